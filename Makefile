@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with python3 and make:
+#   make demo   the seed case (Meta / Scale AI) to reports/meta-scale-ai.pdf
+#   make test   the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: demo test install lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+
+demo: $(STAMP_RUN)
+	$(BIN)/trustbench memo cases/meta-scale-ai.yaml -o reports/meta-scale-ai.pdf
+
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

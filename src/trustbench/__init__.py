@@ -1,0 +1,30 @@
+"""trustbench: an antitrust review-case workbench.
+
+The public Python API mirrors the CLI: ``load_deal``, ``load_packs``, ``evaluate``,
+``render_html`` and ``render_pdf``. They are imported lazily so that ``import trustbench``
+stays cheap and the layering of the package is not inverted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "evaluate", "load_deal", "load_packs", "render_html", "render_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "load_deal":
+        from trustbench.model.load import load_deal
+
+        return load_deal
+    if name in ("load_packs", "evaluate"):
+        from trustbench import analysis
+
+        return getattr(analysis, name)
+    if name in ("render_html", "render_pdf"):
+        from trustbench import report
+
+        return getattr(report, name)
+    raise AttributeError(name)

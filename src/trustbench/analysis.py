@@ -1,0 +1,134 @@
+"""The Python API: ``load_packs`` and ``evaluate`` (mirrors ``trustbench analyze``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustbench.errors import TrustbenchError
+from trustbench.facts import FactContext
+from trustbench.model.deal import Deal
+from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
+from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
+from trustbench.scoring import answer, band, score
+
+
+@dataclass
+class Analysis:
+    deal: Deal
+    as_of: dt.date
+    context: FactContext
+    results: list[JurisdictionResult]
+
+
+def available_packs(extra: list[Path] | None = None) -> dict[str, Path]:
+    """Pack id → folder: the user's ``--rules`` folders first, then the built-in packs."""
+    found = discover([Path(p) for p in extra or []])
+    for pid, folder in discover([builtin_dir()]).items():
+        found.setdefault(pid, folder)
+    return found
+
+
+def load_packs(jurisdictions: list[str], extra: list[Path] | None = None) -> list[Pack]:
+    """One pack per jurisdiction. A user pack that extends the built-in pack of the same
+    jurisdiction takes its place (the most derived pack wins)."""
+    known = available_packs(extra)
+    user = set(discover([Path(p) for p in extra or []]))
+    packs: list[Pack] = []
+    loaded: dict[str, Pack] = {}
+    for pid, folder in sorted(known.items()):
+        if pid in user or pid in jurisdictions:
+            loaded[pid] = load_pack(folder, known)
+    for jurisdiction in jurisdictions:
+        candidates = [p for p in loaded.values() if p.jurisdiction == jurisdiction]
+        if not candidates:
+            raise TrustbenchError(
+                f"no rule pack for jurisdiction {jurisdiction!r}",
+                hint="built-in packs: " + ", ".join(sorted(known)) +
+                     "; add your own with --rules DIR",
+            )
+        candidates.sort(key=lambda p: (len(p.lineage), p.id in user), reverse=True)
+        packs.append(candidates[0])
+    return packs
+
+
+def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Analysis:
+    when = as_of or deal.case.as_of
+    ctx = FactContext.for_deal(deal, when)
+    waivers = {w.rule: (w.reason, w.by) for w in deal.waivers}
+    results = []
+    for pack in packs:
+        findings = evaluate_pack(pack, ctx, when, waivers)
+        total = score(findings)
+        results.append(JurisdictionResult(
+            id=pack.jurisdiction, name=pack.manifest.name, pack=pack, score=total,
+            band=band(pack, total), findings=findings,
+            filing=answer(findings, "filing"), control=answer(findings, "control"),
+        ))
+    return Analysis(deal, when, ctx, results)
+
+
+# -- the JSON contract (DESIGN.md "Interfaces") ---------------------------------------------
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return value
+    return value
+
+
+def finding_json(f: Finding) -> dict[str, object]:
+    out: dict[str, object] = {
+        "rule": f.rule,
+        "title": f.title,
+        "factor": f.factor,
+        "status": f.status,
+        "weight": f.weight,
+        "text": f.text,
+        "cites": sorted(f.cites),
+        "facts": {n: _plain(u.value) for n, u in sorted(f.facts.items())},
+        "params": {
+            n: {"value": _plain(p.value),
+                "effective": p.effective.isoformat() if p.effective else None}
+            for n, p in sorted(f.params.items())
+        },
+        "missing": sorted(f.missing),
+        "sources": {n: list(u.sources) for n, u in sorted(f.facts.items()) if u.sources},
+    }
+    if f.waiver:
+        out["waiver"] = f.waiver
+    if f.instances:
+        out["instances"] = [
+            {"subject": i.subject, "status": i.status, "text": i.text,
+             "facts": {n: _plain(u.value) for n, u in sorted(i.facts.items())},
+             "missing": sorted(i.missing)}
+            for i in f.instances
+        ]
+    return out
+
+
+def analysis_json(analysis: Analysis) -> dict[str, object]:
+    from trustbench import __version__
+
+    case = analysis.deal.case
+    return {
+        "case": {"id": case.id, "title": case.title, "as_of": analysis.as_of.isoformat()},
+        "trustbench": __version__,
+        "jurisdictions": [
+            {
+                "id": j.id,
+                "name": j.name,
+                "pack": {"id": j.pack.id, "version": j.pack.manifest.version},
+                "score": j.score,
+                "band": j.band,
+                "filing": j.filing,
+                "control": j.control,
+                "findings": [finding_json(f) for f in sorted(j.findings, key=lambda f: f.rule)],
+            }
+            for j in analysis.results
+        ],
+    }

@@ -1,0 +1,187 @@
+"""``analyze``, ``memo`` and ``facts``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from trustbench.analysis import Analysis, analysis_json, evaluate, load_packs
+from trustbench.errors import TrustbenchError
+from trustbench.facts import REGISTRY, FactContext
+from trustbench.model import load_deal
+from trustbench.rules.text import fmt
+from trustbench.sources import atomic_write, display_path
+
+BANDS_ORDER = ("none", "low", "medium", "high", "very-high")
+
+
+class FailOn(Exception):
+    """``--fail-on BAND`` was met (exit 1)."""
+
+
+Jurisdiction = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--jurisdiction", "-j", help="screen only these jurisdictions (default: the case's)")]
+AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--as-of", help="apply thresholds in force on this date (YYYY-MM-DD)")]
+RulesDirs = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
+    "--rules", help="extra rule-pack folders (house packs, other jurisdictions)")]
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def run_analysis(deal_path: Path, jurisdiction: list[str] | None, as_of: str | None,
+                 rules: list[Path] | None) -> Analysis:
+    deal = load_deal(deal_path)
+    for folder in rules or []:
+        if not folder.is_dir():
+            raise TrustbenchError("--rules: not a folder", file=str(folder))
+    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules)
+    return evaluate(deal, packs, parse_date(as_of))
+
+
+def analyze(
+    deal: Annotated[Path, typer.Argument(help="the deal file (YAML or JSON)")],
+    jurisdiction: Jurisdiction = None,
+    as_of: AsOf = None,
+    rules: RulesDirs = None,
+    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--fail-on", help="exit 1 if any jurisdiction's band reaches this band")] = None,
+) -> None:
+    """Screen a deal and print the findings per jurisdiction."""
+    if format not in ("text", "json"):
+        raise TrustbenchError(f"--format: expected text or json, got {format!r}")
+    analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    if format == "json":
+        typer.echo(json.dumps(analysis_json(analysis), indent=2, sort_keys=True,
+                              ensure_ascii=False))
+    else:
+        typer.echo(text_report(analysis))
+    check_fail_on(analysis, fail_on)
+
+
+def check_fail_on(analysis: Analysis, fail_on: str | None) -> None:
+    if fail_on is None:
+        return
+    bands = [b.band for r in analysis.results for b in r.pack.manifest.bands]
+    if fail_on not in bands:
+        raise TrustbenchError(f"--fail-on: unknown band {fail_on!r}",
+                              hint="bands: " + ", ".join(dict.fromkeys(bands)))
+    for result in analysis.results:
+        order = [b.band for b in sorted(result.pack.manifest.bands, key=lambda b: b.min)]
+        if fail_on in order and result.band in order and \
+                order.index(result.band) >= order.index(fail_on):
+            raise FailOn(f"{result.name}: band {result.band} reaches --fail-on {fail_on}")
+
+
+MARK = {"triggered": "●", "not_triggered": "○", "unknown": "?"}
+
+
+def text_report(analysis: Analysis) -> str:
+    case = analysis.deal.case
+    lines = [f"{case.title}", f"as of {analysis.as_of.isoformat()}", ""]
+    for r in analysis.results:
+        lines.append(f"{r.name} ({r.id}) — band {r.band}, score {r.score:g}; "
+                     f"filing required: {r.filing}; control/merger: {r.control}")
+        for f in r.findings:
+            tag = " [waived]" if f.waiver else ""
+            lines.append(f"  {MARK[f.status]} {f.status:<13} {f.rule}{tag}")
+            body = textwrap.fill(f.text, width=96, initial_indent="      ",
+                                 subsequent_indent="      ")
+            lines.append(body)
+        lines.append("")
+    lines.append("● triggered  ○ not triggered  ? unknown (missing facts become questions)")
+    return "\n".join(lines)
+
+
+def memo(
+    deal: Annotated[Path, typer.Argument(help="the deal file (YAML or JSON)")],
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "-o", "--output", help="where to write (default reports/<case id>.pdf)")] = None,
+    html: Annotated[bool, typer.Option("--html", help="write HTML instead of PDF")] = False,
+    template_dir: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
+        "--template-dir", help="folders whose templates override the house style")] = None,
+    jurisdiction: Jurisdiction = None,
+    as_of: AsOf = None,
+    rules: RulesDirs = None,
+) -> None:
+    """Write the memo (PDF, or HTML with --html) for a deal."""
+    from trustbench.report import render_html, render_pdf
+    from trustbench.report.context import build_context
+
+    analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    suffix = ".html" if html else ".pdf"
+    target = output or Path("reports") / f"{analysis.deal.case.id}{suffix}"
+    context = build_context(analysis, deal_file=deal)
+    dirs = list(template_dir or [])
+    data = (render_html(context, template_dirs=dirs).encode("utf-8") if html
+            else render_pdf(context, template_dirs=dirs))
+    atomic_write(target, data, protect=(deal,))
+    typer.echo(f"wrote {display_path(target)}")
+    typer.echo(text_report(analysis))
+
+
+def facts(
+    deal: Annotated[Optional[Path], typer.Argument(  # noqa: UP045
+        help="a deal file: print its computed facts (omit for the catalogue)")] = None,
+    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    as_of: AsOf = None,
+) -> None:
+    """List the fact catalogue, or compute a deal's facts before and after."""
+    if deal is None:
+        if format == "json":
+            typer.echo(json.dumps(catalogue(), indent=2, sort_keys=True, ensure_ascii=False))
+        else:
+            for item in catalogue():
+                typer.echo(f"{item['name']:<44} {item['type']:<7} {item['unit']:<11} "
+                           f"{item['doc']}")
+        return
+    loaded = load_deal(deal)
+    ctx = FactContext.for_deal(loaded, parse_date(as_of))
+    values = computed_facts(ctx)
+    if format == "json":
+        typer.echo(json.dumps(values, indent=2, sort_keys=True, ensure_ascii=False))
+        return
+    for name, item in values["facts"].items():  # type: ignore[union-attr]
+        spec = REGISTRY[name.split("@")[0]]
+        shown = fmt(item["value"], spec.unit)
+        typer.echo(f"{name:<52} {shown}")
+
+
+def catalogue() -> list[dict[str, str]]:
+    return [
+        {"name": s.name, "type": s.type, "unit": s.unit, "doc": s.doc, "test": s.test,
+         "scope": s.scope}
+        for s in (REGISTRY[n] for n in REGISTRY.names())
+    ]
+
+
+def computed_facts(ctx: FactContext) -> dict[str, object]:
+    out: dict[str, dict[str, object]] = {}
+    for name in REGISTRY.names("deal"):
+        value = ctx.get(name)
+        out[name] = {"value": _json(value.value), "sources": list(value.sources),
+                     "note": value.note}
+    for market in ctx.deal.markets:
+        mctx = ctx.for_market(market)
+        for name in REGISTRY.names("market"):
+            value = mctx.get(name)
+            out[f"{name}@{market.id}"] = {"value": _json(value.value),
+                                          "sources": list(value.sources), "note": value.note}
+    return {"case": ctx.deal.case.id, "as_of": ctx.as_of.isoformat(), "facts": out}
+
+
+def _json(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value

@@ -1,0 +1,134 @@
+"""One exception hierarchy for everything a user can get wrong.
+
+Every user-facing error renders compiler-style, so editors and CI can jump to the spot::
+
+    cases/acme.yaml:22:7: error[deal]: transaction.steps[0].voting: expected a share ...
+      hint: write 49% as 0.49 (or "49%")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in an input file, with a stable code for linters."""
+
+    file: str
+    line: int
+    column: int
+    kind: str
+    message: str
+    hint: str | None = None
+    code: str | None = None
+    severity: str = "error"
+
+    def render(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        label = f"{self.severity}[{self.code or self.kind}]"
+        text = f"{where}: {label}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class TrustbenchError(Exception):
+    """Base of every error trustbench reports to a user (exit code 2, no traceback)."""
+
+    kind = "input"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int = 0,
+        column: int = 0,
+        hint: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.code = code
+        self.diagnostics: list[Diagnostic] = [self.diagnostic()]
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(
+            file=self.file or "<input>",
+            line=self.line,
+            column=self.column,
+            kind=self.kind,
+            message=self.message,
+            hint=self.hint,
+            code=self.code,
+        )
+
+    def render(self) -> str:
+        return "\n".join(d.render() for d in self.diagnostics)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class InputError(TrustbenchError):
+    """A file could not be read or parsed (YAML/JSON syntax, size, nesting)."""
+
+    kind = "input"
+
+
+class DealError(TrustbenchError):
+    """The deal file is readable but does not describe a valid deal."""
+
+    kind = "deal"
+
+
+class RuleError(TrustbenchError):
+    """A rule pack (manifest, parameters, authorities, rule files) is invalid."""
+
+    kind = "rule"
+
+
+class ExprError(TrustbenchError):
+    """A condition does not compile or type-check."""
+
+    kind = "expr"
+
+
+class TemplateError(TrustbenchError):
+    """A memo template is invalid or tried something the sandbox forbids."""
+
+    kind = "template"
+
+
+class LimitError(TrustbenchError):
+    """An input exceeds a documented size or complexity limit."""
+
+    kind = "limit"
+
+
+@dataclass
+class ErrorGroup(TrustbenchError):
+    """Several diagnostics reported at once (deal validation, pack lint)."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        first = self.items[0] if self.items else None
+        Exception.__init__(self, first.message if first else "no diagnostics")
+        self.message = first.message if first else ""
+        self.file = first.file if first else None
+        self.line = first.line if first else 0
+        self.column = first.column if first else 0
+        self.hint = first.hint if first else None
+        self.code = first.code if first else None
+        self.diagnostics = sorted(self.items)
+
+    def __str__(self) -> str:
+        return self.render()

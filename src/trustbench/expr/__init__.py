@@ -1,0 +1,125 @@
+"""The safe expression layer: CEL conditions, compiled and type-checked once, evaluated with
+three-valued logic. It knows nothing about deals — only names, types and values.
+
+CEL's own semantics give Kleene logic for free: an unbound variable is an error value,
+and ``false && error`` is ``false``, ``true || error`` is ``true``. An expression whose
+result is still an error because of unbound names is *unknown*, naming those names.
+
+The runtime is ``cel-expr-python`` (cel-cpp, type-checked at compile time). Only this
+module imports it, so the runtime can be swapped behind :class:`Compiler`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cel_expr_python import cel
+
+TYPES: dict[str, Any] = {
+    "bool": cel.Type.BOOL,
+    "double": cel.Type.DOUBLE,
+    "int": cel.Type.INT,
+    "string": cel.Type.STRING,
+    "list": cel.Type.List(cel.Type.STRING),
+}
+MAX_SOURCE = 4000
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_ERROR = re.compile(r"ERROR: <input>:(\d+):(\d+): (.*?)\n", re.S)
+_MISSING = re.compile(r'No value with name "([^"]+)" found')
+
+
+class CompileError(ValueError):
+    """A condition failed to parse or type-check; ``line``/``column`` are 1-based within
+    the expression text."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """``value`` is True, False or None (unknown); ``missing`` names the unbound inputs
+    that left it unknown."""
+
+    value: bool | None
+    missing: tuple[str, ...] = ()
+    error: str | None = None
+
+
+class Compiled:
+    def __init__(self, source: str, program: Any, names: tuple[str, ...]) -> None:
+        self.source = source
+        self._program = program
+        self.names = names
+
+    def evaluate(self, values: Mapping[str, Any]) -> Outcome:
+        """Evaluate with the known values; names absent from ``values`` are unknown."""
+        data = {n: _cel_value(values[n]) for n in self.names if values.get(n) is not None}
+        result = self._program.eval(data=data)
+        kind = result.type()
+        if kind == cel.Type.BOOL:
+            return Outcome(bool(result.plain_value()))
+        message = str(result.value())
+        missing = tuple(n for n in self.names if values.get(n) is None)
+        if _MISSING.search(message) or missing:
+            return Outcome(None, missing)
+        return Outcome(None, (), message)
+
+
+def _cel_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class Compiler:
+    """Compiles conditions against declared names (facts and parameters) and their types."""
+
+    def __init__(self, declarations: Mapping[str, str]) -> None:
+        self.declarations = dict(declarations)
+        self._env = cel.NewEnv(variables={n: TYPES[t] for n, t in self.declarations.items()})
+
+    def compile(self, source: str) -> Compiled:
+        if len(source) > MAX_SOURCE:
+            raise CompileError(f"condition is longer than {MAX_SOURCE} characters")
+        try:
+            program = self._env.compile(source)
+        except RuntimeError as exc:
+            raise _compile_error(str(exc)) from None
+        if program.return_type() != cel.Type.BOOL:
+            raise CompileError(
+                f"condition must be true or false, but it gives a {program.return_type().name()}"
+            )
+        return Compiled(source, program, referenced_names(source, self.declarations))
+
+
+def referenced_names(source: str, declared: Mapping[str, str]) -> tuple[str, ...]:
+    """Declared names that appear in the source (longest dotted prefix of each token)."""
+    found: list[str] = []
+    for token in _IDENT.findall(_strip_strings(source)):
+        parts = token.split(".")
+        for end in range(len(parts), 0, -1):
+            name = ".".join(parts[:end])
+            if name in declared:
+                found.append(name)
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def _strip_strings(source: str) -> str:
+    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", "''", source)
+
+
+def _compile_error(text: str) -> CompileError:
+    match = _ERROR.search(text + "\n")
+    if not match:
+        return CompileError(text.strip().splitlines()[0] if text.strip() else "invalid condition")
+    message = match.group(3).strip()
+    message = re.sub(r" \(in container ''\)", "", message)
+    return CompileError(message, int(match.group(1)), int(match.group(2)))

@@ -1,0 +1,17 @@
+"""Named, documented facts computed from the transaction graph (the vocabulary of rules).
+
+Importing this package registers every fact module; ``REGISTRY`` lists them.
+"""
+
+from trustbench.facts import (  # noqa: F401  (imported to register their facts)
+    governance,
+    interlocks,
+    markets,
+    money,
+    ownership,
+    relations,
+)
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import REGISTRY, FactSpec, Value
+
+__all__ = ["REGISTRY", "FactContext", "FactSpec", "Value"]

@@ -1,0 +1,146 @@
+"""The context facts are computed in: the deal, its graph, FX, and a cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from trustbench.facts.registry import REGISTRY, Value, known, unknown
+from trustbench.graph import Interests, Phase, TransactionGraph, build
+from trustbench.model.deal import Deal, Entity, Figure, Market
+from trustbench.model.types import Money, format_money, source_ids
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A conversion actually used: 1 ``base`` = ``rate`` ``quote`` on ``date``."""
+
+    base: str
+    quote: str
+    rate: float
+    date: dt.date
+    sources: tuple[str, ...]
+
+    def text(self) -> str:
+        return f"1 {self.base} = {self.rate:.4f} {self.quote} ({self.date.isoformat()})"
+
+
+@dataclass
+class FactContext:
+    """Computes facts lazily, once each, for one deal (and optionally one market)."""
+
+    deal: Deal
+    graph: TransactionGraph
+    as_of: dt.date
+    market: Market | None = None
+    _cache: dict[str, Value] = field(default_factory=dict)
+    _parent: FactContext | None = None
+
+    @classmethod
+    def for_deal(cls, deal: Deal, as_of: dt.date | None = None) -> FactContext:
+        return cls(deal, build(deal), as_of or deal.case.as_of)
+
+    def for_market(self, market: Market) -> FactContext:
+        return FactContext(self.deal, self.graph, self.as_of, market, _parent=self)
+
+    def get(self, name: str) -> Value:
+        if name in self._cache:
+            return self._cache[name]
+        spec = REGISTRY[name]
+        if spec.scope == "deal" and self._parent is not None:
+            return self._parent.get(name)
+        value = spec.compute(self)
+        self._cache[name] = value
+        return value
+
+    # -- shared helpers for fact modules ---------------------------------------------------
+    @property
+    def acquirer(self) -> str:
+        return self.deal.transaction.acquirer
+
+    @property
+    def target(self) -> str:
+        return self.deal.transaction.target
+
+    def phase(self, name: str) -> Phase:
+        return self.graph.phase(name)
+
+    @cached_property
+    def _interests(self) -> dict[str, Interests]:
+        root = self._parent or self
+        if root is not self:
+            return root._interests
+        return {"before": Interests(self.graph.before), "after": Interests(self.graph.after)}
+
+    def interests(self, phase: str) -> Interests:
+        return self._interests[phase]
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.deal.entity(entity_id)
+
+    def name(self, entity_id: str) -> str:
+        return self.deal.name(entity_id)
+
+    def declared(self, section: str) -> bool:
+        """Whether the deal file has the section at all. An absent section is unknown; an
+        empty one (``rights: []``) states that there is nothing to list."""
+        return section in self.deal.model_fields_set
+
+    @property
+    def currency(self) -> str:
+        return self.deal.case.currency
+
+    # -- money -----------------------------------------------------------------------------
+    def rate(self, base: str, quote: str) -> Rate | None:
+        """The latest rate on or before the as-of date, directly or inverted."""
+        best: Rate | None = None
+        for fx in self.deal.fx:
+            if fx.date > self.as_of:
+                continue
+            if (fx.from_, fx.to) == (base, quote):
+                cand = Rate(base, quote, fx.rate, fx.date, source_ids(fx.source))
+            elif (fx.from_, fx.to) == (quote, base):
+                cand = Rate(base, quote, 1 / fx.rate, fx.date, source_ids(fx.source))
+            else:
+                continue
+            if best is None or cand.date > best.date:
+                best = cand
+        return best
+
+    def convert(self, money: Money | None, quote: str, sources: tuple[str, ...] = ()) -> Value:
+        if money is None:
+            return unknown()
+        base = money.currency or self.currency
+        if base == quote:
+            return known(money.amount, sources)
+        rate = self.rate(base, quote)
+        if rate is None:
+            return unknown(f"no {base}/{quote} rate on or before {self.as_of.isoformat()}",
+                           sources)
+        return known(money.amount * rate.rate, (*sources, *rate.sources),
+                     f"{format_money(money.amount, base)} converted at {rate.text()}")
+
+    def figure(self, figures: list[Figure], geography: str, quote: str) -> Value:
+        """The latest fiscal year's figure for a geography, converted to ``quote``."""
+        matches = [f for f in figures if f.geography.lower() == geography.lower()]
+        if not matches:
+            return unknown()
+        latest = max(matches, key=lambda f: f.fiscal_year or 0)
+        value = self.convert(latest.amount, quote, source_ids(latest.source))
+        if value.known and latest.fiscal_year:
+            note = f"fiscal year {latest.fiscal_year}" + (f"; {value.note}" if value.note else "")
+            return known(value.value, value.sources, note)
+        return value
+
+
+def compute_all(ctx: FactContext, names: list[str]) -> dict[str, Value]:
+    return {name: ctx.get(name) for name in names}
+
+
+def plain(value: Any) -> Any:
+    """JSON-friendly form of a fact value."""
+    if isinstance(value, tuple):
+        return list(value)
+    return value

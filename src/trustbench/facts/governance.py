@@ -1,0 +1,173 @@
+"""Board, officer and rights facts: seats, interlocks, vetoes, information rights."""
+
+from __future__ import annotations
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import Value, fact, known, phased, unknown
+
+STRATEGIC_MATTERS = ("budget", "business_plan", "senior_management", "major_investments")
+"""Vetoes that go beyond minority protection (Consolidated Jurisdictional Notice, B.II.3.2)."""
+
+_Q_BOARD = ("Who sits on the target's board (and as observer) after the deal, who designated "
+            "each member, and which of them are directors, officers or employees of the "
+            "acquirer's group? How many seats does the board have?")
+_Q_RIGHTS = ("Which veto, consent, information or board-appointment rights does the acquirer "
+             "(or its group) hold or obtain over the target, and over which matters?")
+
+
+def acquirer_group(ctx: FactContext, phase: str) -> set[str]:
+    interests = ctx.interests(phase)
+    return interests.group(interests.ultimate_parent(ctx.acquirer))
+
+
+def people_of(ctx: FactContext, phase: str, companies: set[str]) -> dict[str, tuple[str, ...]]:
+    """Persons who are officers or directors of any of ``companies``, with their sources."""
+    out: dict[str, tuple[str, ...]] = {}
+    for kind in ("officer", "director"):
+        for person, company, data in ctx.phase(phase).edges(kind):
+            if company in companies:
+                out[person] = out.get(person, ()) + tuple(data.get("source", ()))
+    return out
+
+
+def _seats(ctx: FactContext, phase: str, kinds: tuple[str, ...], *, designated: bool,
+           linked: bool) -> Value:
+    if not any(b.company == ctx.target for b in ctx.deal.boards):
+        return unknown("the deal file lists no board for the target")
+    group = acquirer_group(ctx, phase)
+    people = people_of(ctx, phase, group)
+    count, sources = 0, []
+    for person, company, data in ctx.phase(phase).edges():
+        if company != ctx.target or data["type"] not in kinds:
+            continue
+        by_group = designated and data.get("designated_by") in group
+        by_link = linked and person in people
+        if by_group or by_link:
+            count += 1
+            sources.extend(data.get("source", ()))
+            sources.extend(people.get(person, ()))
+    return known(count, sources)
+
+
+@phased("acquirer.board.seats", "int", "seats",
+        "target board seats held by people the acquirer's group designated or by its own "
+        "officers or directors", test="MG 2023 §2.11 (influence); CMA material influence; "
+        "EUMR Art. 3", question=_Q_BOARD, topic="Board and officers")
+def _board_seats(ctx: FactContext, phase: str) -> Value:
+    return _seats(ctx, phase, ("director",), designated=True, linked=True)
+
+
+@phased("acquirer.board.designated", "int", "seats",
+        "target board seats filled by people the acquirer's group designated",
+        test="16 CFR 801.1(b)(2); MG 2023 §2.11", question=_Q_BOARD, topic="Board and officers")
+def _board_designated(ctx: FactContext, phase: str) -> Value:
+    return _seats(ctx, phase, ("director",), designated=True, linked=False)
+
+
+@phased("acquirer.board.linked", "int", "seats",
+        "target board seats held by people who are officers or directors of the acquirer's "
+        "group, whoever designated them", test="Clayton §8; MG 2023 §2.11; MG 2023 §2.5(B)",
+        question=_Q_BOARD, topic="Board and officers")
+def _board_linked(ctx: FactContext, phase: str) -> Value:
+    return _seats(ctx, phase, ("director",), designated=False, linked=True)
+
+
+@phased("acquirer.board.observers", "int", "seats",
+        "target board observer seats held by the acquirer's designees or people",
+        test="MG 2023 §2.11 (board observers)", question=_Q_BOARD, topic="Board and officers")
+def _observers(ctx: FactContext, phase: str) -> Value:
+    return _seats(ctx, phase, ("observer",), designated=True, linked=True)
+
+
+@fact("target.board.size", "int", "seats", "the number of seats on the target's board",
+      test="share of the board; 16 CFR 801.1(b)(2)", question=_Q_BOARD,
+      topic="Board and officers")
+def _board_size(ctx: FactContext) -> Value:
+    for board in ctx.deal.boards:
+        if board.company == ctx.target and board.size is not None:
+            return known(board.size, board.source if isinstance(board.source, list)
+                         else [board.source] if board.source else [])
+    return unknown()
+
+
+@fact("acquirer.board.share.after", "double", "share",
+      "the share of the target's board seats the acquirer's designees or people hold after",
+      test="16 CFR 801.1(b)(2) (≥ 50 % designation = control)", question=_Q_BOARD,
+      topic="Board and officers")
+def _board_share(ctx: FactContext) -> Value:
+    seats, size = ctx.get("acquirer.board.seats.after"), ctx.get("target.board.size")
+    if not (seats.known and size.known) or not size.value:
+        return unknown(sources=seats.sources)
+    return known(seats.value / size.value, (*seats.sources, *size.sources))
+
+
+def _interlock_people(ctx: FactContext, phase: str) -> dict[str, tuple[str, ...]]:
+    acquirer_people = people_of(ctx, phase, acquirer_group(ctx, phase))
+    target_people = people_of(ctx, phase, {ctx.target})
+    return {p: acquirer_people[p] + target_people[p]
+            for p in sorted(set(acquirer_people) & set(target_people))}
+
+
+@phased("interlock.officer_director", "bool", "yes/no",
+        "the same person is an officer or director of both the acquirer's group and the "
+        "target", test="Clayton Act §8 (15 U.S.C. § 19); MG 2023 §2.11",
+        question=_Q_BOARD, topic="Board and officers")
+def _interlock(ctx: FactContext, phase: str) -> Value:
+    people = _interlock_people(ctx, phase)
+    return known(bool(people), [s for src in people.values() for s in src])
+
+
+@fact("interlock.persons.after", "list", "names",
+      "the people who are officers or directors of both the acquirer's group and the target "
+      "after the deal", test="Clayton Act §8", topic="Board and officers")
+def _interlock_persons(ctx: FactContext) -> Value:
+    people = _interlock_people(ctx, "after")
+    return known([ctx.name(p) for p in people], [s for src in people.values() for s in src])
+
+
+def _rights(ctx: FactContext, kinds: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    if not ctx.declared("rights") and not any(
+        d.get("granted") for _, _, d in ctx.phase("after").edges("right")
+    ):
+        return None
+    group = acquirer_group(ctx, "after")
+    matters: list[str] = []
+    sources: list[str] = []
+    for holder, issuer, data in ctx.phase("after").edges("right"):
+        if holder in group and issuer == ctx.target and data["kind"] in kinds:
+            matters.extend(data["matters"] or [data["kind"]])
+            sources.extend(data.get("source", ()))
+    return sorted(set(matters)), sources
+
+
+@fact("acquirer.vetoes.after", "list", "matters",
+      "the matters over which the acquirer's group can veto or must consent to the target's "
+      "decisions after the deal", test="EUMR Art. 3; Jurisdictional Notice B.II.3.2; "
+      "CMA material influence", question=_Q_RIGHTS, topic="Rights")
+def _vetoes(ctx: FactContext) -> Value:
+    found = _rights(ctx, ("veto", "consent"))
+    if found is None:
+        return unknown("the deal file has no `rights` section")
+    return known(found[0], found[1])
+
+
+@fact("acquirer.vetoes.strategic.after", "bool", "yes/no",
+      "the acquirer can veto the target's budget, business plan, major investments or "
+      "senior management", test="EUMR Art. 3 joint control (Jurisdictional Notice B.II.3.2)",
+      question=_Q_RIGHTS, topic="Rights")
+def _strategic(ctx: FactContext) -> Value:
+    found = _rights(ctx, ("veto", "consent"))
+    if found is None:
+        return unknown("the deal file has no `rights` section")
+    return known(any(m in STRATEGIC_MATTERS for m in found[0]), found[1])
+
+
+@fact("acquirer.information_rights.after", "bool", "yes/no",
+      "the acquirer's group holds information or consultation rights over the target",
+      test="MG 2023 §2.11; MG 2023 §2.5(B); FTC 6(b) AI partnerships report",
+      question=_Q_RIGHTS, topic="Rights")
+def _info_rights(ctx: FactContext) -> Value:
+    found = _rights(ctx, ("information", "consultation"))
+    if found is None:
+        return unknown("the deal file has no `rights` section")
+    return known(bool(found[0]), found[1])

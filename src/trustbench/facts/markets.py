@@ -1,0 +1,128 @@
+"""Market facts, computed once per relevant market (rules with ``each: market``)."""
+
+from __future__ import annotations
+
+from trustbench.facts.concentration import hhi, merger_delta, stake_mhhi_delta
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.deal import Market
+from trustbench.model.types import source_ids
+
+_Q_SHARES = ("What are the shares of all firms in the {market} market (with the share held "
+             "by firms too small to list), and on what basis (sales, volume, capacity)?")
+
+
+def _market(ctx: FactContext) -> Market:
+    if ctx.market is None:
+        raise LookupError("market facts need a market")
+    return ctx.market
+
+
+def _share(ctx: FactContext, entity: str) -> Value:
+    market = _market(ctx)
+    for p in market.participants:
+        if p.entity == entity:
+            return Value(p.share, source_ids(p.source) or source_ids(market.source))
+    if _complete(market):
+        return known(0.0, source_ids(market.source), "not listed in a fully described market")
+    return unknown(f"{ctx.name(entity)} is not listed in this market")
+
+
+def _complete(market: Market) -> bool:
+    shares = [p.share for p in market.participants]
+    if any(s is None for s in shares):
+        return False
+    return abs(sum(s for s in shares if s is not None) + (market.fringe or 0.0) - 1.0) < 0.005
+
+
+def _market_fact(name: str, type_: str, unit: str, doc: str, test: str = "") -> object:
+    return fact(f"market.{name}", type_, unit, doc, test=test, scope="market",  # type: ignore[arg-type]
+                question=_Q_SHARES, topic="Markets")
+
+
+@_market_fact("name", "string", "text", "the market's name")  # type: ignore[operator]
+def _name(ctx: FactContext) -> Value:
+    return known(_market(ctx).name)
+
+
+@_market_fact("kind", "string", "text", "'product' or 'input'")  # type: ignore[operator]
+def _kind(ctx: FactContext) -> Value:
+    return known(_market(ctx).kind)
+
+
+@_market_fact("share.acquirer", "double", "share",  # type: ignore[operator]
+              "the acquirer's share of the market before the deal", "MG 2023 §2.1")
+def _share_acquirer(ctx: FactContext) -> Value:
+    return _share(ctx, ctx.acquirer)
+
+
+@_market_fact("share.target", "double", "share",  # type: ignore[operator]
+              "the target's share of the market before the deal", "MG 2023 §2.1")
+def _share_target(ctx: FactContext) -> Value:
+    return _share(ctx, ctx.target)
+
+
+@_market_fact("overlap", "bool", "yes/no",  # type: ignore[operator]
+              "both the acquirer and the target are active in the market", "MG 2023 §2.1")
+def _overlap(ctx: FactContext) -> Value:
+    ids = {p.entity for p in _market(ctx).participants}
+    return known(ctx.acquirer in ids and ctx.target in ids, source_ids(_market(ctx).source))
+
+
+def _pair(ctx: FactContext) -> tuple[Value, Value, tuple[str, ...]]:
+    a, t = ctx.get("market.share.acquirer"), ctx.get("market.share.target")
+    return a, t, (*a.sources, *t.sources)
+
+
+@_market_fact("share.merged", "double", "share",  # type: ignore[operator]
+              "the combined share of acquirer and target", "MG 2023 §2.1 (30 % share prong)")
+def _merged(ctx: FactContext) -> Value:
+    a, t, src = _pair(ctx)
+    return known(a.value + t.value, src) if a.known and t.known else unknown(sources=src)
+
+
+@_market_fact("hhi.before", "double", "HHI points",  # type: ignore[operator]
+              "the Herfindahl-Hirschman index before the deal (Σ of squared shares; listed "
+              "fringe firms count as atomistic)", "MG 2023 §2.1")
+def _hhi_before(ctx: FactContext) -> Value:
+    market = _market(ctx)
+    if not _complete(market):
+        return unknown("the shares of all firms in the market are not given",
+                       source_ids(market.source))
+    shares = [p.share or 0.0 for p in market.participants]
+    sources = [s for p in market.participants for s in source_ids(p.source)]
+    return known(hhi(shares), (*source_ids(market.source), *sources))
+
+
+@_market_fact("hhi.delta", "double", "HHI points",  # type: ignore[operator]
+              "the change in HHI if acquirer and target combine: 2·s₁·s₂", "MG 2023 §2.1")
+def _hhi_delta(ctx: FactContext) -> Value:
+    a, t, src = _pair(ctx)
+    return known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(
+        sources=src)
+
+
+@_market_fact("hhi.after", "double", "HHI points",  # type: ignore[operator]
+              "the HHI after acquirer and target combine", "MG 2023 §2.1 (HHI > 1,800)")
+def _hhi_after(ctx: FactContext) -> Value:
+    before, delta = ctx.get("market.hhi.before"), ctx.get("market.hhi.delta")
+    if before.known and delta.known:
+        return known(before.value + delta.value, (*before.sources, *delta.sources))
+    return unknown(sources=(*before.sources, *delta.sources))
+
+
+def _register_mhhi(model: str) -> None:
+    @_market_fact(f"mhhi.delta.{model}", "double", "HHI points",  # type: ignore[operator]
+                  f"O'Brien–Salop MHHI delta of the acquirer's equity stake in the target under "
+                  f"the {model} control assumption", "MG 2023 §2.11; O'Brien & Salop (2000)")
+    def _mhhi(ctx: FactContext) -> Value:
+        a, t, src = _pair(ctx)
+        stake = ctx.get("acquirer.equity.after")
+        if not (a.known and t.known and stake.known):
+            return unknown(sources=(*src, *stake.sources))
+        value = stake_mhhi_delta(a.value, t.value, stake.value, model)
+        return known(value, (*src, *stake.sources))
+
+
+for _model in ("silent", "proportional", "total"):
+    _register_mhhi(_model)

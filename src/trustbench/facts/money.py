@@ -1,0 +1,133 @@
+"""Deal value and the HSR size-of-transaction and size-of-person facts."""
+
+from __future__ import annotations
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.deal import AcquireStake
+from trustbench.model.types import source_ids
+
+CURRENCIES = ("usd", "eur", "gbp")
+_Q_VALUE = "What is the total consideration for the transaction, and in which currency?"
+_Q_SALES = ("What were the annual net sales and total assets of the {side}'s ultimate parent "
+            "entity in its last regularly prepared financial statements?")
+
+
+def _register_value(code: str) -> None:
+    @fact(f"deal.value.{code}", "double", code.upper(),
+          f"the transaction's total consideration in {code.upper()} (converted at the case's "
+          "dated FX rate where needed)", test="HSR size of transaction; GWB §35(1a); "
+          "DMA Art. 14 information", question=_Q_VALUE, topic="The transaction")
+    def _value(ctx: FactContext) -> Value:
+        t = ctx.deal.transaction
+        return ctx.convert(t.value, code.upper(), source_ids(t.source) or _step_sources(ctx))
+
+
+def _step_sources(ctx: FactContext) -> tuple[str, ...]:
+    for step in ctx.deal.transaction.steps:
+        if isinstance(step, AcquireStake) and step.value is not None:
+            return source_ids(step.source)
+    return ()
+
+
+for _code in CURRENCIES:
+    _register_value(_code)
+
+
+def _acquirer_steps(ctx: FactContext) -> list[AcquireStake]:
+    t = ctx.deal.transaction
+    return [s for s in t.steps if isinstance(s, AcquireStake)
+            and (s.holder or t.acquirer) == t.acquirer and (s.issuer or t.target) == t.target]
+
+
+@fact("hsr.voting_securities.acquired", "bool", "yes/no",
+      "the deal acquires securities that presently entitle the holder to vote for the "
+      "target's directors", test="16 CFR 801.1(f)(1) (voting security); 15 U.S.C. § 18a(a)",
+      question="Do the shares acquired presently carry a vote for directors?",
+      topic="Ownership and voting")
+def _voting_acquired(ctx: FactContext) -> Value:
+    steps = _acquirer_steps(ctx)
+    sources = [s for st in steps for s in source_ids(st.source)]
+    return known(any(st.share_class == "voting" and (st.voting or 0) > 0 for st in steps), sources)
+
+
+@fact("hsr.convertible.acquired", "bool", "yes/no",
+      "the deal acquires convertible voting securities (no present vote; may become voting)",
+      test="16 CFR 801.1(f)(2), 802.31", question="Can the shares acquired convert into voting "
+      "shares, and on what conditions?", topic="Ownership and voting")
+def _convertible(ctx: FactContext) -> Value:
+    steps = _acquirer_steps(ctx)
+    sources = [s for st in steps for s in source_ids(st.source)]
+    return known(any(st.share_class == "convertible" for st in steps), sources)
+
+
+@fact("hsr.size_of_transaction.usd", "double", "USD",
+      "the value of the target's voting securities the acquirer will hold as a result of the "
+      "deal, including those already held (0 when no voting securities are acquired)",
+      test="15 U.S.C. § 18a(a)(2); 16 CFR 801.10, 801.13",
+      question="What is the value of the voting securities acquired, and of any voting "
+      "securities of the target the acquirer already holds?", topic="The transaction")
+def _size_of_transaction(ctx: FactContext) -> Value:
+    voting_steps = [s for s in _acquirer_steps(ctx) if s.share_class == "voting"]
+    if not voting_steps:
+        return known(0.0, [s for st in _acquirer_steps(ctx) for s in source_ids(st.source)],
+                     "no voting securities are acquired")
+    total, sources, notes = 0.0, [], []
+    for step in voting_steps:
+        value = ctx.convert(step.value, "USD", source_ids(step.source))
+        if not value.known:
+            return unknown("the value of a voting-share acquisition is not given")
+        total += value.value
+        sources.extend(value.sources)
+        notes.extend([value.note] if value.note else [])
+    for _, _, data in ctx.phase("before").edges("holds", ctx.acquirer, ctx.target):
+        if data["share_class"] != "voting":
+            continue
+        value = ctx.convert(data.get("value"), "USD", tuple(data.get("source", ())))
+        if not value.known:
+            return unknown("the value of voting securities already held is not given")
+        total += value.value
+        sources.extend(value.sources)
+    return known(total, sources, "; ".join(notes) or None)
+
+
+def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:
+    upe = ctx.interests("before").ultimate_parent(entity)
+    figures = getattr(ctx.entity(upe), key) if upe in {e.id for e in ctx.deal.entities} else []
+    return ctx.figure(figures, "worldwide", "USD")
+
+
+def _register_person(side: str, attr: str) -> None:
+    for key, label in (("revenues", "sales"), ("assets", "assets")):
+        @fact(f"hsr.{side}_person.{label}.usd", "double", "USD",
+              f"annual net {label} (worldwide, latest fiscal year) of the {side} person's "
+              "ultimate parent entity" if label == "sales" else
+              f"total assets (latest balance sheet) of the {side} person's ultimate parent "
+              "entity", test="15 U.S.C. § 18a(a)(2)(B); 16 CFR 801.11 (size of person)",
+              question=_Q_SALES.format(side="acquirer" if side == "acquiring" else "target"),
+              topic="Financials")
+        def _compute(ctx: FactContext, _key: str = key) -> Value:
+            return _person_figure(ctx, getattr(ctx, attr), _key)
+
+
+_register_person("acquiring", "acquirer")
+_register_person("acquired", "target")
+
+
+@fact("hsr.acquired_person.manufacturer", "bool", "yes/no",
+      "the acquired person is engaged in manufacturing",
+      test="15 U.S.C. § 18a(a)(2)(B)(i)–(iii)",
+      question="Is the target (or its ultimate parent) engaged in manufacturing?",
+      topic="Financials")
+def _manufacturer(ctx: FactContext) -> Value:
+    entity = ctx.entity(ctx.interests("before").ultimate_parent(ctx.target))
+    return Value(entity.manufacturer, tuple(source_ids(entity.source)))
+
+
+@fact("transaction.investment_only", "bool", "yes/no",
+      "the acquirer states that it holds the securities solely for the purpose of investment",
+      test="15 U.S.C. § 18a(c)(9); 16 CFR 802.9", question="Does the acquirer hold the "
+      "securities solely for investment, with no intention of participating in the target's "
+      "basic business decisions?", topic="Ownership and voting")
+def _investment_only(ctx: FactContext) -> Value:
+    return Value(ctx.deal.transaction.investment_only)

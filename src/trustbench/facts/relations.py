@@ -1,0 +1,206 @@
+"""Vertical, information and personnel facts: the target as a supplier to the acquirer's
+rivals, their confidential data, the acquirer's channels into the target, people moving."""
+
+from __future__ import annotations
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.governance import acquirer_group, people_of
+from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.deal import Contract, Hire
+from trustbench.model.types import source_ids
+
+_Q_SUPPLY = ("For each of the acquirer's rivals that buys from the target: what does it buy, "
+             "for how much, what share of its needs does the target supply, could it switch "
+             "to another supplier, and does it entrust the target with confidential data, "
+             "models or prototypes?")
+
+
+def rivals(ctx: FactContext) -> dict[str, tuple[str, ...]]:
+    """Entities active in a product market where the acquirer's group is active (outside
+    the acquirer's and the target's groups), with the sources that say so."""
+    group = acquirer_group(ctx, "before")
+    interests = ctx.interests("before")
+    target_group = interests.group(interests.ultimate_parent(ctx.target))
+    out: dict[str, tuple[str, ...]] = {}
+    for market in ctx.deal.markets:
+        if market.kind != "product":
+            continue
+        ids = {p.entity for p in market.participants}
+        if not ids & group:
+            continue
+        for p in market.participants:
+            if p.entity not in group and p.entity not in target_group:
+                out[p.entity] = out.get(p.entity, ()) + source_ids(p.source)
+    return out
+
+
+def _rival_supplies(ctx: FactContext) -> list[dict[str, object]]:
+    rival_ids = rivals(ctx)
+    return [
+        {"customer": c, **data}
+        for s, c, data in ctx.phase("before").edges("supplies")
+        if s == ctx.target and c in rival_ids
+    ]
+
+
+@fact("vertical.rivals", "list", "names",
+      "the acquirer's rivals: firms active in a product market where the acquirer is active",
+      test="MG 2023 §2.5 (rivals of the merged firm)", question="Which firms compete with the "
+      "acquirer in each of its markets?", topic="Markets")
+def _rivals(ctx: FactContext) -> Value:
+    found = rivals(ctx)
+    return known([ctx.name(r) for r in sorted(found)], [s for v in found.values() for s in v])
+
+
+@fact("vertical.target_supplies_rivals", "bool", "yes/no",
+      "the target supplies a product or service to one or more of the acquirer's rivals",
+      test="MG 2023 §2.5(A) (related product rivals use)", question=_Q_SUPPLY,
+      topic="Supply relationships")
+def _supplies_rivals(ctx: FactContext) -> Value:
+    rows = _rival_supplies(ctx)
+    if not rows and not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    return known(bool(rows), [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+
+
+@fact("vertical.rivals_supplied", "list", "names",
+      "the acquirer's rivals that buy from the target", test="MG 2023 §2.5(A)",
+      question=_Q_SUPPLY, topic="Supply relationships")
+def _rivals_supplied(ctx: FactContext) -> Value:
+    rows = _rival_supplies(ctx)
+    names = sorted({ctx.name(str(r["customer"])) for r in rows})
+    return known(names, [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+
+
+@fact("vertical.rival_dependence.max", "double", "share",
+      "the largest share of a rival's needs for the target's product that the target "
+      "supplies (unknown if any rival's share is unknown)",
+      test="MG 2023 §2.5(A) (rivals' dependence; foreclosure)", question=_Q_SUPPLY,
+      topic="Supply relationships")
+def _dependence(ctx: FactContext) -> Value:
+    rows = _rival_supplies(ctx)
+    sources = [s for r in rows for s in r.get("source", ())]  # type: ignore[union-attr]
+    shares = [r.get("share_of_needs") for r in rows]
+    if not rows or any(s is None for s in shares):
+        return unknown("a rival's share of needs bought from the target is not given", sources)
+    return known(max(float(s) for s in shares if s is not None), sources)
+
+
+@fact("vertical.target_input_share", "double", "share",
+      "the target's share of the input market(s) in which it supplies the acquirer's rivals",
+      test="MG 2023 §2.5(A) (availability of alternatives)",
+      question="What is the target's share of each input market in which it supplies the "
+      "acquirer's rivals?", topic="Markets")
+def _input_share(ctx: FactContext) -> Value:
+    products = {str(r["product"]) for r in _rival_supplies(ctx)}
+    shares, sources = [], []
+    for market in ctx.deal.markets:
+        if market.id in products:
+            part = next((p for p in market.participants if p.entity == ctx.target), None)
+            if part is None or part.share is None:
+                return unknown(f"the target's share of {market.name} is not given")
+            shares.append(part.share)
+            sources.extend(source_ids(part.source) or source_ids(market.source))
+    return known(max(shares), sources) if shares else unknown()
+
+
+@fact("vertical.rivals_reducing", "int", "firms",
+      "how many of the acquirer's rivals have reduced, paused or ended purchases from the "
+      "target", test="MG 2023 §2.5(B)–(C) (evidence of rivals' concern)", question=_Q_SUPPLY,
+      topic="Supply relationships")
+def _reducing(ctx: FactContext) -> Value:
+    rows = [r for r in _rival_supplies(ctx) if r.get("status") in ("reduced", "paused", "ended")]
+    return known(len({r["customer"] for r in rows}),
+                 [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+
+
+@fact("information.target_holds_rival_data", "bool", "yes/no",
+      "the target's work for the acquirer's rivals gives it their confidential data, models, "
+      "test sets or prototypes", test="MG 2023 §2.5(B); §2.11 (competitively sensitive "
+      "information)", question=_Q_SUPPLY, topic="Supply relationships")
+def _rival_data(ctx: FactContext) -> Value:
+    rows = _rival_supplies(ctx)
+    sources = [s for r in rows for s in r.get("source", ())]  # type: ignore[union-attr]
+    flags = [r.get("confidential_data") for r in rows]
+    if any(f is True for f in flags):
+        return known(True, [s for r in rows if r.get("confidential_data") is True
+                            for s in r.get("source", ())])  # type: ignore[union-attr]
+    if not rows:
+        return known(False, sources) if ctx.declared("supply") else unknown()
+    return unknown("whether rivals share confidential data with the target is not given",
+                   sources) if any(f is None for f in flags) else known(False, sources)
+
+
+@fact("information.access_path.after", "bool", "yes/no",
+      "after the deal the acquirer has a channel into the target: board or observer seats, "
+      "an officer or director in common, or information or consultation rights",
+      test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
+      question="Through which people, seats or rights could the acquirer receive information "
+      "from the target?", topic="Board and officers")
+def _access(ctx: FactContext) -> Value:
+    parts = [ctx.get(n) for n in ("acquirer.board.seats.after", "acquirer.board.observers.after",
+                                  "interlock.officer_director.after",
+                                  "acquirer.information_rights.after")]
+    sources = [s for p in parts for s in p.sources]
+    if any(p.known and p.value for p in parts):
+        return known(True, [s for p in parts if p.known and p.value for s in p.sources])
+    if all(p.known for p in parts):
+        return known(False, sources)
+    return unknown(sources=sources)
+
+
+@fact("information.safeguards.after", "bool", "yes/no",
+      "the deal file records a firewall or commitment limiting the acquirer's access to the "
+      "target's customer information", test="MG 2023 §2.5(B) (remedies and safeguards)",
+      question="What firewalls or commitments restrict the flow of customer information from "
+      "the target to the acquirer, and how are they enforced?", topic="Board and officers")
+def _safeguards(ctx: FactContext) -> Value:
+    found = [c for c in ctx.phase("after").contracts
+             if isinstance(c, Contract) and c.contract_type in ("firewall", "commitment")]
+    return known(bool(found), [s for c in found for s in source_ids(c.source)])
+
+
+def _hires(ctx: FactContext) -> list[Hire]:
+    t = ctx.deal.transaction
+    return [s for s in t.steps if isinstance(s, Hire)
+            and (s.by or t.acquirer) in acquirer_group(ctx, "after")
+            and (s.from_ or t.target) == t.target]
+
+
+@fact("personnel.hired.count", "int", "people",
+      "people the acquirer hires from the target as part of the deal",
+      test="acqui-hire; CMA (Microsoft/Inflection); 16 CFR 801.90", topic="People",
+      question="How many of the target's employees join the acquirer, in which roles?")
+def _hired(ctx: FactContext) -> Value:
+    hires = _hires(ctx)
+    return known(sum(h.count for h in hires), [s for h in hires for s in source_ids(h.source)])
+
+
+@fact("personnel.key_hired", "list", "names",
+      "key people (founders, executives, core researchers) the acquirer hires from the target",
+      test="acqui-hire; MG 2023 §2.11", topic="People")
+def _key_hired(ctx: FactContext) -> Value:
+    hires = [h for h in _hires(ctx) if h.key]
+    return known([ctx.name(h.person) for h in hires],
+                 [s for h in hires for s in source_ids(h.source)])
+
+
+@fact("personnel.target_officer_hired", "bool", "yes/no",
+      "one of the target's officers before the deal joins the acquirer",
+      test="acqui-hire; 16 CFR 801.90 (substance over form)", topic="People",
+      question="Which of the target's officers join the acquirer?")
+def _officer_hired(ctx: FactContext) -> Value:
+    officers = people_of(ctx, "before", {ctx.target})
+    hires = [h for h in _hires(ctx) if h.person in officers]
+    return known(bool(hires), [s for h in hires for s in source_ids(h.source)])
+
+
+@fact("personnel.hired.share", "double", "share",
+      "the hired people as a share of the target's workforce", test="acqui-hire",
+      topic="People", question="How many employees does the target have?")
+def _hired_share(ctx: FactContext) -> Value:
+    hired = ctx.get("personnel.hired.count")
+    employees = ctx.entity(ctx.target).employees
+    if not employees:
+        return unknown(sources=hired.sources)
+    return known(hired.value / employees, (*hired.sources, *source_ids(ctx.entity(ctx.target).source)))

@@ -1,0 +1,178 @@
+"""The transaction graph: the deal as a typed multigraph, before and after the deal.
+
+Nodes are entities (attribute ``kind``: company, fund, person, …) and markets
+(``market:<id>``). Edges carry a ``type``:
+
+========== ====================== ==================================================
+type        direction              attributes
+========== ====================== ==================================================
+holds       holder → issuer        equity, voting, share_class, value, source
+director    person → company       role (director/chair), designated_by, source
+observer    person → company       designated_by, source
+officer     person → company       title, source
+right       holder → issuer        kind, matters, seats, source
+supplies    supplier → customer    product, value, share_of_needs, confidential_data, status
+active_in   entity → market:<id>   share, sales, source
+========== ====================== ==================================================
+
+The post-deal graph is the pre-deal graph with the transaction's steps applied in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from trustbench.model.deal import (
+    AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire, Right,
+)
+from trustbench.model.types import source_ids
+
+Graph = nx.MultiDiGraph
+
+
+def market_node(market_id: str) -> str:
+    return f"market:{market_id}"
+
+
+@dataclass
+class Phase:
+    """One side of the deal: the graph and the contracts in force."""
+
+    name: str
+    graph: Graph
+    contracts: list[Contract] = field(default_factory=list)
+
+    def edges(self, kind: str | None = None, u: str | None = None, v: str | None = None
+              ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        for a, b, data in self.graph.edges(data=True):
+            if kind in (None, data["type"]) and (u is None or a == u) and (v is None or b == v):
+                yield a, b, data
+
+
+def _right_attrs(right: Right) -> dict[str, Any]:
+    return {"type": "right", "kind": right.kind, "matters": tuple(right.matters),
+            "seats": right.seats, "source": source_ids(right.source)}
+
+
+def build_pre(deal: Deal) -> Phase:
+    g: Graph = nx.MultiDiGraph()
+    for e in deal.entities:
+        g.add_node(e.id, kind=e.kind, name=e.name)
+    for h in deal.holdings:
+        g.add_edge(h.holder, h.issuer, type="holds", equity=h.equity, voting=h.voting,
+                   share_class=h.share_class, value=h.value, source=source_ids(h.source))
+    for b in deal.boards:
+        if b.company in g and b.size is not None:
+            g.nodes[b.company]["board_size"] = b.size
+        for seat in b.directors:
+            g.add_edge(seat.person, b.company, type="director", role=seat.role,
+                       designated_by=seat.designated_by,
+                       source=source_ids(seat.source) or source_ids(b.source))
+        for seat in b.observers:
+            g.add_edge(seat.person, b.company, type="observer", designated_by=seat.designated_by,
+                       source=source_ids(seat.source) or source_ids(b.source))
+        for off in b.officers:
+            g.add_edge(off.person, b.company, type="officer", title=off.title,
+                       source=source_ids(off.source) or source_ids(b.source))
+    for r in deal.rights:
+        g.add_edge(r.holder, r.issuer, **_right_attrs(r))
+    for m in deal.markets:
+        g.add_node(market_node(m.id), kind="market", name=m.name, market_kind=m.kind,
+                   geography=m.geography, fringe=m.fringe)
+        for p in m.participants:
+            g.add_edge(p.entity, market_node(m.id), type="active_in", share=p.share,
+                       sales=p.sales, source=source_ids(p.source) or source_ids(m.source))
+    for s in deal.supply:
+        g.add_edge(s.supplier, s.customer, type="supplies", product=s.product, value=s.value,
+                   share_of_needs=s.share_of_needs, confidential_data=s.confidential_data,
+                   status=s.status, source=source_ids(s.source))
+    return Phase("before", g)
+
+
+def apply_steps(deal: Deal, pre: Phase) -> Phase:
+    g = pre.graph.copy()
+    post = Phase("after", g, list(pre.contracts))
+    t = deal.transaction
+    for step in t.steps:
+        src = source_ids(step.source) or source_ids(t.source)
+        if isinstance(step, AcquireStake):
+            holder, issuer = step.holder or t.acquirer, step.issuer or t.target
+            if step.holding_after:
+                for u, v, key, data in list(g.edges(holder, keys=True, data=True)):
+                    if v == issuer and data["type"] == "holds":
+                        g.remove_edge(u, v, key)
+            g.add_edge(holder, issuer, type="holds", equity=step.equity, voting=step.voting,
+                       share_class=step.share_class, value=step.value, source=src,
+                       acquired=True)
+            if step.seller:
+                _reduce_seller(g, step.seller, issuer, step.equity, step.voting)
+        elif isinstance(step, AppointDirector):
+            kind = "observer" if step.role == "observer" else "director"
+            g.add_edge(step.person, step.company or t.target, type=kind, role=step.role,
+                       designated_by=step.designated_by, source=src, appointed=True)
+        elif isinstance(step, Hire):
+            _apply_hire(g, step, t.acquirer, t.target, src)
+        elif isinstance(step, GrantRight):
+            g.add_edge(step.right.holder, step.right.issuer, **_right_attrs(step.right),
+                       granted=True)
+        elif isinstance(step, Contract):
+            post.contracts.append(step)
+    return post
+
+
+def _reduce_seller(g: Graph, seller: str, issuer: str, equity: float | None,
+                   voting: float | None) -> None:
+    for u, v, key, data in list(g.edges(seller, keys=True, data=True)):
+        if data["type"] != "holds" or v != issuer:
+            continue
+        for name, sold in (("equity", equity), ("voting", voting)):
+            if data.get(name) is not None and sold is not None:
+                data[name] = max(0.0, data[name] - sold)
+        g.edges[u, v, key].update(data)
+        break
+
+
+def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str, ...]) -> None:
+    by, origin = step.by or acquirer, step.from_ or target
+    if step.leaves_roles:
+        for u, v, key, data in list(g.edges(step.person, keys=True, data=True)):
+            if v == origin and data["type"] == "officer":
+                g.remove_edge(u, v, key)
+    if not step.keeps_board_seat:
+        for u, v, key, data in list(g.edges(step.person, keys=True, data=True)):
+            if v == origin and data["type"] in ("director", "observer"):
+                g.remove_edge(u, v, key)
+    if step.officer:
+        g.add_edge(step.person, by, type="officer", title=step.title or "officer", source=src,
+                   hired=True)
+    else:
+        g.add_edge(step.person, by, type="employee", title=step.title, source=src, hired=True)
+
+
+@dataclass
+class TransactionGraph:
+    """The deal before and after, and the parties."""
+
+    deal: Deal
+    before: Phase
+    after: Phase
+
+    @property
+    def acquirer(self) -> str:
+        return self.deal.transaction.acquirer
+
+    @property
+    def target(self) -> str:
+        return self.deal.transaction.target
+
+    def phase(self, name: str) -> Phase:
+        return self.before if name == "before" else self.after
+
+
+def build(deal: Deal) -> TransactionGraph:
+    pre = build_pre(deal)
+    return TransactionGraph(deal, pre, apply_steps(deal, pre))

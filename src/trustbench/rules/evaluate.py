@@ -1,0 +1,213 @@
+"""Evaluating packs against a deal: findings with their facts, parameters and trace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from trustbench.expr import Outcome
+from trustbench.facts import REGISTRY, FactContext
+from trustbench.facts.registry import Value
+from trustbench.rules.loader import LoadedRule, Pack, resolve_param
+from trustbench.rules.text import names_in, render, sentence_case
+
+STATUS = {True: "triggered", False: "not_triggered", None: "unknown"}
+
+
+@dataclass
+class FactUse:
+    name: str
+    value: Any
+    unit: str
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass
+class ParamUse:
+    name: str
+    value: Any
+    unit: str
+    effective: dt.date | None
+    reference: str
+
+
+@dataclass
+class Finding:
+    rule: str
+    title: str
+    factor: str
+    status: str
+    weight: float
+    text: str
+    test: str
+    conclusion: str
+    cites: list[str]
+    facts: dict[str, FactUse] = field(default_factory=dict)
+    params: dict[str, ParamUse] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    subject: str | None = None
+    instances: list[Finding] = field(default_factory=list)
+    waiver: dict[str, str | None] | None = None
+    summary: str | None = None
+    pack: str = ""
+
+
+@dataclass
+class JurisdictionResult:
+    id: str
+    name: str
+    pack: Pack
+    score: float
+    band: str
+    findings: list[Finding]
+    filing: str
+    control: str
+
+
+def param_uses(pack: Pack, names: list[str], as_of: dt.date,
+               overrides: dict[str, Any] | None = None) -> dict[str, ParamUse]:
+    uses: dict[str, ParamUse] = {}
+    for full in names:
+        if not full.startswith("params."):
+            continue
+        name = full.removeprefix("params.")
+        param = pack.params.get(name)
+        if param is None:
+            continue
+        if overrides and name in overrides:
+            uses[full] = ParamUse(full, overrides[name], param.unit, None, "example override")
+            continue
+        resolved = resolve_param(param, as_of)
+        ref = param.reference
+        text = ref.title + (f", {ref.pinpoint}" if ref.pinpoint else "")
+        if ref.confidence != "confirmed":
+            text += f" [{ref.confidence}]"
+        uses[full] = ParamUse(full, resolved[0] if resolved else None, param.unit,
+                              resolved[1] if resolved else None, text)
+    return uses
+
+
+def _lookup(facts: dict[str, FactUse], params: dict[str, ParamUse], ctx: FactContext | None):  # type: ignore[no-untyped-def]
+    def lookup(name: str) -> tuple[Any, str]:
+        if name in facts:
+            return facts[name].value, facts[name].unit
+        if name in params:
+            return params[name].value, params[name].unit
+        if ctx is not None and name in ("acquirer", "target"):
+            return ctx.name(getattr(ctx, name)), "text"
+        if ctx is not None and name in REGISTRY:
+            value = ctx.get(name)
+            facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources,
+                                  value.note)
+            return value.value, REGISTRY[name].unit
+        return None, ""
+
+    return lookup
+
+
+def evaluate_rule(loaded: LoadedRule, pack: Pack, ctx: FactContext,
+                  as_of: dt.date) -> Finding:
+    if loaded.rule.each == "market":
+        return _evaluate_each_market(loaded, pack, ctx, as_of)
+    return _evaluate_once(loaded, pack, ctx, as_of)
+
+
+def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.date,
+                   subject: str | None = None) -> Finding:
+    compiled = loaded.compiled
+    assert compiled is not None, f"{loaded.id} was not compiled"
+    names = list(compiled.names)
+    params = param_uses(pack, [*names, *_template_names(loaded)], as_of)
+    facts: dict[str, FactUse] = {}
+    values: dict[str, Any] = {}
+    for name in names:
+        if name in params:
+            values[name] = params[name].value
+            continue
+        value: Value = ctx.get(name)
+        facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
+        values[name] = value.value
+    outcome = compiled.evaluate(values)
+    return _finding(loaded, pack, outcome, facts, params, ctx, subject)
+
+
+def _template_names(loaded: LoadedRule) -> list[str]:
+    rule = loaded.rule
+    texts = [rule.test, rule.finding.triggered, rule.finding.not_triggered,
+             rule.finding.unknown or ""]
+    if rule.conclusion:
+        texts += [rule.conclusion.triggered, rule.conclusion.not_triggered,
+                  rule.conclusion.unknown or ""]
+    return [n for t in texts for n in names_in(t)]
+
+
+def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, FactUse],
+             params: dict[str, ParamUse], ctx: FactContext | None,
+             subject: str | None) -> Finding:
+    rule = loaded.rule
+    status = STATUS[outcome.value]
+    lookup = _lookup(facts, params, ctx)
+    text = _pick(rule.finding, status)
+    conclusion = _pick(rule.conclusion, status) if rule.conclusion else ""
+    missing = sorted(outcome.missing)
+    if status == "unknown" and not rule.finding.unknown:
+        text = "Cannot be decided without: " + ", ".join(missing) + "." if missing else (
+            "Cannot be decided: " + (outcome.error or "the condition could not be evaluated"))
+    return Finding(
+        rule=loaded.id, title=rule.title, factor=rule.factor, status=status,
+        weight=rule.weight, text=sentence_case(render(text, lookup)),
+        test=sentence_case(render(rule.test, lookup)),
+        conclusion=sentence_case(render(conclusion, lookup)) if conclusion else "",
+        cites=list(rule.cites), facts=facts, params=params, missing=missing, subject=subject,
+        summary=rule.summary, pack=loaded.pack,
+    )
+
+
+def _pick(texts: Any, status: str) -> str:
+    if texts is None:
+        return ""
+    if status == "triggered":
+        return str(texts.triggered)
+    if status == "not_triggered":
+        return str(texts.not_triggered)
+    return str(texts.unknown or "")
+
+
+def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
+                          as_of: dt.date) -> Finding:
+    instances = [
+        _evaluate_once(loaded, pack, ctx.for_market(m), as_of, subject=m.name)
+        for m in ctx.deal.markets
+    ]
+    rule = loaded.rule
+    if not instances:
+        outcome = Outcome(None, ("markets",))
+        return _finding(loaded, pack, outcome, {}, {}, ctx, None)
+    statuses = [i.status for i in instances]
+    status = ("triggered" if "triggered" in statuses else
+              "unknown" if "unknown" in statuses else "not_triggered")
+    lead = next(i for i in instances if i.status == status)
+    parts = [f"{i.subject}: {i.text}" for i in instances if i.status == status]
+    return Finding(
+        rule=loaded.id, title=rule.title, factor=rule.factor, status=status,
+        weight=rule.weight, text=" ".join(parts), test=lead.test, conclusion=lead.conclusion,
+        cites=list(rule.cites), facts=lead.facts, params=lead.params,
+        missing=sorted({m for i in instances for m in i.missing}), instances=instances,
+        summary=rule.summary, pack=loaded.pack,
+    )
+
+
+def evaluate_pack(pack: Pack, ctx: FactContext, as_of: dt.date,
+                  waivers: dict[str, tuple[str, str | None]]) -> list[Finding]:
+    findings = []
+    for rid in sorted(pack.rules):
+        if rid in pack.disabled:
+            continue
+        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of)
+        if rid in waivers:
+            reason, by = waivers[rid]
+            finding.waiver = {"reason": reason, "by": by}
+        findings.append(finding)
+    return findings

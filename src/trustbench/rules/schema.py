@@ -1,0 +1,118 @@
+"""Pydantic models of rule packs: manifest, dated parameters, authorities, rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FACTORS = ("filing", "control", "minority-stake", "board", "vertical", "information",
+           "horizontal", "personnel")
+Factor = Literal["filing", "control", "minority-stake", "board", "vertical", "information",
+                 "horizontal", "personnel"]
+Status = Literal["triggered", "not_triggered", "unknown"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Band(Strict):
+    band: str
+    min: float = Field(description="the band applies from this score upwards")
+
+
+class Disable(Strict):
+    rule: str
+    reason: str
+
+
+class Manifest(Strict):
+    """``pack.yaml``."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    jurisdiction: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    version: str
+    extends: str | None = Field(None, description="a pack id or a path relative to this pack")
+    currency: str = "USD"
+    paper: Literal["Letter", "A4"] = "A4"
+    description: str | None = None
+    bands: list[Band] = Field(default_factory=list)
+    scoring_note: str | None = None
+    disable: list[Disable] = Field(default_factory=list)
+
+
+class Reference(Strict):
+    """Where a value comes from: structured, never a free string."""
+
+    title: str
+    href: str | None = None
+    pinpoint: str | None = None
+    confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
+    note: str | None = None
+
+
+class DatedValue(Strict):
+    value: Any
+    reference: Reference | None = None
+
+
+class Parameter(Strict):
+    """A parameter: values by effective date, a unit, a reference."""
+
+    description: str
+    unit: str
+    type: Literal["double", "int", "bool", "string"] = "double"
+    values: dict[dt.date, Any]
+    reference: Reference
+    replace: bool = Field(False, description="in an extending pack: replace the base series")
+
+    @field_validator("values")
+    @classmethod
+    def _not_empty(cls, v: dict[dt.date, Any]) -> dict[dt.date, Any]:
+        if not v:
+            raise ValueError("a parameter needs at least one dated value")
+        return v
+
+
+class Authority(Strict):
+    short: str
+    full: str
+    pinpoint: str | None = None
+    url: str | None = None
+    confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
+
+
+class Texts(Strict):
+    triggered: str
+    not_triggered: str
+    unknown: str | None = None
+
+
+class Example(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    facts: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict)
+    as_of: dt.date | None = None
+    expect: Status
+
+
+class Rule(Strict):
+    """One rule file."""
+
+    title: str
+    factor: Factor
+    summary: Literal["filing", "control"] | None = Field(
+        None, description="this rule answers the summary question 'filing required?' or "
+        "'merger / control concept met?'")
+    each: Literal["market"] | None = Field(None, description="evaluate once per market")
+    weight: float = Field(ge=0)
+    when: str
+    test: str = Field(description="the legal test in words; may use {params.x}")
+    finding: Texts
+    conclusion: Texts | None = None
+    cites: list[str] = Field(min_length=1)
+    examples: list[Example] = Field(min_length=2)
+    note: str | None = None

@@ -1,0 +1,265 @@
+"""Reading YAML and JSON input with a line index.
+
+``load_document`` returns plain Python data plus, for every value, the line and column it
+came from, so that later layers (pydantic validation, rule loading) can point at the spot.
+
+We build values ourselves from the composed YAML node tree instead of using PyYAML's
+constructors, which gives us:
+
+* YAML 1.2-style scalars: ``6e9`` is a number, ``yes``/``no``/``on`` stay strings, dates
+  stay strings (pydantic parses them), ``126_400_000`` is an integer;
+* duplicate keys rejected with both lines named;
+* no object tags (``!!python/object`` and friends are refused), safe by construction;
+* bounded work: file size, nesting depth and alias expansion ("billion laughs") are limited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from trustbench.errors import InputError, LimitError
+
+Loc = tuple[str | int, ...]
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*|\d\.?)?([eE][-+]?\d+)?$")
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
+
+
+@dataclass
+class Document:
+    """Parsed data of one file and the position of every value in it."""
+
+    path: str
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+
+    def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
+        """Line and column (1-based) of the deepest known prefix of ``loc``."""
+        key = tuple(loc)
+        while key:
+            if key in self.marks:
+                return self.marks[key]
+            key = key[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def display_path(path: Path) -> str:
+    """A path as users typed it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, *, limit: int = MAX_BYTES) -> str:
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", file=shown) from None
+    if not path.is_file():
+        raise InputError("not a regular file", file=shown)
+    if size > limit:
+        raise LimitError(
+            f"file is {size:,} bytes; the limit is {limit:,}",
+            file=shown,
+            hint="split the deal into smaller files or raise the limit with care",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", file=shown) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"file is not valid UTF-8 (byte {exc.start})", file=shown, line=line, column=1
+        ) from None
+
+
+def load_document(path: Path) -> Document:
+    """Read a YAML or JSON file into a :class:`Document`."""
+    text = read_text(path)
+    return parse_document(text, display_path(path))
+
+
+def parse_document(text: str, shown: str) -> Document:
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError("file contains a NUL character", file=shown, line=line, column=1)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            f"invalid YAML: {problem}",
+            file=shown,
+            line=(mark.line + 1) if mark else 0,
+            column=(mark.column + 1) if mark else 0,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", file=shown) from None
+    except RecursionError:
+        raise LimitError(
+            f"nesting is deeper than the limit of {MAX_DEPTH} levels", file=shown
+        ) from None
+    doc = Document(path=shown, data=None, text=text)
+    if node is None:
+        doc.data = None
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+
+    def _error(self, node: yaml.Node, message: str, hint: str | None = None) -> InputError:
+        return InputError(
+            message,
+            file=self.doc.path,
+            line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
+            hint=hint,
+        )
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise LimitError(
+                f"the document expands to more than {MAX_NODES:,} values",
+                file=self.doc.path,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+                hint="YAML aliases (&a / *a) that repeat large blocks multiply the size",
+            )
+        if depth > MAX_DEPTH:
+            raise LimitError(
+                f"nesting is deeper than the limit of {MAX_DEPTH} levels",
+                file=self.doc.path,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            )
+        self.doc.marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _STD + "seq")
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, _STD + "map")
+            return self._mapping(node, loc, depth)
+        raise self._error(node, "unsupported YAML node")  # pragma: no cover
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag not in (expected, None, "!"):
+            raise self._error(
+                node,
+                f"YAML tag {node.tag!r} is not allowed",
+                hint="trustbench reads plain data only; remove the tag",
+            )
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._error(key_node, "mapping keys must be plain text")
+            key = self._key(key_node)
+            if key in seen:
+                raise self._error(
+                    key_node,
+                    f"duplicate key {key!r} (first defined on line {seen[key]})",
+                    hint="each key may appear once in a mapping; merge the two entries",
+                )
+            seen[key] = key_node.start_mark.line + 1
+            self.doc.marks[(*loc, key)] = (value_node.start_mark.line + 1,
+                                           value_node.start_mark.column + 1)
+            out[key] = self.build(value_node, (*loc, key), depth + 1)
+        return out
+
+    def _key(self, node: yaml.ScalarNode) -> str:
+        value = self._scalar(node)
+        if value is None or isinstance(value, bool):
+            return str(node.value)
+        return str(value) if not isinstance(value, str) else value
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS and node.tag not in (None, "!"):
+            raise self._error(
+                node,
+                f"YAML tag {node.tag!r} is not allowed",
+                hint="trustbench reads plain data only; remove the tag",
+            )
+        if node.style:
+            return node.value  # quoted or block scalar: always text
+        return resolve_plain(node.value)
+
+
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core-schema resolution of an unquoted scalar."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text.replace("_", ""))
+    if any(ch.isdigit() for ch in text) and _FLOAT.match(text):
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:
+            return text
+    return text
+
+
+def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one,
+    never a partial one: write a temporary file beside it, fsync, then rename over."""
+    import os
+    import tempfile
+
+    target = path.resolve()
+    for item in protect:
+        if item.resolve() == target:
+            raise InputError("refusing to overwrite an input file", file=display_path(path),
+                             hint="choose another output path with -o")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

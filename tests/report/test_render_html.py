@@ -1,0 +1,141 @@
+"""The memo HTML: every section present, untrusted text escaped, overrides and errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trustbench.errors import TemplateError
+from trustbench.report import render_html
+
+from .fixtures import sample_context
+
+GOLDEN = Path(__file__).parent / "golden" / "sample.html"
+HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
+
+
+def test_html_has_every_section(context: dict[str, Any]) -> None:
+    html = render_html(context)
+    for text in [
+        "Meta Platforms / Scale AI — minority investment",  # cover
+        "Privileged &amp; Confidential — prepared at the request of counsel",
+        "trustbench 0.1.0",
+        "2026-11-27 06:00 UTC",
+        '<nav class="toc">',
+        '<h2 id="summary">Executive summary</h2>',
+        '<h2 id="transaction">The transaction</h2>',
+        '<h2 id="analysis">Analysis by jurisdiction</h2>',
+        '<h2 id="questions">Information requests</h2>',
+        '<h2 id="appendix">Appendix</h2>',
+        "Access to competitively sensitive information of rivals",  # triggered
+        "Not triggered</span> — <span class=\"label\">HSR notification.",
+        "Cannot be decided without: board.seats_acquirer; board.observer_rights.",
+        "Waived</span> — <span class=\"label\">Solely-for-investment exemption.",
+        "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
+        "Would decide: us.clayton8.interlock",
+        "hsr.size_of_transaction",
+        "9f2c4e1b7a3d5f60812e4c9b0a7d3e5f1c2b4a6d8e0f1a3c5b7d9e1f2a4c6b8d",
+        "15 U.S.C. § 18a(a)(2)",
+        '<svg xmlns="http://www.w3.org/2000/svg"',
+        "@page { size: Letter; }",
+    ]:
+        assert text in html, text
+
+
+def test_html_matches_golden_file(context: dict[str, Any]) -> None:
+    """Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate change."""
+    html = render_html(context)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert html == GOLDEN.read_text(encoding="utf-8")
+
+
+def _hostile_context() -> dict[str, Any]:
+    ctx = sample_context()
+    ctx["case"]["title"] = "Case " + HOSTILE
+    ctx["deal"]["summary"] = HOSTILE
+    ctx["deal"]["steps"][0]["text"] = HOSTILE
+    ctx["summary"][0]["conclusion"] = HOSTILE
+    finding = ctx["jurisdictions"][0]["factors"][3]["triggered"][0]
+    finding["text"] = HOSTILE
+    finding["facts"][0]["value"] = HOSTILE
+    ctx["questions"][0]["items"][0]["question"] = HOSTILE
+    ctx["sources"][0]["title"] = HOSTILE
+    return ctx
+
+
+def test_untrusted_text_is_escaped_not_evaluated() -> None:
+    html = render_html(_hostile_context())
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}") >= 8
+
+
+def test_only_web_urls_become_links(context: dict[str, Any]) -> None:
+    context["sources"][0]["url"] = "javascript:alert(1)"
+    context["authorities"][0]["url"] = 'https://example.com/" onclick="x'
+    html = render_html(context)
+    assert 'href="javascript:' not in html
+    assert '<span class="url">javascript:alert(1)</span>' in html
+    assert 'href="https://example.com/&#34; onclick=&#34;x"' in html
+
+
+def test_paper_is_whitelisted(context: dict[str, Any]) -> None:
+    context["paper"] = "A4"
+    assert "@page { size: A4; }" in render_html(context)
+    context["paper"] = "A4; } body { display: none"
+    html = render_html(context)
+    assert "@page { size: Letter; }" in html
+    assert "display: none }" not in html
+
+
+def test_no_diagram_no_figure(context: dict[str, Any]) -> None:
+    context["diagram_svg"] = None
+    assert "<figure" not in render_html(context)
+
+
+def test_user_template_dir_takes_precedence(context: dict[str, Any], tmp_path: Path) -> None:
+    (tmp_path / "memo.css").write_text("/* house style of Example LLP */\n", encoding="utf-8")
+    html = render_html(context, template_dirs=[tmp_path])
+    assert "/* house style of Example LLP */" in html
+    assert "counter-reset: h2" not in html  # the package's memo.css was replaced
+    assert '<h2 id="summary">Executive summary</h2>' in html  # other templates still found
+
+
+def _error_from(tmp_path: Path, name: str, source: str, context: dict[str, Any]) -> TemplateError:
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        render_html(context, template_dirs=[tmp_path])
+    return info.value
+
+
+def test_broken_user_template_names_file_and_line(context: dict[str, Any], tmp_path: Path) -> None:
+    source = "<div class=\"finding\">\n  <h5>{{ finding.title }}</h5>\n  {% if %}\n</div>\n"
+    err = _error_from(tmp_path, "_finding.html.j2", source, context)
+    assert err.file == str(tmp_path / "_finding.html.j2")
+    assert err.line == 3
+    assert err.render().startswith(f"{tmp_path / '_finding.html.j2'}:3:1: error[TemplateSyntaxError]:")
+
+
+def test_undefined_value_names_file_and_line(context: dict[str, Any], tmp_path: Path) -> None:
+    source = "<div>\n\n  {{ finding.no_such_field }}\n</div>\n"
+    err = _error_from(tmp_path, "_finding.html.j2", source, context)
+    assert (err.file, err.line, err.code) == (str(tmp_path / "_finding.html.j2"), 3, "UndefinedError")
+    assert "no_such_field" in err.message
+
+
+def test_sandbox_escape_is_a_template_error(context: dict[str, Any], tmp_path: Path) -> None:
+    source = "<p>\n{{ finding.title.__class__.__mro__[1].__subclasses__() }}\n</p>\n"
+    err = _error_from(tmp_path, "_finding.html.j2", source, context)
+    assert (err.file, err.line, err.code) == (str(tmp_path / "_finding.html.j2"), 2, "SecurityError")
+
+
+def test_missing_context_key_is_a_template_error(context: dict[str, Any]) -> None:
+    del context["appendix"]
+    with pytest.raises(TemplateError) as info:
+        render_html(context)
+    assert info.value.file.endswith("_appendix.html.j2")
+    assert info.value.line > 0

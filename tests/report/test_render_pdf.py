@@ -1,0 +1,79 @@
+"""The memo PDF, checked by text extraction (not by bytes), plus reproducibility."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from trustbench.errors import InputError
+from trustbench.report import render_pdf
+
+from .fixtures import sample_context
+
+
+@pytest.fixture(scope="module")
+def sample_pdf() -> bytes:
+    return render_pdf(sample_context())
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_pdf_has_the_memo(sample_pdf: bytes) -> None:
+    reader = PdfReader(BytesIO(sample_pdf))
+    assert len(reader.pages) > 1
+    text = _text(sample_pdf)
+    for expected in [
+        "Access to competitively sensitive information of rivals",  # a triggered finding
+        "Partial ownership of a supplier to rivals",
+        "2023 Merger Guidelines, § 2.11",  # an authority's short form and pinpoint
+        "Page 1 of",
+        "Privileged & Confidential",
+        "Not triggered",
+        "Cannot be decided without",
+    ]:
+        assert expected in text, expected
+
+
+def test_header_is_not_on_the_cover(sample_pdf: bytes) -> None:
+    pages = PdfReader(BytesIO(sample_pdf)).pages
+    cover, second = pages[0].extract_text(), pages[1].extract_text()
+    assert "Privileged & Confidential — prepared at the request of counsel" in cover
+    assert "Privileged & Confidential\n" not in cover
+    assert second.count("Privileged & Confidential") == 1
+
+
+def test_page_x_of_y_and_toc_page_numbers(sample_pdf: bytes) -> None:
+    pages = PdfReader(BytesIO(sample_pdf)).pages
+    total = len(pages)
+    assert f"Page {total} of {total}" in pages[-1].extract_text()
+    toc = pages[1].extract_text()
+    assert "Contents" in toc
+    assert re.search(r"3\.1\s+United States[ .]+4", toc), toc
+
+
+def test_paper_size(context: dict[str, Any]) -> None:
+    letter = PdfReader(BytesIO(render_pdf(context))).pages[0].mediabox
+    context["paper"] = "A4"
+    a4 = PdfReader(BytesIO(render_pdf(context))).pages[0].mediabox
+    assert (round(letter.width), round(letter.height)) == (612, 792)
+    assert (round(a4.width), round(a4.height)) == (595, 842)
+
+
+def test_source_date_epoch_gives_identical_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764223200")  # 2025-11-27 06:00:00 UTC
+    first, second = render_pdf(sample_context()), render_pdf(sample_context())
+    assert first == second
+    info = PdfReader(BytesIO(first)).metadata
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20251127060000Z"
+
+
+def test_bad_source_date_epoch_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(InputError, match="SOURCE_DATE_EPOCH"):
+        render_pdf(sample_context())

@@ -50,6 +50,7 @@ class Document:
     data: Any
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int, int]:
         """Line and column (1-based) of the deepest known prefix of ``loc``."""
@@ -59,6 +60,10 @@ class Document:
                 return self.marks[key]
             key = key[:-1]
         return self.marks.get((), (1, 1))
+
+    def locate_key(self, loc: Sequence[str | int]) -> tuple[int, int]:
+        """Position of the key itself (for 'unknown field' errors)."""
+        return self.key_marks.get(tuple(loc)) or self.locate(loc)
 
 
 def display_path(path: Path) -> str:
@@ -196,6 +201,8 @@ class _Builder:
                     hint="each key may appear once in a mapping; merge the two entries",
                 )
             seen[key] = key_node.start_mark.line + 1
+            self.doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1,
+                                               key_node.start_mark.column + 1)
             self.doc.marks[(*loc, key)] = (value_node.start_mark.line + 1,
                                            value_node.start_mark.column + 1)
             out[key] = self.build(value_node, (*loc, key), depth + 1)

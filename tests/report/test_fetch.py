@@ -13,6 +13,8 @@ from pypdf import PdfReader
 from trustbench.report import fetch, render_pdf
 from trustbench.report.fetch import ASSETS_DIR, AssetFetcher, FetchRefused
 
+TINY_SVG = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4="
+
 
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,7 +82,7 @@ def test_refuses_a_missing_asset(assets: Path) -> None:
 
 
 def test_default_root_is_the_package_assets_dir() -> None:
-    assert ASSETS_DIR == Path(fetch.__file__).resolve().parent / "assets"
+    assert Path(fetch.__file__).resolve().parent / "assets" == ASSETS_DIR
     assert AssetFetcher().root == ASSETS_DIR
 
 
@@ -123,7 +125,7 @@ def test_hostile_user_template_cannot_read_files(
     (tmp_path / "_questions.html.j2").write_text(
         '<img src="file:///etc/passwd"><img src="../templates/memo.css">'
         '<img src="http://example.com/x.png"><link rel="stylesheet" href="https://example.com/a.css">'
-        '<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=">',
+        f'<img src="{TINY_SVG}">',
         encoding="utf-8",
     )
     pdf = render_pdf(context, template_dirs=[tmp_path])

@@ -31,9 +31,9 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
         '<h2 id="questions">Information requests</h2>',
         '<h2 id="appendix">Appendix</h2>',
         "Access to competitively sensitive information of rivals",  # triggered
-        "Not triggered</span> — <span class=\"label\">HSR notification.",
+        'Not triggered</span> — <span class="label">HSR notification.',
         "Cannot be decided without: board.seats_acquirer; board.observer_rights.",
-        "Waived</span> — <span class=\"label\">Solely-for-investment exemption.",
+        'Waived</span> — <span class="label">Solely-for-investment exemption.',
         "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
         "Would decide: us.clayton8.interlock",
         "hsr.size_of_transaction",
@@ -113,24 +113,34 @@ def _error_from(tmp_path: Path, name: str, source: str, context: dict[str, Any])
 
 
 def test_broken_user_template_names_file_and_line(context: dict[str, Any], tmp_path: Path) -> None:
-    source = "<div class=\"finding\">\n  <h5>{{ finding.title }}</h5>\n  {% if %}\n</div>\n"
+    source = '<div class="finding">\n  <h5>{{ finding.title }}</h5>\n  {% if %}\n</div>\n'
     err = _error_from(tmp_path, "_finding.html.j2", source, context)
     assert err.file == str(tmp_path / "_finding.html.j2")
     assert err.line == 3
-    assert err.render().startswith(f"{tmp_path / '_finding.html.j2'}:3:1: error[TemplateSyntaxError]:")
+    assert err.render().startswith(
+        f"{tmp_path / '_finding.html.j2'}:3:1: error[TemplateSyntaxError]:"
+    )
 
 
 def test_undefined_value_names_file_and_line(context: dict[str, Any], tmp_path: Path) -> None:
     source = "<div>\n\n  {{ finding.no_such_field }}\n</div>\n"
     err = _error_from(tmp_path, "_finding.html.j2", source, context)
-    assert (err.file, err.line, err.code) == (str(tmp_path / "_finding.html.j2"), 3, "UndefinedError")
+    assert (err.file, err.line, err.code) == (
+        str(tmp_path / "_finding.html.j2"),
+        3,
+        "UndefinedError",
+    )
     assert "no_such_field" in err.message
 
 
 def test_sandbox_escape_is_a_template_error(context: dict[str, Any], tmp_path: Path) -> None:
     source = "<p>\n{{ finding.title.__class__.__mro__[1].__subclasses__() }}\n</p>\n"
     err = _error_from(tmp_path, "_finding.html.j2", source, context)
-    assert (err.file, err.line, err.code) == (str(tmp_path / "_finding.html.j2"), 2, "SecurityError")
+    assert (err.file, err.line, err.code) == (
+        str(tmp_path / "_finding.html.j2"),
+        2,
+        "SecurityError",
+    )
 
 
 def test_missing_context_key_is_a_template_error(context: dict[str, Any]) -> None:

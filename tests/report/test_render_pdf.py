@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from trustbench.errors import InputError
+from trustbench.errors import InputError, TemplateError
 from trustbench.report import render_pdf
 
 from .fixtures import sample_context
@@ -76,4 +76,16 @@ def test_source_date_epoch_gives_identical_bytes(monkeypatch: pytest.MonkeyPatch
 def test_bad_source_date_epoch_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(InputError, match="SOURCE_DATE_EPOCH"):
+        render_pdf(sample_context())
+
+
+def test_layout_crash_is_a_template_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint raises plain exceptions on some CSS (e.g. ``li::marker { content: ... }``)."""
+    import weasyprint
+
+    def crash(self: Any, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("min-content width for TextBox not handled yet")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", crash)
+    with pytest.raises(TemplateError, match="could not lay out the memo: TypeError"):
         render_pdf(sample_context())

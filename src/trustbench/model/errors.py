@@ -125,7 +125,8 @@ def diagnostics_from(
         if (loc, message) in seen:
             continue
         seen.add((loc, message))
-        line, column = doc.locate(loc)
+        line, column = (doc.locate_key(loc) if error["type"] == "extra_forbidden"
+                        else doc.locate(loc))
         out.append(
             Diagnostic(
                 file=doc.path, line=line, column=column, kind=kind,

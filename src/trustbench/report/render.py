@@ -47,10 +47,17 @@ def render_pdf(context: dict[str, Any], *, template_dirs: Sequence[Path] | None 
     from weasyprint import HTML  # imported here: WeasyPrint is slow to import
 
     html = render_html(context, template_dirs=template_dirs)
-    document = HTML(
-        string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=AssetFetcher()
-    ).render()
     stamp = _timestamp()
+    source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=AssetFetcher())
+    try:
+        document = source.render()
+    except Exception as exc:  # WeasyPrint crashes on some CSS it parses but cannot lay out
+        raise TemplateError(
+            f"the PDF engine could not lay out the memo: {type(exc).__name__}: {exc}",
+            hint="a rule in memo.css or a template is not supported by WeasyPrint 70; "
+            "bisect the CSS of your --template-dir",
+            code="layout",
+        ) from exc
     document.metadata.created = stamp
     document.metadata.modified = stamp
     pdf: bytes = document.write_pdf()

@@ -217,9 +217,13 @@ class _Sub(Document):
     def __init__(self, doc: Document, key: str) -> None:
         super().__init__(doc.path, doc.data, doc.marks, doc.text)
         self._key = key
+        self.key_marks = doc.key_marks
 
     def locate(self, loc: Any) -> tuple[int, int]:
         return super().locate((self._key, *loc))
+
+    def locate_key(self, loc: Any) -> tuple[int, int]:
+        return super().locate_key((self._key, *loc))
 
 
 def _load_authorities(pack: Pack, folder: Path, out: _Collector) -> None:

@@ -1,0 +1,106 @@
+"""Hand-computed fixtures for facts."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trustbench.facts import REGISTRY, FactContext
+from trustbench.facts.concentration import hhi, merger_delta, stake_mhhi_delta
+from trustbench.model.load import deal_from_document
+from trustbench.sources import parse_document
+
+SEED = Path(__file__).parents[1] / "cases" / "meta-scale-ai.yaml"
+
+
+def deal_from(text: str):  # type: ignore[no-untyped-def]
+    return deal_from_document(parse_document(text, "t.yaml"))
+
+
+def ctx_for(text: str) -> FactContext:
+    return FactContext.for_deal(deal_from(text))
+
+
+BASE = """\
+case: {{id: t, title: T, as_of: 2025-06-13}}
+entities:
+  - {{id: a, name: A}}
+  - {{id: b, name: B}}
+  - {{id: t, name: T}}
+  - {{id: p, name: P, kind: person}}
+{extra}
+transaction:
+  acquirer: a
+  target: t
+  steps: {steps}
+"""
+
+
+def test_obrien_salop_worked_example() -> None:
+    # legal.md §4.1: shares 30 and 20, a 49 % stake
+    assert stake_mhhi_delta(0.30, 0.20, 0.49, "silent") == pytest.approx(294.0)
+    assert stake_mhhi_delta(0.30, 0.20, 0.49, "proportional") == pytest.approx(881.8, abs=0.1)
+    assert stake_mhhi_delta(0.30, 0.20, 0.49, "total") == pytest.approx(1518.5, abs=0.1)
+    assert merger_delta(0.30, 0.20) == pytest.approx(1200.0)
+    assert stake_mhhi_delta(0.30, 0.20, 1.0, "total") == pytest.approx(1200.0)
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_two_firm_delta_is_twice_the_product(s1: float, s2: float) -> None:
+    if s1 + s2 > 1:
+        return
+    assert hhi([s1 + s2]) - hhi([s1, s2]) == pytest.approx(merger_delta(s1, s2), abs=1e-6)
+
+
+def test_indirect_interest_through_a_chain() -> None:
+    extra = "holdings:\n  - {holder: a, issuer: b, equity: 60%}\n  - {holder: b, issuer: t, equity: 50%}"
+    ctx = ctx_for(BASE.format(extra=extra, steps="[]"))
+    assert ctx.get("acquirer.equity.before").value == pytest.approx(0.30)
+    assert ctx.get("acquirer.voting.before").value == pytest.approx(0.30)
+    assert ctx.get("acquirer.equity.direct.before").value == 0.0
+    assert ctx.get("acquirer.controls_target.before").value is True  # a → b (60 %) → t (50 %)
+
+
+def test_unknown_share_on_the_chain_is_unknown_not_zero() -> None:
+    extra = "holdings:\n  - {holder: a, issuer: b}\n  - {holder: b, issuer: t, equity: 50%}"
+    ctx = ctx_for(BASE.format(extra=extra, steps="[]"))
+    assert ctx.get("acquirer.equity.before").value is None
+
+
+def test_missing_revenues_leave_size_of_person_unknown() -> None:
+    ctx = ctx_for(BASE.format(extra="", steps="[]"))
+    value = ctx.get("hsr.acquiring_person.sales.usd")
+    assert value.value is None
+
+
+def test_fx_conversion_uses_dated_rate_and_says_so() -> None:
+    extra = ("fx:\n  - {from: EUR, to: USD, rate: 1.1, date: 2025-01-02}\n"
+             "  - {from: EUR, to: USD, rate: 1.2, date: 2025-12-31}")
+    text = BASE.format(extra=extra, steps="[]").replace("  target: t\n",
+                                                        "  target: t\n  value: EUR 100m\n")
+    value = FactContext.for_deal(deal_from(text)).get("deal.value.usd")
+    assert value.value == pytest.approx(110e6)
+    assert "1 EUR = 1.1000 USD (2025-01-02)" in (value.note or "")
+    assert FactContext.for_deal(deal_from(text)).get("deal.value.gbp").value is None
+
+
+def test_seed_case_meta_holds_49_percent_equity_and_no_votes_after() -> None:
+    from trustbench.model import load_deal
+
+    ctx = FactContext.for_deal(load_deal(SEED))
+    assert ctx.get("acquirer.equity.after").value == pytest.approx(0.49)
+    assert ctx.get("acquirer.voting.after").value == 0.0
+    assert ctx.get("hsr.voting_securities.acquired").value is False
+    assert ctx.get("interlock.officer_director.after").value is True
+    assert ctx.get("interlock.officer_director.before").value is False
+    assert ctx.get("acquirer.board.designated.after").value == 0
+    assert ctx.get("information.target_holds_rival_data").value is True
+    assert "Google LLC" in ctx.get("vertical.rivals_supplied").value
+
+
+def test_every_fact_is_documented() -> None:
+    assert len(REGISTRY.names()) >= 30
+    for name in REGISTRY.names():
+        spec = REGISTRY[name]
+        assert spec.doc and spec.unit and spec.type in ("bool", "double", "int", "string", "list")

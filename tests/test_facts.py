@@ -54,7 +54,8 @@ def test_two_firm_delta_is_twice_the_product(s1: float, s2: float) -> None:
 
 
 def test_indirect_interest_through_a_chain() -> None:
-    extra = "holdings:\n  - {holder: a, issuer: b, equity: 60%}\n  - {holder: b, issuer: t, equity: 50%}"
+    extra = ("holdings:\n  - {holder: a, issuer: b, equity: 60%}\n"
+             "  - {holder: b, issuer: t, equity: 50%}")
     ctx = ctx_for(BASE.format(extra=extra, steps="[]"))
     assert ctx.get("acquirer.equity.before").value == pytest.approx(0.30)
     assert ctx.get("acquirer.voting.before").value == pytest.approx(0.30)

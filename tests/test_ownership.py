@@ -6,7 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustbench.graph.ownership import (
-    OwnershipError, check_convergent, direct_matrix, integrated_all, integrated_column,
+    OwnershipError,
+    check_convergent,
+    direct_matrix,
+    integrated_all,
+    integrated_column,
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from trustbench.version import __version__
 
 __all__ = ["__version__", "evaluate", "load_deal", "load_packs", "render_html", "render_pdf"]
 

@@ -112,7 +112,7 @@ def finding_json(f: Finding) -> dict[str, object]:
 
 
 def analysis_json(analysis: Analysis) -> dict[str, object]:
-    from trustbench import __version__
+    from trustbench.version import __version__
 
     case = analysis.deal.case
     return {

@@ -247,6 +247,7 @@ def resolve_plain(text: str) -> Any:
 def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one,
     never a partial one: write a temporary file beside it, fsync, then rename over."""
+    import contextlib
     import os
     import tempfile
 
@@ -265,8 +266,6 @@ def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> 
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

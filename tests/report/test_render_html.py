@@ -149,3 +149,23 @@ def test_missing_context_key_is_a_template_error(context: dict[str, Any]) -> Non
         render_html(context)
     assert info.value.file.endswith("_appendix.html.j2")
     assert info.value.line > 0
+
+
+def test_optional_fields_may_be_null_or_empty(context: dict[str, Any]) -> None:
+    """Everything the contract marks optional renders without 'None' showing up."""
+    context["deal"].update(value=None, summary=None, steps=[], dates=[])
+    context["diagram_svg"] = None
+    context["questions"] = []
+    context["summary"][1]["filing"] = "n/a"
+    context["sources"][0].update(publisher=None, date=None, url=None)
+    context["authorities"][0].update(pinpoint=None, url=None)
+    us = context["jurisdictions"][0]["factors"]
+    us[0]["waived"][0]["by"] = None
+    us[2]["triggered"][0]["params"][0].update(effective=None, reference=None)
+    us[4]["unknown"][0]["missing"] = []
+    for p in context["appendix"]["params"]:
+        p.update(effective=None, reference=None)
+    html = render_html(context)
+    assert "None" not in html
+    assert "Not screened" in html
+    assert "No information is requested" in html

@@ -42,15 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(code or 0)
     except typer.Abort:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the boundary: never a traceback by default
-        import click
-
-        if isinstance(exc, click.UsageError):
+    except Exception as exc:
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click/typer usage errors
             exc.show()
-            return 2
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
+            return int(exc.exit_code)
         if debug or os.environ.get("TRUSTBENCH_DEBUG"):
             raise
         print(f"trustbench: internal error: {type(exc).__name__}: {exc}\n"

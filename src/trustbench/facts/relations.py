@@ -203,4 +203,5 @@ def _hired_share(ctx: FactContext) -> Value:
     employees = ctx.entity(ctx.target).employees
     if not employees:
         return unknown(sources=hired.sources)
-    return known(hired.value / employees, (*hired.sources, *source_ids(ctx.entity(ctx.target).source)))
+    target_sources = source_ids(ctx.entity(ctx.target).source)
+    return known(hired.value / employees, (*hired.sources, *target_sources))

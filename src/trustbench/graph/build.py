@@ -27,7 +27,13 @@ from typing import Any
 import networkx as nx
 
 from trustbench.model.deal import (
-    AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire, Right,
+    AcquireStake,
+    AppointDirector,
+    Contract,
+    Deal,
+    GrantRight,
+    Hire,
+    Right,
 )
 from trustbench.model.types import source_ids
 

@@ -48,7 +48,7 @@ def format_money(amount: float, currency: str) -> str:
 
 
 def parse_money(value: Any) -> Any:
-    if isinstance(value, Money) or isinstance(value, dict):
+    if isinstance(value, Money | dict):
         return value
     if isinstance(value, bool):
         raise PydanticCustomError("money", "expected an amount of money, got a yes/no value")

@@ -7,20 +7,19 @@ information requests and the appendix.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
-from trustbench import __version__
 from trustbench.analysis import Analysis
 from trustbench.facts import REGISTRY
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.types import format_money, source_ids
+from trustbench.report import clock
 from trustbench.rules.evaluate import Finding, JurisdictionResult
 from trustbench.rules.schema import FACTORS
 from trustbench.rules.text import fmt, pct
+from trustbench.version import __version__
 
 FACTOR_TITLES = {
     "filing": "Notification (filing) requirements",
@@ -45,10 +44,7 @@ class Numbering:
 
 
 def generated_at() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit()
-            else dt.datetime.now(dt.UTC))
-    return when.strftime("%Y-%m-%d %H:%M UTC")
+    return clock.now().strftime("%Y-%m-%d %H:%M UTC")
 
 
 def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str, Any]:

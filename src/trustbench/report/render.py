@@ -8,10 +8,8 @@ without copying the rest. This is the only module that imports WeasyPrint.
 
 from __future__ import annotations
 
-import os
 import traceback
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,8 @@ import jinja2
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from trustbench.errors import InputError, TemplateError
+from trustbench.errors import TemplateError
+from trustbench.report import clock
 from trustbench.report.fetch import ASSETS_DIR, AssetFetcher
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -114,15 +113,5 @@ def _template_frame(exc: BaseException, dirs: list[Path]) -> tuple[str | None, i
 
 def _timestamp() -> str:
     """W3C date for the PDF's CreationDate/ModDate: SOURCE_DATE_EPOCH if set, else now."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or raw == "":
-        moment = datetime.now(UTC)
-    else:
-        try:
-            moment = datetime.fromtimestamp(int(raw), UTC)
-        except (ValueError, OverflowError, OSError) as exc:
-            raise InputError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {raw!r}",
-                hint="unset it, or set it to e.g. $(git log -1 --format=%ct)",
-            ) from exc
+    moment = clock.now()
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
-from trustbench.expr import CompileError, Compiled, Compiler
+from trustbench.expr import Compiled, CompileError, Compiler
 from trustbench.facts import REGISTRY
 from trustbench.model.errors import diagnostics_from, did_you_mean
 from trustbench.rules.schema import Authority, Manifest, Parameter, Rule
@@ -203,7 +204,7 @@ def _check_dates(doc: Document, name: str, data: Any, out: _Collector) -> None:
     if not isinstance(values, dict):
         return
     keys = list(values)
-    for prev, cur in zip(keys, keys[1:], strict=False):
+    for prev, cur in itertools.pairwise(keys):
         if str(cur) <= str(prev):
             line, col = doc.locate((name, "values", cur))
             out.error(doc.path, line, col,
@@ -248,7 +249,7 @@ def rule_id(pack: Pack, folder: Path, path: Path) -> str:
 def _load_rules(pack: Pack, folder: Path, out: _Collector) -> None:
     for path in sorted(folder.rglob("*.yaml")):
         rel = path.relative_to(folder)
-        if rel.name in RESERVED and len(rel.parts) == 1 or rel.name.startswith("_"):
+        if (rel.name in RESERVED and len(rel.parts) == 1) or rel.name.startswith("_"):
             continue
         if any((folder / Path(*rel.parts[:i]) / "pack.yaml").is_file()
                for i in range(1, len(rel.parts))):

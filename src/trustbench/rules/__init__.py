@@ -1,0 +1,1 @@
+"""Rule packs: schema, loading (``extends``, dated parameters), evaluation, examples."""

@@ -1,0 +1,103 @@
+"""End to end on the seed case: analyze --format json (the contract) and memo (the PDF).
+
+The expected US outcome is what a careful associate concludes from the facts in the file
+(legal.md §9.3), not what the tool happens to print.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trustbench.cli import main
+
+ROOT = Path(__file__).parents[1]
+SEED = ROOT / "cases" / "meta-scale-ai.yaml"
+
+EXPECTED_US = {
+    # non-voting stake: no acquisition of voting securities, no HSR filing
+    "us.hsr.filing-required": "not_triggered",
+    "us.hsr.non-voting-stake": "triggered",
+    # stake + hire of the CEO who keeps his seat: flag the anti-avoidance rule
+    "us.hsr.avoidance-device": "triggered",
+    # Meta and Scale do not compete in any market of the file
+    "us.clayton8.interlock": "not_triggered",
+    # no market shares are public
+    "us.mg2023.g1-structural-presumption": "unknown",
+    # Scale supplies Google, Microsoft, OpenAI and xAI, Meta's rivals
+    "us.mg2023.g5a-limiting-access": "triggered",
+    "us.mg2023.g5b-sensitive-information": "triggered",
+    # Meta's Chief AI Officer sits on Scale's board
+    "us.mg2023.g11-influence": "triggered",
+    "us.mg2023.g11-reduced-incentive": "not_triggered",
+    "us.mg2023.g11-information": "triggered",
+    "us.mg2023.g11-mhhi": "unknown",
+}
+
+
+@pytest.fixture(scope="module")
+def analysis_json() -> dict:  # type: ignore[type-arg]
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["analyze", str(SEED), "--jurisdiction", "us", "--format", "json"])
+    assert code == 0
+    return json.loads(out.getvalue())  # type: ignore[no-any-return]
+
+
+def test_json_follows_the_contract(analysis_json: dict) -> None:  # type: ignore[type-arg]
+    assert analysis_json["case"] == {"id": "meta-scale-ai", "title": analysis_json["case"]["title"],
+                                     "as_of": "2025-06-13"}
+    assert isinstance(analysis_json["trustbench"], str)
+    (us,) = analysis_json["jurisdictions"]
+    assert {"id", "name", "score", "band", "findings"} <= set(us)
+    for finding in us["findings"]:
+        assert {"rule", "title", "factor", "status", "weight", "text", "cites", "facts",
+                "params", "missing"} <= set(finding)
+        assert finding["status"] in ("triggered", "not_triggered", "unknown")
+        for param in finding["params"].values():
+            assert set(param) == {"value", "effective"}
+    rules = [f["rule"] for f in us["findings"]]
+    assert rules == sorted(rules)
+
+
+def test_us_findings_are_what_an_associate_concludes(analysis_json: dict) -> None:  # type: ignore[type-arg]
+    (us,) = analysis_json["jurisdictions"]
+    statuses = {f["rule"]: f["status"] for f in us["findings"]}
+    assert {rule: statuses.get(rule) for rule in EXPECTED_US} == EXPECTED_US
+    assert us["filing"] == "no"
+
+
+def test_unknown_findings_name_their_missing_facts(analysis_json: dict) -> None:  # type: ignore[type-arg]
+    (us,) = analysis_json["jurisdictions"]
+    for finding in us["findings"]:
+        if finding["status"] == "unknown":
+            assert finding["missing"], finding["rule"]
+
+
+def test_json_is_byte_identical_across_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for _ in range(2):
+        assert main(["analyze", str(SEED), "--format", "json"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+
+
+def test_memo_pdf_contains_triggered_factors_and_citations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "memo.pdf"
+    assert main(["memo", str(SEED), "-o", str(target), "--jurisdiction", "us"]) == 0
+    capsys.readouterr()
+    reader = PdfReader(str(target))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(text.split())
+    assert len(reader.pages) >= 3
+    assert "Privileged" in text and "Confidential" in text
+    for title in ("sensitive information", "Merger Guidelines"):
+        assert title.lower() in text.lower()
+    assert "§ 2.5" in text or "§2.5" in text or "2.5" in text

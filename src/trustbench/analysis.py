@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbench.errors import TrustbenchError
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
+from trustbench.model.errors import did_you_mean
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
 from trustbench.scoring import answer, band, score
@@ -53,7 +54,23 @@ def load_packs(jurisdictions: list[str], extra: list[Path] | None = None) -> lis
     return packs
 
 
+def check_waivers(deal: Deal, packs: list[Pack]) -> None:
+    """A waiver must name a rule that is evaluated; a typo would silently waive nothing."""
+    ids = {rid for pack in packs for rid in pack.rules}
+    problems = []
+    for i, waiver in enumerate(deal.waivers):
+        if waiver.rule not in ids:
+            file, line, column = deal.locate(("waivers", i, "rule"))
+            problems.append(Diagnostic(file, line, column, "deal",
+                                       f"waivers[{i}].rule: unknown rule {waiver.rule!r}",
+                                       did_you_mean(waiver.rule, ids)
+                                       or "see `trustbench rules list`"))
+    if problems:
+        raise ErrorGroup(items=problems)
+
+
 def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Analysis:
+    check_waivers(deal, packs)
     when = as_of or deal.case.as_of
     ctx = FactContext.for_deal(deal, when)
     waivers = {w.rule: (w.reason, w.by) for w in deal.waivers}
@@ -98,6 +115,7 @@ def finding_json(f: Finding) -> dict[str, object]:
         },
         "missing": sorted(f.missing),
         "sources": {n: list(u.sources) for n, u in sorted(f.facts.items()) if u.sources},
+        "decided_by": [{"condition": c, "status": s} for c, s in f.decided_by],
     }
     if f.waiver:
         out["waiver"] = f.waiver

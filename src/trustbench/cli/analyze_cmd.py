@@ -59,12 +59,19 @@ def analyze(
     format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--fail-on", help="exit 1 if any jurisdiction's band reaches this band")] = None,
+    explain: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--explain", help="print the trace of this rule: facts, sources, parameters, "
+        "the part of the condition that decided")] = None,
 ) -> None:
     """Screen a deal and print the findings per jurisdiction."""
     if format not in ("text", "json"):
         raise TrustbenchError(f"--format: expected text or json, got {format!r}")
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
-    if format == "json":
+    if explain:
+        from trustbench.cli.explain import explain as explain_rule
+
+        typer.echo("\n\n".join(explain_rule(analysis, rid) for rid in explain))
+    elif format == "json":
         typer.echo(json.dumps(analysis_json(analysis), indent=2, sort_keys=True,
                               ensure_ascii=False))
     else:

@@ -12,6 +12,7 @@ import typer
 from trustbench.analysis import available_packs
 from trustbench.errors import ErrorGroup, TrustbenchError
 from trustbench.rules.examples import run_examples
+from trustbench.rules.lint import lint_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack, resolve_param
 
 app = typer.Typer(help="List, inspect, validate and test rule packs.", no_args_is_help=True)
@@ -89,8 +90,11 @@ def show(
 
 @app.command("validate")
 def validate(dirs: Annotated[Optional[list[Path]], typer.Argument()] = None) -> None:  # noqa: UP045
-    """Load packs, compile every condition, report every problem (exit 2 on any)."""
+    """Load packs, compile every condition, lint them; report every problem (exit 2 on any)."""
     packs = _packs(dirs)
+    problems = [d for pack in packs for d in lint_pack(pack)]
+    if problems:
+        raise ErrorGroup(items=problems)
     for pack in packs:
         typer.echo(f"{pack.id}: ok — {len(pack.rules)} rules, {len(pack.params)} parameters, "
                    f"{len(pack.authorities)} authorities")

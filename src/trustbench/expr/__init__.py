@@ -18,6 +18,8 @@ from typing import Any
 
 from cel_expr_python import cel
 
+from trustbench.expr.split import split
+
 TYPES: dict[str, Any] = {
     "bool": cel.Type.BOOL,
     "double": cel.Type.DOUBLE,
@@ -57,6 +59,22 @@ class Compiled:
         self.source = source
         self._program = program
         self.names = names
+        self.operator = ""
+        self.parts: list[Compiled] = []
+
+    def decided_by(self, values: Mapping[str, Any], outcome: Outcome) -> list[tuple[str, Outcome]]:
+        """The top-level parts that decided ``outcome``: for ``a && b`` the false parts (or
+        all, if true); for ``a || b`` the true parts (or all, if false); the unknown parts
+        when the outcome is unknown."""
+        if not self.parts:
+            return [(self.source, outcome)]
+        results = [(p.source, p.evaluate(values)) for p in self.parts]
+        if outcome.value is None:
+            return [r for r in results if r[1].value is None]
+        decisive = (outcome.value is False) if self.operator == "&&" else (outcome.value is True)
+        if decisive:
+            return [r for r in results if r[1].value is outcome.value]
+        return results
 
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
         """Evaluate with the known values; names absent from ``values`` are unknown."""
@@ -96,7 +114,12 @@ class Compiler:
             raise CompileError(
                 f"condition must be true or false, but it gives a {program.return_type().name()}"
             )
-        return Compiled(source, program, referenced_names(source, self.declarations))
+        compiled = Compiled(source, program, referenced_names(source, self.declarations))
+        operator, parts = split(source)
+        if operator:
+            compiled.operator = operator
+            compiled.parts = [self.compile(p) for p in parts]
+        return compiled
 
 
 def referenced_names(source: str, declared: Mapping[str, str]) -> tuple[str, ...]:

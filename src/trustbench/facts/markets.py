@@ -19,13 +19,14 @@ def _market(ctx: FactContext) -> Market:
 
 
 def _share(ctx: FactContext, entity: str) -> Value:
+    """A listed participant's share (unknown if not given); an entity the deal file does not
+    list as active in the market has none (the list says who is active, as for overlaps)."""
     market = _market(ctx)
     for p in market.participants:
         if p.entity == entity:
             return Value(p.share, source_ids(p.source) or source_ids(market.source))
-    if _complete(market):
-        return known(0.0, source_ids(market.source), "not listed in a fully described market")
-    return unknown(f"{ctx.name(entity)} is not listed in this market")
+    return known(0.0, source_ids(market.source),
+                 f"{ctx.name(entity)} is not listed as active in this market")
 
 
 def _complete(market: Market) -> bool:
@@ -98,8 +99,14 @@ def _hhi_before(ctx: FactContext) -> Value:
               "the change in HHI if acquirer and target combine: 2·s₁·s₂", "MG 2023 §2.1")
 def _hhi_delta(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
+    if _either_zero(a, t):
+        return known(0.0, src, "only one of the parties is active in this market")
     return known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(
         sources=src)
+
+
+def _either_zero(a: Value, t: Value) -> bool:
+    return (a.known and a.value == 0) or (t.known and t.value == 0)
 
 
 @_market_fact("hhi.after", "double", "HHI points",  # type: ignore[operator]
@@ -118,6 +125,8 @@ def _register_mhhi(model: str) -> None:
     def _mhhi(ctx: FactContext) -> Value:
         a, t, src = _pair(ctx)
         stake = ctx.get("acquirer.equity.after")
+        if _either_zero(a, t):
+            return known(0.0, src, "only one of the parties is active in this market")
         if not (a.known and t.known and stake.known):
             return unknown(sources=(*src, *stake.sources))
         value = stake_mhhi_delta(a.value, t.value, stake.value, model)

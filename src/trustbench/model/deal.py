@@ -8,9 +8,9 @@ A field left out is unknown, never zero.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from trustbench.model.types import Currency, Id, MoneyField, Share, SourceRef
 
@@ -59,6 +59,7 @@ class Entity(Base):
 
     id: Id
     name: str
+    short: str | None = Field(None, description="the short name findings use, e.g. 'Meta'")
     kind: EntityKind = "company"
     country: str | None = None
     revenues: list[Figure] = Field(default_factory=list, description="net sales / turnover")
@@ -303,6 +304,14 @@ class Deal(Base):
     transaction: Transaction
     fx: list[FxRate] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+    _origin: Any = PrivateAttr(default=None)  # the Document it was read from (for locations)
+
+    def locate(self, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
+        """File, line and column of a value of this deal (for errors found later)."""
+        if self._origin is None:
+            return "<deal>", 0, 0
+        line, column = self._origin.locate(loc)
+        return self._origin.path, line, column
 
     def entity(self, entity_id: str) -> Entity:
         for item in self.entities:
@@ -311,6 +320,14 @@ class Deal(Base):
         raise KeyError(entity_id)
 
     def name(self, entity_id: str) -> str:
+        """The short name if the file gives one (as a memo defines "Meta"), else the name."""
+        try:
+            entity = self.entity(entity_id)
+        except KeyError:
+            return entity_id
+        return entity.short or entity.name
+
+    def full_name(self, entity_id: str) -> str:
         try:
             return self.entity(entity_id).name
         except KeyError:

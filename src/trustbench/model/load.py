@@ -34,6 +34,7 @@ def deal_from_document(doc: Document) -> Deal:
     problems = check_references(deal, doc)
     if problems:
         raise ErrorGroup(items=problems)
+    deal._origin = doc
     return deal
 
 

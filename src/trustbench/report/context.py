@@ -76,7 +76,7 @@ def _deal(deal: Deal, steps: list[dict[str, Any]]) -> dict[str, Any]:
         ("announced", "Announced"), ("signing", "Signed"), ("closing", "Closing"),
         ("filing", "Filing"))]
     return {
-        "acquirer": deal.name(t.acquirer), "target": deal.name(t.target),
+        "acquirer": deal.full_name(t.acquirer), "target": deal.full_name(t.target),
         "value": t.value.text(deal.case.currency) if t.value else None,
         "dates": [{"label": label, "date": d.isoformat()} for label, d in dates if d],
         "summary": deal.case.summary, "steps": steps,
@@ -144,8 +144,8 @@ def _authorities(results: list[JurisdictionResult], auth_no: Numbering) -> list[
         auth = pack.authorities.get(aid)
         if auth is None:
             continue
-        out.append({"number": number, "id": aid, "short": auth.short, "full": auth.full,
-                    "pinpoint": auth.pinpoint, "url": auth.url})
+        out.append({"number": number, "id": aid, "short": auth.cite(), "full": auth.full,
+                    "pinpoint": None, "url": auth.url})
     return out
 
 

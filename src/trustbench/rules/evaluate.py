@@ -52,6 +52,7 @@ class Finding:
     waiver: dict[str, str | None] | None = None
     summary: str | None = None
     pack: str = ""
+    decided_by: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -130,7 +131,10 @@ def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.d
         facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
         values[name] = value.value
     outcome = compiled.evaluate(values)
-    return _finding(loaded, pack, outcome, facts, params, ctx, subject)
+    finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
+    finding.decided_by = [(part, STATUS[o.value])
+                          for part, o in compiled.decided_by(values, outcome)]
+    return finding
 
 
 def _template_names(loaded: LoadedRule) -> list[str]:
@@ -195,7 +199,7 @@ def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         weight=rule.weight, text=" ".join(parts), test=lead.test, conclusion=lead.conclusion,
         cites=list(rule.cites), facts=lead.facts, params=lead.params,
         missing=sorted({m for i in instances for m in i.missing}), instances=instances,
-        summary=rule.summary, pack=loaded.pack,
+        summary=rule.summary, pack=loaded.pack, decided_by=lead.decided_by,
     )
 
 

@@ -78,11 +78,24 @@ class Parameter(Strict):
 
 
 class Authority(Strict):
+    """A citation. ``short`` is the short form (``15 U.S.C. § 18a``); ``pinpoint`` the
+    provision relied on, which may refine the short form (``§ 18a(a)(2)``)."""
+
     short: str
     full: str
     pinpoint: str | None = None
     url: str | None = None
     confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
+
+    def cite(self) -> str:
+        """The short form with the pinpoint merged in, never repeating a section."""
+        if not self.pinpoint:
+            return self.short
+        core = self.pinpoint.strip().lstrip("§").strip()
+        last = self.short.split()[-1].lstrip("§")
+        if last and core.startswith(last):
+            return self.short[: len(self.short) - len(last)] + core
+        return f"{self.short}, {self.pinpoint.strip()}"
 
 
 class Texts(Strict):
@@ -97,6 +110,11 @@ class Example(Strict):
     params: dict[str, Any] = Field(default_factory=dict)
     as_of: dt.date | None = None
     expect: Status
+    boundary: list[str] = Field(
+        default_factory=list,
+        description="parameters (params.x) this example tests at the threshold, when no fact "
+        "value equals the threshold itself (e.g. a threshold on a sum)",
+    )
 
 
 class Rule(Strict):

@@ -48,6 +48,22 @@ class Figure(Base):
     geography: str = Field("worldwide", description="'worldwide' or a code: US, EU, UK, DE, ...")
     amount: MoneyField
     fiscal_year: int | None = None
+    consolidated: bool | None = Field(
+        None, description="the figure already includes the entities this one controls"
+    )
+    source: SourceRef = None
+
+
+class Activity(Base):
+    """Evidence of activity in a geography (e.g. GWB §35(1a) 'substantial domestic
+    activity', UK nexus): users, customers, staff or sites there."""
+
+    geography: str
+    users: int | None = Field(None, ge=0)
+    customers: int | None = Field(None, ge=0)
+    employees: int | None = Field(None, ge=0)
+    sites: list[str] = Field(default_factory=list, description="e.g. R&D centre, office")
+    note: str | None = None
     source: SourceRef = None
 
 
@@ -63,7 +79,20 @@ class Entity(Base):
     kind: EntityKind = "company"
     country: str | None = None
     revenues: list[Figure] = Field(default_factory=list, description="net sales / turnover")
+    intra_group_revenues: list[Figure] = Field(
+        default_factory=list,
+        description="sales to other members of the same group, deducted when group turnover "
+        "is aggregated",
+    )
     assets: list[Figure] = Field(default_factory=list, description="total assets")
+    activity: list[Activity] = Field(default_factory=list)
+    attendance: Share | None = Field(
+        None, description="share of votes typically cast at general meetings (de facto control)"
+    )
+    digital: bool | None = Field(
+        None, description="provides core platform or other digital services, or enables data "
+        "collection (DMA Art. 14)"
+    )
     capital: MoneyField | None = Field(
         None, description="capital, surplus and undivided profits (Clayton Act §8)"
     )
@@ -112,6 +141,9 @@ class Seat(Base):
 class Officer(Base):
     person: Id
     title: str
+    board_elected: bool | None = Field(
+        None, description="elected or chosen by the board (Clayton §8 'officer')"
+    )
     source: SourceRef = None
 
 
@@ -274,6 +306,19 @@ class Transaction(Base):
     source: SourceRef = None
 
 
+class PriorAcquisition(Base):
+    """An earlier acquisition or investment by a party (serial acquisitions, MG 2023 §2.8)."""
+
+    acquirer: Id
+    target: str = Field(description="an entity id or the name of the firm acquired")
+    date: dt.date | None = None
+    description: str | None = None
+    equity: Share | None = None
+    value: MoneyField | None = None
+    market: str | None = Field(None, description="market id or description of the space")
+    source: SourceRef = None
+
+
 class FxRate(Base):
     """1 unit of ``from`` = ``rate`` units of ``to``, as published on ``date``."""
 
@@ -302,6 +347,7 @@ class Deal(Base):
     markets: list[Market] = Field(default_factory=list)
     supply: list[Supply] = Field(default_factory=list)
     transaction: Transaction
+    prior_acquisitions: list[PriorAcquisition] = Field(default_factory=list)
     fx: list[FxRate] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
     _origin: Any = PrivateAttr(default=None)  # the Document it was read from (for locations)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 
 def hhi(shares: Sequence[float]) -> float:
     """Σ s² with shares as fractions, in HHI points (0–10,000)."""
@@ -57,3 +59,66 @@ def stake_mhhi_delta(s_a: float, s_b: float, stake: float, model: str) -> float:
     beta = {"owners_a": {"A": 1.0, "B": stake}, "others_b": {"B": 1.0 - stake}}
     gamma = {"owners_a": {"A": 1.0, "B": a_control}, "others_b": {"B": 1.0 - a_control}}
     return mhhi_delta({"A": s_a, "B": s_b}, beta, gamma)
+
+
+# -- common ownership (several investors, several firms) --------------------------------------
+
+Link = tuple[str, str, float]
+"""A direct holding: (holder, issuer, share of the issuer's profits or votes)."""
+
+
+def ultimate_owners(links: Sequence[Link], firms: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Who ultimately receives each firm's profits (or casts its votes).
+
+    With ``W[h, e]`` the share of ``e`` held directly by ``h`` and ``L = (I − W)⁻¹`` (chains
+    multiplied, parallel paths added, cycles included), the part of entity ``e`` that no
+    listed holder owns, ``1 − Σ_h W[h, e]``, belongs to ``e``'s own outside owners, who thus
+    receive ``(1 − Σ_h W[h, e]) · L[e, j]`` of firm ``j``. Those outside owners are named by
+    the entity's id. Each firm's column sums to one, so the result is an owner × firm matrix
+    β (or γ) as O'Brien & Salop use it. Raises ``ValueError`` if an issuer is held more than
+    100 % in total.
+    """
+    names = sorted({n for h, e, _ in links for n in (h, e)} | set(firms))
+    index = {n: i for i, n in enumerate(names)}
+    w = np.zeros((len(names), len(names)))
+    for holder, issuer, share in links:
+        w[index[holder], index[issuer]] += share
+    outside = 1.0 - w.sum(axis=0)
+    if (outside < -1e-9).any():
+        bad = names[int(np.argmin(outside))]
+        raise ValueError(f"{bad} is held more than 100 % in total")
+    leontief = np.linalg.inv(np.eye(len(names)) - w)
+    owned = np.clip(outside, 0.0, None)[:, None] * leontief
+    result: dict[str, dict[str, float]] = {}
+    for owner in names:
+        row = {f: float(owned[index[owner], index[f]]) for f in firms}
+        if any(abs(v) > 1e-12 for v in row.values()):
+            result[owner] = row
+    return result
+
+
+def common_mhhi_delta(shares: Mapping[str, float], equity: Sequence[Link],
+                      voting: Sequence[Link]) -> float:
+    """The O'Brien–Salop MHHI delta of every investor's stakes in every firm of a market under
+    proportional control: β from the equity links, γ from the voting links (a non-voting
+    stake gets no control weight, so it acts as a silent financial interest). Shares are
+    fractions; the result is in HHI points."""
+    weights = mhhi_weights(list(shares), equity, voting)
+    return sum((100 * shares[j]) * (100 * shares[k]) * w for (j, k), w in weights.items())
+
+
+def mhhi_weights(firms: Sequence[str], equity: Sequence[Link], voting: Sequence[Link]
+                 ) -> dict[tuple[str, str], float]:
+    """The weight ``(Σ_i γ_ij β_ik) / (Σ_i γ_ij β_ij)`` that firm j's managers put on firm k's
+    profits, for every ordered pair j ≠ k with a non-zero weight."""
+    beta, gamma = ultimate_owners(equity, firms), ultimate_owners(voting, firms)
+    out: dict[tuple[str, str], float] = {}
+    for j in firms:
+        own = sum(g[j] * beta.get(i, {}).get(j, 0.0) for i, g in gamma.items())
+        if own <= 0:
+            continue
+        for k in firms:
+            cross = sum(g[j] * beta.get(i, {}).get(k, 0.0) for i, g in gamma.items())
+            if k != j and abs(cross) > 1e-12:
+                out[(j, k)] = cross / own
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
 
@@ -119,25 +121,78 @@ def _interlock(ctx: FactContext, phase: str) -> Value:
 
 @fact("interlock.persons.after", "list", "names",
       "the people who are officers or directors of both the acquirer's group and the target "
-      "after the deal", test="Clayton Act §8", topic="Board and officers")
+      "after the deal", test="Clayton Act §8", question=_Q_BOARD, topic="Board and officers")
 def _interlock_persons(ctx: FactContext) -> Value:
     people = _interlock_people(ctx, "after")
     return known([ctx.name(p) for p in people], [s for src in people.values() for s in src])
 
 
-def _rights(ctx: FactContext, kinds: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
-    if not ctx.declared("rights") and not any(
-        d.get("granted") for _, _, d in ctx.phase("after").edges("right")
-    ):
+def rights_known(ctx: FactContext, phase: str) -> bool:
+    """Whether the deal file states the rights in force: a `rights` section (even empty), or
+    rights the deal grants (which say at least what the acquirer obtains)."""
+    return ctx.declared("rights") or (phase == "after" and any(
+        d.get("granted") for _, _, d in ctx.phase("after").edges("right")))
+
+
+def rights_over_target(ctx: FactContext, phase: str, holders: set[str],
+                       kinds: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    """The matters (or kinds, if no matters are listed) of ``holders``' rights over the target
+    of the given kinds, and their sources; ``None`` if the rights are not stated."""
+    if not rights_known(ctx, phase):
         return None
-    group = acquirer_group(ctx, "after")
     matters: list[str] = []
     sources: list[str] = []
-    for holder, issuer, data in ctx.phase("after").edges("right"):
-        if holder in group and issuer == ctx.target and data["kind"] in kinds:
+    for holder, issuer, data in ctx.phase(phase).edges("right", v=ctx.target):
+        if holder in holders and issuer == ctx.target and data["kind"] in kinds:
             matters.extend(data["matters"] or [data["kind"]])
             sources.extend(data.get("source", ()))
     return sorted(set(matters)), sources
+
+
+def _rights(ctx: FactContext, kinds: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    return rights_over_target(ctx, "after", acquirer_group(ctx, "after"), kinds)
+
+
+def appointable(ctx: FactContext, phase: str, holders: set[str]) -> Value:
+    """Board seats of the target that ``holders`` have the contractual right to appoint."""
+    if not rights_known(ctx, phase):
+        return unknown("the deal file has no `rights` section")
+    seats, sources = 0, []
+    for holder, _, data in ctx.phase(phase).edges("right", v=ctx.target):
+        if holder in holders and data["kind"] == "board_appointment":
+            seats += data.get("seats") or 0
+            sources.extend(data.get("source", ()))
+    return known(seats, sources)
+
+
+def controlled_by(ctx: FactContext, phase: str, entity: str) -> set[str]:
+    """``entity`` and everything it controls (HSR sense), directly or through entities it
+    controls — a target with its subsidiaries, without its parent or the parent's other
+    businesses."""
+    interests = ctx.interests(phase)
+    graph: Any = ctx.phase(phase).graph
+    members, frontier = {entity}, [entity]
+    while frontier:
+        node = frontier.pop()
+        for child in sorted(interests.holdings.successors(node)):
+            if child not in members and interests.controls(
+                    node, child, graph.nodes[child].get("kind", "company")):
+                members.add(child)
+                frontier.append(child)
+    return members
+
+
+def target_side(ctx: FactContext, phase: str) -> set[str]:
+    return controlled_by(ctx, phase, ctx.target)
+
+
+@phased("acquirer.board.appointable", "int", "seats",
+        "target board seats the acquirer's group has the contractual right to appoint "
+        "(board-appointment rights), whether or not it has used them",
+        test="16 CFR 801.1(b)(2) (contractual power to designate directors); EUMR Art. 3; "
+        "CMA material influence", question=_Q_RIGHTS, topic="Rights")
+def _appointable(ctx: FactContext, phase: str) -> Value:
+    return appointable(ctx, phase, acquirer_group(ctx, phase) - {ctx.target})
 
 
 @fact("acquirer.vetoes.after", "list", "matters",

@@ -1,25 +1,41 @@
-"""Clayton Act §8 facts: competing corporations, their capital and competitive sales."""
+"""Clayton Act §8 facts: competing corporations, their capital and competitive sales, and
+the director and officer links between the acquirer's group and the target.
+
+A link is *direct* when one person is a director or officer on both sides, *indirect* when
+different people sit on the two boards as deputies of the same firm (each designated by it).
+§ 8 reaches officers only if elected or chosen by the board: an officer counts where the deal
+file says ``board_elected: true``, does not where it says ``false``, and leaves the link
+unknown where it is silent. Only corporations (entities of kind ``company``) count.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from trustbench.facts.context import FactContext
-from trustbench.facts.governance import acquirer_group
+from trustbench.facts.governance import acquirer_group, people_of, target_side
+from trustbench.facts.logic import Tri, all_of, any_of
 from trustbench.facts.registry import Value, fact, known, unknown
-from trustbench.model.types import Money, source_ids
+from trustbench.model.types import source_ids
 
 _Q_S8 = ("For the acquirer and the target: capital, surplus and undivided profits at the end "
          "of the last fiscal year; total sales; and sales of products or services that compete "
          "with the other's.")
 
 
+def _sides(ctx: FactContext, phase: str) -> tuple[set[str], set[str]]:
+    """The acquirer's group and the target with its subsidiaries (not its parent: a seller's
+    other businesses are not part of the deal)."""
+    target = target_side(ctx, phase)
+    return acquirer_group(ctx, phase) - target, target
+
+
 def _overlapping_markets(ctx: FactContext) -> list[str]:
-    group = acquirer_group(ctx, "before")
-    interests = ctx.interests("before")
-    target_group = interests.group(interests.ultimate_parent(ctx.target))
+    group, target = _sides(ctx, "before")
     out = []
     for market in ctx.deal.markets:
         ids = {p.entity for p in market.participants}
-        if market.kind == "product" and ids & group and ids & target_group:
+        if market.kind == "product" and ids & group and ids & target:
             out.append(market.id)
     return out
 
@@ -39,14 +55,18 @@ def _compete(ctx: FactContext) -> Value:
 
 @fact("parties.overlap_markets", "list", "names",
       "the product markets in which both parties are active", test="MG 2023 §2.1",
-      topic="Markets")
+      question="Do the acquirer and the target sell products or services that compete, and "
+      "in which markets?", topic="Markets")
 def _overlap(ctx: FactContext) -> Value:
+    if not ctx.declared("markets"):
+        return unknown("the deal file has no `markets` section")
     ids = _overlapping_markets(ctx)
     return known([m.name for m in ctx.deal.markets if m.id in ids])
 
 
 def _register(side: str) -> None:
     attr = "acquirer" if side == "acquirer" else "target"
+    group = "group's" if side == "acquirer" else "and its subsidiaries'"
 
     @fact(f"s8.capital.{side}.usd", "double", "USD",
           f"the {side}'s capital, surplus and undivided profits", test="15 U.S.C. § 19(a)(1)",
@@ -56,23 +76,28 @@ def _register(side: str) -> None:
         return ctx.convert(entity.capital, "USD", source_ids(entity.source))
 
     @fact(f"s8.competitive_sales.{side}.usd", "double", "USD",
-          f"the {side}'s sales in the product markets where both parties are active",
+          f"the {side} {group} sales in the product markets where both parties are active "
+          "(0 if there are none)",
           test="15 U.S.C. § 19(a)(2)(A)–(C)", question=_Q_S8, topic="Financials")
     def _competitive(ctx: FactContext) -> Value:
-        who = getattr(ctx, attr)
+        if not ctx.declared("markets"):
+            return unknown("the deal file has no `markets` section")
+        who = _sides(ctx, "before")[0 if side == "acquirer" else 1]
         ids = _overlapping_markets(ctx)
-        total, sources = 0.0, []
+        total = 0.0
+        sources: list[str] = []
         for market in ctx.deal.markets:
-            if market.id not in ids:
-                continue
-            part = next((p for p in market.participants if p.entity == who), None)
-            money: Money | None = part.sales if part else None
-            value = ctx.convert(money, "USD", source_ids(part.source) if part else ())
-            if not value.known:
-                return unknown(f"the {side}'s sales in {market.name} are not given")
-            total += value.value
-            sources.extend(value.sources)
-        return known(total, sources)
+            for part in market.participants if market.id in ids else ():
+                if part.entity not in who:
+                    continue
+                value = ctx.convert(part.sales, "USD", source_ids(part.source))
+                if not value.known:
+                    return unknown(f"{ctx.name(part.entity)}'s sales in {market.name} are not "
+                                   "given")
+                total += value.value
+                sources.extend(value.sources)
+        return known(total, sources, None if ids else "the parties do not compete in any "
+                     "product market of the deal file")
 
     @fact(f"s8.total_sales.{side}.usd", "double", "USD",
           f"the {side}'s total (worldwide) sales, latest fiscal year",
@@ -87,6 +112,8 @@ def _register(side: str) -> None:
     def _ratio(ctx: FactContext) -> Value:
         comp = ctx.get(f"s8.competitive_sales.{side}.usd")
         total = ctx.get(f"s8.total_sales.{side}.usd")
+        if comp.known and comp.value == 0:
+            return known(0.0, comp.sources, "no competitive sales")
         if not (comp.known and total.known) or not total.value:
             return unknown(sources=(*comp.sources, *total.sources))
         return known(comp.value / total.value, (*comp.sources, *total.sources))
@@ -94,3 +121,117 @@ def _register(side: str) -> None:
 
 _register("acquirer")
 _register("target")
+
+
+_Q_LINKS = ("Who are the directors and officers of the acquirer's group and of the target after "
+            "the deal, which officers are elected or chosen by the board, and who designated "
+            "each director?")
+
+
+def _elected(ctx: FactContext) -> dict[tuple[str, str], bool | None]:
+    return {(o.person, b.company): o.board_elected for b in ctx.deal.boards for o in b.officers}
+
+
+def _corporations(ctx: FactContext, ids: set[str]) -> set[str]:
+    graph: Any = ctx.phase("after").graph
+    return {e for e in ids if graph.nodes[e].get("kind", "company") == "company"}
+
+
+def _holds_post(ctx: FactContext, phase: str, person: str, companies: set[str]) -> Tri:
+    """Whether ``person`` is a director, or a board-elected officer, of one of ``companies``."""
+    elected = _elected(ctx)
+    flags: list[Tri] = []
+    for _, company, data in ctx.phase(phase).edges(u=person):
+        if company in companies and data["type"] == "director":
+            return True
+        if company in companies and data["type"] == "officer":
+            flags.append(elected.get((person, company)))
+    return any_of(flags)
+
+
+def _direct(ctx: FactContext, phase: str) -> tuple[dict[str, Tri], list[str]]:
+    """People who hold a post on both sides: person → whether both posts count for § 8."""
+    sides = [_corporations(ctx, side) for side in _sides(ctx, phase)]
+    people = [people_of(ctx, phase, side) for side in sides]
+    both = sorted(set(people[0]) & set(people[1]))
+    return ({person: all_of(_holds_post(ctx, phase, person, side) for side in sides)
+             for person in both}, [s for p in both for side in people for s in side[p]])
+
+
+Deputies = dict[str, tuple[set[str], set[str]]]
+
+
+def _indirect(ctx: FactContext, phase: str) -> tuple[Deputies, list[str]]:
+    """Firms whose designees sit on the boards of both sides: firm → (people on the
+    acquirer's side, people on the target's side), different people on each; and sources."""
+    sides = [_corporations(ctx, side) for side in _sides(ctx, phase)]
+    interests = ctx.interests(phase)
+    seats: Deputies = {}
+    sources: dict[str, list[str]] = {}
+    for person, company, data in ctx.phase(phase).edges("director"):
+        firm = data.get("designated_by")
+        if firm is None or ctx.entity(firm).kind == "person":
+            continue
+        firm = interests.ultimate_parent(firm)
+        for i, side in enumerate(sides):
+            if company in side:
+                seats.setdefault(firm, (set(), set()))[i].add(person)
+                sources.setdefault(firm, []).extend(data.get("source", ()))
+    found = {firm: (a, t) for firm, (a, t) in sorted(seats.items())
+             if a and t and any(p != q for p in a for q in t)}
+    return found, [s for firm in found for s in sources[firm]]
+
+
+def _boards_known(ctx: FactContext, phase: str) -> bool:
+    return ctx.declared("boards") or any(
+        d.get("appointed") or d.get("hired") for _, _, d in ctx.phase(phase).edges())
+
+
+def _register_links(phase: str) -> None:
+    @fact(f"interlock.direct.{phase}", "list", "names",
+          f"people who are {phase} the deal directors or board-elected officers both of a "
+          "corporation of the acquirer's group and of the target (or its subsidiaries)",
+          test="Clayton Act §8 (15 U.S.C. § 19): direct interlock", question=_Q_LINKS,
+          topic="Board and officers")
+    def _direct_names(ctx: FactContext) -> Value:
+        if not _boards_known(ctx, phase):
+            return unknown("the deal file has no `boards` section")
+        links, sources = _direct(ctx, phase)
+        undecided = [ctx.name(p) for p, v in links.items() if v is None]
+        if undecided:
+            return unknown(f"whether the board elects the officer post of {', '.join(undecided)} "
+                           "is not given", sources)
+        return known([ctx.name(p) for p, v in links.items() if v], sources)
+
+    @fact(f"interlock.indirect.{phase}", "list", "names",
+          f"firms whose deputies — different people each designated by the firm — sit {phase} "
+          "the deal on the boards of both a corporation of the acquirer's group and the target",
+          test="Clayton Act §8: indirect interlock (deputisation)", question=_Q_LINKS,
+          topic="Board and officers")
+    def _indirect_names(ctx: FactContext) -> Value:
+        if not _boards_known(ctx, phase):
+            return unknown("the deal file has no `boards` section")
+        links, sources = _indirect(ctx, phase)
+        note = "; ".join(f"{ctx.name(f)}: {', '.join(ctx.name(p) for p in sorted(a))} and "
+                         f"{', '.join(ctx.name(p) for p in sorted(t))}"
+                         for f, (a, t) in links.items())
+        return known([ctx.name(f) for f in links], sources, note or None)
+
+    @fact(f"interlock.link.{phase}", "bool", "yes/no",
+          f"{phase} the deal a direct or indirect director or board-elected officer link "
+          "joins a corporation of the acquirer's group and the target",
+          test="Clayton Act §8 (15 U.S.C. § 19)", question=_Q_LINKS, topic="Board and officers")
+    def _link(ctx: FactContext) -> Value:
+        if not _boards_known(ctx, phase):
+            return unknown("the deal file has no `boards` section")
+        (direct, d_sources), (indirect, i_sources) = _direct(ctx, phase), _indirect(ctx, phase)
+        result = any_of([*direct.values(), bool(indirect)])
+        sources = [*d_sources, *i_sources]
+        if result is None:
+            return unknown("whether the board elects an officer on the link is not given",
+                           sources)
+        return known(result, sources)
+
+
+for _phase in ("before", "after"):
+    _register_links(_phase)

@@ -1,11 +1,22 @@
 """Vertical, information and personnel facts: the target as a supplier to the acquirer's
-rivals, their confidential data, the acquirer's channels into the target, people moving."""
+rivals (their dependence, their alternatives, the foreclosure share), their confidential data,
+the acquirer's channels into the target, people moving. Customer foreclosure and the parties'
+own commercial ties are in :mod:`trustbench.facts.control.ties`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from trustbench.facts.context import FactContext
-from trustbench.facts.governance import acquirer_group, people_of
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.governance import (
+    acquirer_group,
+    people_of,
+    rights_over_target,
+    target_side,
+)
+from trustbench.facts.logic import factor_list, tri
+from trustbench.facts.registry import Value, fact, known, phased, unknown
 from trustbench.model.deal import Contract, Hire
 from trustbench.model.types import source_ids
 
@@ -17,10 +28,9 @@ _Q_SUPPLY = ("For each of the acquirer's rivals that buys from the target: what 
 
 def rivals(ctx: FactContext) -> dict[str, tuple[str, ...]]:
     """Entities active in a product market where the acquirer's group is active (outside
-    the acquirer's and the target's groups), with the sources that say so."""
+    the acquirer's group and the target with its subsidiaries), with the sources that say so."""
     group = acquirer_group(ctx, "before")
-    interests = ctx.interests("before")
-    target_group = interests.group(interests.ultimate_parent(ctx.target))
+    target = target_side(ctx, "before")
     out: dict[str, tuple[str, ...]] = {}
     for market in ctx.deal.markets:
         if market.kind != "product":
@@ -29,12 +39,32 @@ def rivals(ctx: FactContext) -> dict[str, tuple[str, ...]]:
         if not ids & group:
             continue
         for p in market.participants:
-            if p.entity not in group and p.entity not in target_group:
+            if p.entity not in group and p.entity not in target:
                 out[p.entity] = out.get(p.entity, ()) + source_ids(p.source)
     return out
 
 
-def _rival_supplies(ctx: FactContext) -> list[dict[str, object]]:
+def rivals_of(ctx: FactContext, side: set[str], other: set[str]) -> set[str]:
+    """Firms active in a market of any kind where ``side`` is active, outside both sides."""
+    out: set[str] = set()
+    for market in ctx.deal.markets:
+        ids = {p.entity for p in market.participants}
+        if ids & side:
+            out |= ids - side - other
+    return out
+
+
+def row_sources(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    return [s for r in rows for s in r.get("source", ())]
+
+
+def shares_of_needs(rows: Iterable[Mapping[str, Any]]) -> list[float] | None:
+    """The buyers' shares of needs on supply rows, or ``None`` if one is not given."""
+    shares = [r.get("share_of_needs") for r in rows]
+    return None if any(s is None for s in shares) else [float(s) for s in shares if s is not None]
+
+
+def _rival_supplies(ctx: FactContext) -> list[dict[str, Any]]:
     rival_ids = rivals(ctx)
     return [
         {"customer": c, **data}
@@ -60,7 +90,7 @@ def _supplies_rivals(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     if not rows and not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
-    return known(bool(rows), [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+    return known(bool(rows), row_sources(rows))
 
 
 @fact("vertical.rivals_supplied", "list", "names",
@@ -68,8 +98,10 @@ def _supplies_rivals(ctx: FactContext) -> Value:
       question=_Q_SUPPLY, topic="Supply relationships")
 def _rivals_supplied(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
+    if not rows and not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
     names = sorted({ctx.name(str(r["customer"])) for r in rows})
-    return known(names, [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+    return known(names, row_sources(rows))
 
 
 @fact("vertical.rival_dependence.max", "double", "share",
@@ -79,11 +111,11 @@ def _rivals_supplied(ctx: FactContext) -> Value:
       topic="Supply relationships")
 def _dependence(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
-    sources = [s for r in rows for s in r.get("source", ())]  # type: ignore[union-attr]
-    shares = [r.get("share_of_needs") for r in rows]
-    if not rows or any(s is None for s in shares):
+    sources = row_sources(rows)
+    shares = shares_of_needs(rows)
+    if not rows or shares is None:
         return unknown("a rival's share of needs bought from the target is not given", sources)
-    return known(max(float(s) for s in shares if s is not None), sources)
+    return known(max(shares), sources)
 
 
 @fact("vertical.target_input_share", "double", "share",
@@ -93,7 +125,8 @@ def _dependence(ctx: FactContext) -> Value:
       "acquirer's rivals?", topic="Markets")
 def _input_share(ctx: FactContext) -> Value:
     products = {str(r["product"]) for r in _rival_supplies(ctx)}
-    shares, sources = [], []
+    shares: list[float] = []
+    sources: list[str] = []
     for market in ctx.deal.markets:
         if market.id in products:
             part = next((p for p in market.participants if p.entity == ctx.target), None)
@@ -109,9 +142,107 @@ def _input_share(ctx: FactContext) -> Value:
       "target", test="MG 2023 §2.5(B)–(C) (evidence of rivals' concern)", question=_Q_SUPPLY,
       topic="Supply relationships")
 def _reducing(ctx: FactContext) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
     rows = [r for r in _rival_supplies(ctx) if r.get("status") in ("reduced", "paused", "ended")]
-    return known(len({r["customer"] for r in rows}),
-                 [s for r in rows for s in r.get("source", ())])  # type: ignore[union-attr]
+    return known(len({r["customer"] for r in rows}), row_sources(rows))
+
+
+def _by_input(ctx: FactContext) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in _rival_supplies(ctx):
+        out.setdefault(str(row["product"]), []).append(row)
+    return out
+
+
+def _alternatives(ctx: FactContext) -> dict[str, list[str]] | Value:
+    """For each input the target sells to the acquirer's rivals, the other suppliers the
+    deal file lists in that input market (outside both parties' sides); or why unknown."""
+    inputs = _by_input(ctx)
+    if not inputs:
+        return unknown("the target supplies none of the acquirer's rivals"
+                       if ctx.declared("supply") else "the deal file has no `supply` section")
+    markets = {m.id: m for m in ctx.deal.markets}
+    excluded = acquirer_group(ctx, "before") | target_side(ctx, "before")
+    out: dict[str, list[str]] = {}
+    for product in sorted(inputs):
+        if product not in markets:
+            return unknown(f"the market for {product!r} is not described (no market with that "
+                           "id lists its suppliers)")
+        out[product] = [p.entity for p in markets[product].participants
+                        if p.entity not in excluded]
+    return out
+
+
+_Q_ALTERNATIVES = ("Who else supplies each input the target sells to the acquirer's rivals, "
+                   "and could the rivals switch to them (or supply themselves)?")
+
+
+@fact("vertical.rival_alternatives.names", "list", "names",
+      "other suppliers listed in the markets for the inputs the target sells to the "
+      "acquirer's rivals (the rivals' alternatives)", test="MG 2023 §2.5(A) (availability "
+      "of alternatives)", question=_Q_ALTERNATIVES, topic="Supply relationships")
+def _alternative_names(ctx: FactContext) -> Value:
+    found = _alternatives(ctx)
+    if isinstance(found, Value):
+        return found
+    ids = sorted({e for alts in found.values() for e in alts})
+    return known([ctx.name(e) for e in ids], _market_sources(ctx, found))
+
+
+@fact("vertical.rival_alternatives.count", "int", "firms",
+      "the fewest other suppliers listed for any input the target sells to the acquirer's "
+      "rivals", test="MG 2023 §2.5(A) (availability of alternatives)",
+      question=_Q_ALTERNATIVES, topic="Supply relationships")
+def _alternative_count(ctx: FactContext) -> Value:
+    found = _alternatives(ctx)
+    if isinstance(found, Value):
+        return found
+    product = min(found, key=lambda p: len(found[p]))
+    return known(len(found[product]), _market_sources(ctx, found),
+                 f"fewest alternatives in {product}" if len(found) > 1 else None)
+
+
+def _market_sources(ctx: FactContext, products: Iterable[str]) -> list[str]:
+    wanted = set(products)
+    return [s for m in ctx.deal.markets if m.id in wanted for s in source_ids(m.source)]
+
+
+def _foreclosure(ctx: FactContext, rows: list[dict[str, Any]]) -> tuple[float, str] | None:
+    shares = shares_of_needs(rows)
+    if shares is None:
+        return None
+    values = [ctx.convert(r.get("value"), ctx.currency) for r in rows]
+    if all(v.known for v in values) and all(s > 0 for s in shares):
+        bought = sum(v.value for v in values)
+        needs = sum(v.value / s for v, s in zip(values, shares, strict=True))
+        if needs > 0:
+            return bought / needs, "weighted by the rivals' purchases"
+    return sum(shares) / len(shares), "unweighted mean: purchase values not all given"
+
+
+@fact("vertical.foreclosure_share", "double", "share",
+      "the share of the acquirer's rivals' purchases of an input that comes from the target "
+      "(weighted by purchase value when the values are given; the largest over inputs; 0 if "
+      "the target supplies no rival)", test="MG 2023 §2.5(A) (foreclosure share)",
+      question=_Q_SUPPLY, topic="Supply relationships")
+def _foreclosure_share(ctx: FactContext) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    inputs = _by_input(ctx)
+    sources = row_sources(r for rows in inputs.values() for r in rows)
+    if not inputs:
+        return known(0.0, sources, "the target supplies none of the acquirer's rivals")
+    best: tuple[float, str, str] | None = None
+    for product, rows in sorted(inputs.items()):
+        share = _foreclosure(ctx, rows)
+        if share is None:
+            return unknown(f"a rival's share of needs for {product} bought from the target is "
+                           "not given", sources)
+        if best is None or share[0] > best[0]:
+            best = (share[0], product, share[1])
+    assert best is not None
+    return known(best[0], sources, f"{best[1]}: {best[2]}")
 
 
 @fact("information.target_holds_rival_data", "bool", "yes/no",
@@ -120,11 +251,11 @@ def _reducing(ctx: FactContext) -> Value:
       "information)", question=_Q_SUPPLY, topic="Supply relationships")
 def _rival_data(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
-    sources = [s for r in rows for s in r.get("source", ())]  # type: ignore[union-attr]
+    sources = row_sources(rows)
     flags = [r.get("confidential_data") for r in rows]
     if any(f is True for f in flags):
         return known(True, [s for r in rows if r.get("confidential_data") is True
-                            for s in r.get("source", ())])  # type: ignore[union-attr]
+                            for s in r.get("source", ())])
     if not rows:
         return known(False, sources) if ctx.declared("supply") else unknown()
     return unknown("whether rivals share confidential data with the target is not given",
@@ -147,6 +278,35 @@ def _access(ctx: FactContext) -> Value:
     if all(p.known for p in parts):
         return known(False, sources)
     return unknown(sources=sources)
+
+
+CHANNELS = (
+    "board seat", "board observer", "officer or director in common", "information rights",
+    "consultation rights", "services that see rivals' data", "key staff hired from the target",
+)
+"""The labels ``information.channels`` uses, in order."""
+
+
+@phased("information.channels", "list", "labels",
+        "the channels through which the acquirer could learn the target's or its customers' "
+        "confidential information, from: " + "; ".join(CHANNELS),
+        test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
+        question="Through which people, seats, rights or services could the acquirer receive "
+        "information from the target, including about the target's customers?",
+        topic="Board and officers")
+def _channels(ctx: FactContext, phase: str) -> Value:
+    parts = [ctx.get(f"{n}.{phase}") for n in (
+        "acquirer.board.seats", "acquirer.board.observers", "interlock.officer_director")]
+    group = acquirer_group(ctx, phase) - target_side(ctx, phase)
+    rights = [rights_over_target(ctx, phase, group, (k,)) for k in ("information",
+                                                                     "consultation")]
+    data = ctx.get("information.target_holds_rival_data")
+    hires = ctx.get("personnel.key_hired") if phase == "after" else known([])
+    flags = [*((tri(p), p.sources) for p in parts),
+             *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
+             (tri(data), data.sources), (tri(hires), hires.sources)]
+    return factor_list([(label, flag, srcs) for label, (flag, srcs) in zip(CHANNELS, flags,
+                                                                          strict=True)])
 
 
 @fact("information.safeguards.after", "bool", "yes/no",
@@ -178,7 +338,8 @@ def _hired(ctx: FactContext) -> Value:
 
 @fact("personnel.key_hired", "list", "names",
       "key people (founders, executives, core researchers) the acquirer hires from the target",
-      test="acqui-hire; MG 2023 §2.11", topic="People")
+      test="acqui-hire; MG 2023 §2.11", topic="People",
+      question="Which founders, executives or core researchers of the target join the acquirer?")
 def _key_hired(ctx: FactContext) -> Value:
     hires = [h for h in _hires(ctx) if h.key]
     return known([ctx.name(h.person) for h in hires],

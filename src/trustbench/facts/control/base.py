@@ -1,0 +1,272 @@
+"""What every control concept is built from: the target's register of shareholders and
+right holders, grouped by ultimate parent, with the acquirer's group as one party.
+
+The votes and capital a group holds are the sums of its members' direct holdings, each
+counted whole: control concepts attribute to an undertaking what the undertakings it controls
+hold (16 CFR 801.1(c); Jurisdictional Notice ¶¶ 175–184; GWB § 36(2)), not the diluted
+product along a chain that ``acquirer.equity``/``acquirer.voting`` measure.
+
+The other parties are the target's other shareholders, grouped by ultimate parent, and
+anyone the rights name. While the rights are not stated, a shareholder's vetoes are unknown;
+rights of non-shareholders (lenders, customers) are not presumed.
+
+Facts here give ingredients and structural findings only. A *majority* — more than half of
+the votes or seats — and *half* are definitions, not thresholds; every other level
+(25 %, 15 %, 75 % …) belongs in a rule pack as a dated parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.governance import (
+    STRATEGIC_MATTERS,
+    acquirer_group,
+    rights_known,
+    target_side,
+)
+from trustbench.facts.logic import Tri, all_of, any_of, negate
+from trustbench.facts.registry import Value, known, phased, unknown
+
+HALF = 0.5
+"""Half of the votes or seats. More than half is a majority; exactly half blocks a simple
+majority. A definition, not a legal threshold."""
+EPSILON = 1e-9
+"""Shares are sums of decimal fractions: compare them with this tolerance."""
+
+
+def above_half(share: float) -> bool:
+    return share > HALF + EPSILON
+
+
+def half_or_more(share: float) -> bool:
+    return share >= HALF - EPSILON
+
+Q_REGISTER = ("Who holds the target's shares before and after the deal (each holder's share of "
+              "the capital and of the votes, and which group it belongs to), what share of the "
+              "votes is typically cast at its general meetings, how many seats its board has, "
+              "and which veto, consent or board-appointment rights each shareholder holds?")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A shareholder or right holder of the target, with its whole group."""
+
+    id: str
+    votes: float | None
+    capital: float | None
+    seats: int | None
+    """board seats it may appoint by right (``None``: rights not stated)"""
+    strategic: tuple[str, ...] | None
+    """strategic matters it can veto (``None``: rights not stated)"""
+
+
+@dataclass(frozen=True)
+class Register:
+    acquirer: Party
+    others: tuple[Party, ...]
+    unlisted_votes: float | None
+    """votes no listed holder holds (``None`` if a listed share or the holdings are unknown)"""
+    unlisted_capital: float | None
+    board_size: int | None
+    designated: int | None
+    """target directors the acquirer's group designated (``None``: board not listed)"""
+    attendance: float | None
+    sources: tuple[str, ...]
+
+
+def _add(total: float | None, share: float | None) -> float | None:
+    return None if total is None or share is None else total + share
+
+
+Shares = dict[str, float | None]
+
+
+def _holdings(ctx: FactContext, phase: str, key: Callable[[str], str], target: set[str]
+              ) -> tuple[Shares, Shares, list[str]]:
+    """Votes and capital of the target held by each party (members' holdings added)."""
+    votes: Shares = {ctx.acquirer: 0.0}
+    capital: Shares = {ctx.acquirer: 0.0}
+    sources: list[str] = []
+    for holder, _, data in ctx.phase(phase).edges("holds", v=ctx.target):
+        if holder in target:
+            continue
+        k = key(holder)
+        votes[k] = _add(votes.get(k, 0.0), data.get("voting"))
+        capital[k] = _add(capital.get(k, 0.0), data.get("equity"))
+        sources.extend(data.get("source", ()))
+    return votes, capital, sources
+
+
+def _rights(ctx: FactContext, phase: str, key: Callable[[str], str]
+            ) -> tuple[dict[str, int], dict[str, set[str]], list[str]]:
+    """Board seats each party may appoint and the strategic matters it can veto."""
+    seats: dict[str, int] = {}
+    strategic: dict[str, set[str]] = {}
+    sources: list[str] = []
+    for holder, _, data in ctx.phase(phase).edges("right", v=ctx.target):
+        k = key(holder)
+        seats[k] = seats.get(k, 0) + (
+            data.get("seats") or 0 if data["kind"] == "board_appointment" else 0)
+        matters = data["matters"] if data["kind"] in ("veto", "consent") else ()
+        strategic.setdefault(k, set()).update(m for m in matters if m in STRATEGIC_MATTERS)
+        sources.extend(data.get("source", ()))
+    return seats, strategic, sources
+
+
+def register(ctx: FactContext, phase: str) -> Register:
+    target = target_side(ctx, phase)
+    group = acquirer_group(ctx, phase) - target
+    interests = ctx.interests(phase)
+
+    def key(entity: str) -> str:
+        return ctx.acquirer if entity in group else interests.ultimate_parent(entity)
+
+    votes, capital, held = _holdings(ctx, phase, key, target)
+    seats, strategic, granted = _rights(ctx, phase, key)
+    stated = rights_known(ctx, phase)
+    parties = {
+        k: Party(k, votes.get(k, 0.0), capital.get(k, 0.0),
+                 seats.get(k, 0) if stated else None,
+                 tuple(sorted(strategic.get(k, ()))) if stated else None)
+        for k in {*votes, *seats}
+    }
+    designated = ctx.get(f"acquirer.board.designated.{phase}")
+    return Register(
+        acquirer=parties.pop(ctx.acquirer),
+        others=tuple(parties[k] for k in sorted(parties)),
+        unlisted_votes=_unlisted(ctx, votes.values()),
+        unlisted_capital=_unlisted(ctx, capital.values()),
+        board_size=_board_size(ctx, phase),
+        designated=designated.value,
+        attendance=ctx.entity(ctx.target).attendance,
+        sources=(*held, *granted, *designated.sources),
+    )
+
+
+def _unlisted(ctx: FactContext, shares: Iterable[float | None]) -> float | None:
+    values = list(shares)
+    if not ctx.declared("holdings") or any(v is None for v in values):
+        return None
+    return max(0.0, 1.0 - sum(v for v in values if v is not None))
+
+
+def _board_size(ctx: FactContext, phase: str) -> int | None:
+    graph: Any = ctx.phase(phase).graph
+    size = graph.nodes[ctx.target].get("board_size")
+    return None if size is None else int(size)
+
+
+# -- structural findings ---------------------------------------------------------------------
+
+def board_power(reg: Register, *, majority: bool) -> Tri:
+    """Whether the acquirer's group appoints by right, or has designated, more than half
+    (``majority``) or at least half of the target's board seats."""
+    counts = [reg.acquirer.seats, reg.designated]
+    size = reg.board_size
+
+    if size and any(n is not None and (above_half(n / size) if majority else half_or_more(n / size))
+                    for n in counts):
+        return True
+    if None in counts:
+        return None
+    if max(n for n in counts if n is not None) == 0:
+        return False
+    return None if not size else False
+
+
+def votes_of_attendance(reg: Register) -> float | None:
+    """The acquirer's votes as a share of the votes typically cast (its own are always cast:
+    the share cast is taken as at least its own)."""
+    v = reg.acquirer.votes
+    if v is None:
+        return None
+    if v == 0 or v >= 1 - EPSILON:
+        return min(v, 1.0)
+    if reg.attendance is None:
+        return None
+    return v / max(reg.attendance, v)
+
+
+def majority_of_votes_cast(reg: Register) -> Tri:
+    """The acquirer's group holds a majority of the votes typically cast (de facto control
+    at general meetings). False when another party holds at least as many votes: it cannot
+    then be expected to carry the meetings."""
+    v = reg.acquirer.votes
+    if v is not None and above_half(v):
+        return True
+    if v is not None and any(p.votes is not None and p.votes >= v for p in reg.others):
+        return False
+    ratio = votes_of_attendance(reg)
+    return None if ratio is None else above_half(ratio)
+
+
+def positive_power(reg: Register) -> Tri:
+    """The acquirer's group can determine the target's decisions: a majority of the votes,
+    of the votes typically cast, or of the board."""
+    v = reg.acquirer.votes
+    return any_of([None if v is None else above_half(v), majority_of_votes_cast(reg),
+                   board_power(reg, majority=True)])
+
+
+def acquirer_blocks(reg: Register) -> Tri:
+    """The acquirer's group can block strategic decisions: vetoes over strategic matters,
+    half of the votes, or half of the board."""
+    v, vetoes = reg.acquirer.votes, reg.acquirer.strategic
+    return any_of([None if vetoes is None else bool(vetoes),
+                   None if v is None else half_or_more(v), board_power(reg, majority=False)])
+
+
+def _party_blocks(party: Party, size: int | None) -> Tri:
+    seats: Tri
+    if party.seats is None:
+        seats = None
+    elif party.seats == 0:
+        seats = False
+    else:
+        seats = None if not size else half_or_more(party.seats / size)
+    return any_of([None if party.votes is None else half_or_more(party.votes),
+                   None if party.strategic is None else bool(party.strategic), seats])
+
+
+def other_blockers(reg: Register) -> tuple[Tri, list[str]]:
+    """Whether another party can block (or determine) strategic decisions — half of the
+    votes, strategic vetoes or half of the board — and which listed parties can. Votes
+    nobody is listed as holding could belong to one such holder if they reach half."""
+    found = [p.id for p in reg.others if _party_blocks(p, reg.board_size)]
+    rest = reg.unlisted_votes
+    unlisted: Tri = None if rest is None or half_or_more(rest) else False
+    flags = [_party_blocks(p, reg.board_size) for p in reg.others]
+    return any_of([*flags, unlisted]), found
+
+
+def sole_control(reg: Register) -> Tri:
+    """The acquirer's group can determine strategic decisions and nobody else can block
+    them."""
+    blockers, _ = other_blockers(reg)
+    return all_of([positive_power(reg), negate(blockers)])
+
+
+def shares_value(ctx: FactContext, phase: str, measure: str) -> Value:
+    reg = register(ctx, phase)
+    share = reg.acquirer.votes if measure == "voting" else reg.acquirer.capital
+    if share is None:
+        return unknown(f"the {measure} share of a holding of the acquirer's group in the "
+                       "target is not given", reg.sources)
+    return known(share, reg.sources)
+
+
+@phased("acquirer.board.majority", "bool", "yes/no",
+        "the acquirer's group appoints by right, or has designated, more than half of the "
+        "target's board seats", test="EUMR Art. 3 (sole control); CMA de facto control; "
+        "16 CFR 801.1(b)(2)", question=Q_REGISTER, topic="Board and officers")
+def _board_majority(ctx: FactContext, phase: str) -> Value:
+    reg = register(ctx, phase)
+    result = board_power(reg, majority=True)
+    if result is None:
+        return unknown("the board's size, the acquirer's designees or its appointment rights "
+                       "are not given", reg.sources)
+    return known(result, reg.sources)

@@ -1,0 +1,188 @@
+"""Ties between the acquirer's group and the target other than shares: board presence,
+commercial relationships (supply either way, supply or licence agreements made with the deal)
+and purchases from each other's rivals. They are the "other factors" of UK material influence,
+the "plus factors" of German competitively significant influence, and the ground of customer
+foreclosure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.governance import acquirer_group, target_side
+from trustbench.facts.logic import Tri, any_of, tri
+from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.relations import rivals, rivals_of, row_sources, shares_of_needs
+from trustbench.model.deal import Contract
+from trustbench.model.types import source_ids
+
+_Q_TIES = ("Does the acquirer's group buy from or sell to the target (what, for how much, and "
+           "what share of the buyer's needs), and do the deal's agreements include supply, "
+           "licence or financing arrangements between them?")
+
+
+def representation(ctx: FactContext, phase: str) -> tuple[Tri, list[str]]:
+    """Whether the acquirer's group has a director, officer link, observer or appointment
+    right at the target."""
+    parts = [ctx.get(f"{name}.{phase}") for name in (
+        "acquirer.board.seats", "acquirer.board.observers", "acquirer.board.appointable",
+        "interlock.officer_director")]
+    return any_of(tri(p) for p in parts), [s for p in parts for s in p.sources]
+
+
+def _edges(ctx: FactContext, phase: str, sellers: set[str], buyers: set[str]
+           ) -> list[dict[str, Any]]:
+    return [d for s, c, d in ctx.phase(phase).edges("supplies") if s in sellers and c in buyers]
+
+
+def _sides(ctx: FactContext, phase: str) -> tuple[set[str], set[str]]:
+    target = target_side(ctx, phase)
+    return acquirer_group(ctx, phase) - target, target
+
+
+def commercial_ties(ctx: FactContext, phase: str) -> tuple[Tri, Tri, Tri, list[str]]:
+    """(the acquirer's group supplies the target, the target supplies the acquirer's group,
+    a supply or licence agreement between them comes with the deal, sources)."""
+    acquirer, target = _sides(ctx, phase)
+    down, up = _edges(ctx, phase, acquirer, target), _edges(ctx, phase, target, acquirer)
+    deals = [c for c in ctx.phase(phase).contracts
+             if isinstance(c, Contract) and c.contract_type in ("supply", "licence")
+             and set(c.parties) & acquirer and set(c.parties) & target]
+    stated = ctx.declared("supply")
+    sources = row_sources((*down, *up))
+    sources += [s for c in deals for s in source_ids(c.source)]
+    return (True if down else (False if stated else None),
+            True if up else (False if stated else None), bool(deals), sources)
+
+
+def _largest_need(ctx: FactContext, sellers: set[str], buyers: set[str]) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    rows = _edges(ctx, "before", sellers, buyers)
+    sources = row_sources(rows)
+    shares = shares_of_needs(rows)
+    if shares is None:
+        return unknown("the buyer's share of needs is not given", sources)
+    return known(max(shares, default=0.0), sources)
+
+
+@fact("commercial.target_dependence_on_acquirer", "double", "share",
+      "the largest share of the target's needs for a product that the acquirer's group "
+      "supplies (0 if it supplies nothing)",
+      test="CMA2 material influence (commercial dependence); GWB §37(1) no. 4",
+      question=_Q_TIES, topic="Supply relationships")
+def _target_needs(ctx: FactContext) -> Value:
+    acquirer, target = _sides(ctx, "before")
+    return _largest_need(ctx, acquirer, target)
+
+
+@fact("commercial.acquirer_dependence_on_target", "double", "share",
+      "the largest share of the acquirer's group's needs for a product that the target "
+      "supplies (0 if it supplies nothing)",
+      test="CMA2 material influence (commercial ties); GWB §37(1) no. 4",
+      question=_Q_TIES, topic="Supply relationships")
+def _acquirer_needs(ctx: FactContext) -> Value:
+    acquirer, target = _sides(ctx, "before")
+    return _largest_need(ctx, target, acquirer)
+
+
+@fact("commercial.target_sales_to_acquirer", "double", "share",
+      "the target's sales to the acquirer's group as a share of its worldwide revenues",
+      test="CMA2 material influence (commercial dependence on the acquirer as a customer)",
+      question=_Q_TIES, topic="Supply relationships")
+def _sales_share(ctx: FactContext) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    acquirer, target = _sides(ctx, "before")
+    rows = [d for s, c, d in ctx.phase("before").edges("supplies") if s in target
+            and c in acquirer]
+    total, sources = 0.0, row_sources(rows)
+    for row in rows:
+        value = ctx.convert(row.get("value"), ctx.currency)
+        if not value.known:
+            return unknown("the value of the target's sales to the acquirer is not given",
+                           sources)
+        total += value.value
+    if not rows:
+        return known(0.0, sources, "the target sells nothing to the acquirer's group")
+    revenue = ctx.figure(ctx.entity(ctx.target).revenues, "worldwide", ctx.currency)
+    if not revenue.known or not revenue.value:
+        return unknown("the target's worldwide revenues are not given", sources)
+    return known(total / revenue.value, (*sources, *revenue.sources))
+
+
+@fact("parties.vertically_related", "bool", "yes/no",
+      "the acquirer's group and the target are vertically related: one supplies the other, "
+      "or one supplies the other's rivals", test="GWB §37(1) no. 4 (plus factor); MG 2023 "
+      "§2.5", question=_Q_TIES, topic="Supply relationships")
+def _vertical(ctx: FactContext) -> Value:
+    supplies, buys, _, sources = commercial_ties(ctx, "before")
+    acquirer, target = _sides(ctx, "before")
+    target_rivals = rivals_of(ctx, target, acquirer)
+    to_rivals = _edges(ctx, "before", target, set(rivals(ctx)))
+    from_rivals = _edges(ctx, "before", acquirer, target_rivals)
+    sources += row_sources((*to_rivals, *from_rivals))
+    result = any_of([supplies, buys, bool(to_rivals) or bool(from_rivals) or None])
+    if result is None and ctx.declared("supply"):
+        result = False
+    if result is None:
+        return unknown("the deal file has no `supply` section", sources)
+    return known(result, sources)
+
+
+_Q_CUSTOMER = ("Which of the target's rivals sell to the acquirer's group, and which of the "
+               "acquirer's rivals sell to the target: what, for how much, and what are each "
+               "seller's total sales in that market?")
+
+
+def _customer_rows(ctx: FactContext) -> list[dict[str, Any]]:
+    """Sales by one party's rivals to the other party: purchases the merged firm could
+    divert away from them (customer foreclosure)."""
+    acquirer, target = _sides(ctx, "before")
+    pairs = ((rivals_of(ctx, target, acquirer), acquirer),
+             (rivals_of(ctx, acquirer, target), target))
+    return [{"supplier": s, **d} for sellers, buyers in pairs
+            for s, c, d in ctx.phase("before").edges("supplies") if s in sellers and c in buyers]
+
+
+@fact("vertical.customer_foreclosure.suppliers", "list", "names",
+      "rivals of one party that sell to the other (the target's rivals supplying the "
+      "acquirer's group, or the acquirer's rivals supplying the target)",
+      test="MG 2023 §2.5(A) (customer foreclosure)", question=_Q_CUSTOMER,
+      topic="Supply relationships")
+def _customer_suppliers(ctx: FactContext) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    rows = _customer_rows(ctx)
+    return known(sorted({ctx.name(str(r["supplier"])) for r in rows}), row_sources(rows))
+
+
+def _sales_in(ctx: FactContext, entity: str, product: str) -> Value:
+    for market in ctx.deal.markets:
+        if market.id == product:
+            for p in market.participants:
+                if p.entity == entity:
+                    return ctx.convert(p.sales, ctx.currency, source_ids(p.source))
+    return unknown()
+
+
+@fact("vertical.customer_foreclosure.max_share", "double", "share",
+      "the largest share of such a rival's sales in the market that goes to the other party "
+      "(0 if there is none)", test="MG 2023 §2.5(A) (customer foreclosure)",
+      question=_Q_CUSTOMER, topic="Supply relationships")
+def _customer_share(ctx: FactContext) -> Value:
+    if not ctx.declared("supply"):
+        return unknown("the deal file has no `supply` section")
+    rows = _customer_rows(ctx)
+    sources = row_sources(rows)
+    best = 0.0
+    for row in rows:
+        value = ctx.convert(row.get("value"), ctx.currency)
+        sales = _sales_in(ctx, str(row["supplier"]), str(row["product"]))
+        if not (value.known and sales.known) or not sales.value:
+            return unknown(f"{ctx.name(str(row['supplier']))}'s sales to the other party or "
+                           f"in {row['product']} are not given", sources)
+        best = max(best, value.value / sales.value)
+        sources.extend(sales.sources)
+    return known(best, sources, None if rows else "no rival of one party sells to the other")

@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from trustbench.errors import DealError
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
@@ -36,6 +37,7 @@ from trustbench.model.deal import (
     Right,
 )
 from trustbench.model.types import source_ids
+from trustbench.sources import paused_gc
 
 Graph = nx.MultiDiGraph
 
@@ -54,8 +56,22 @@ class Phase:
 
     def edges(self, kind: str | None = None, u: str | None = None, v: str | None = None
               ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        for a, b, data in self.graph.edges(data=True):
-            if kind in (None, data["type"]) and (u is None or a == u) and (v is None or b == v):
+        """Edges of a type, optionally from ``u`` and/or to ``v`` (adjacency lookups, so a
+        query about one entity costs its degree, not the size of the graph)."""
+        g = self.graph
+        if u is not None:
+            if u not in g:
+                return
+            source = (g.out_edges(u, data=True) if v is None
+                      else ((u, v, d) for d in (g.get_edge_data(u, v) or {}).values()))
+        elif v is not None:
+            if v not in g:
+                return
+            source = g.in_edges(v, data=True)
+        else:
+            source = g.edges(data=True)
+        for a, b, data in source:
+            if kind is None or data["type"] == kind:
                 yield a, b, data
 
 
@@ -180,5 +196,28 @@ class TransactionGraph:
 
 
 def build(deal: Deal) -> TransactionGraph:
-    pre = build_pre(deal)
-    return TransactionGraph(deal, pre, apply_steps(deal, pre))
+    with paused_gc():
+        pre = build_pre(deal)
+        post = apply_steps(deal, pre)
+    check_holdings(deal, pre, "holdings")
+    check_holdings(deal, post, "transaction")
+    return TransactionGraph(deal, pre, post)
+
+
+def check_holdings(deal: Deal, phase: Phase, section: str) -> None:
+    """No issuer can be held more than 100 % (equity or votes), before or after the deal."""
+    for measure in ("equity", "voting"):
+        totals: dict[str, float] = {}
+        for _, issuer, data in phase.edges("holds"):
+            if data.get(measure) is not None:
+                totals[issuer] = totals.get(issuer, 0.0) + data[measure]
+        for issuer, total in sorted(totals.items()):
+            if total > 1 + 1e-9:
+                file, line, column = deal.locate((section,))
+                when = "before the deal" if phase.name == "before" else "after the deal"
+                raise DealError(
+                    f"{deal.name(issuer)} would be held {total:.1%} in {measure} {when}",
+                    file=file, line=line, column=column,
+                    hint="the holdings of an issuer add up to at most 100 %; for shares bought "
+                    "from existing holders name the `seller`, or use `holding_after: true`",
+                )

@@ -351,6 +351,7 @@ class Deal(Base):
     fx: list[FxRate] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
     _origin: Any = PrivateAttr(default=None)  # the Document it was read from (for locations)
+    _index: dict[str, Entity] | None = PrivateAttr(default=None)
 
     def locate(self, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
         """File, line and column of a value of this deal (for errors found later)."""
@@ -360,10 +361,10 @@ class Deal(Base):
         return self._origin.path, line, column
 
     def entity(self, entity_id: str) -> Entity:
-        for item in self.entities:
-            if item.id == entity_id:
-                return item
-        raise KeyError(entity_id)
+        index = self._index
+        if index is None or len(index) != len(self.entities):
+            index = self._index = {item.id: item for item in self.entities}
+        return index[entity_id]
 
     def name(self, entity_id: str) -> str:
         """The short name if the file gives one (as a memo defines "Meta"), else the name."""

@@ -11,7 +11,7 @@ from trustbench.errors import DealError, Diagnostic, ErrorGroup
 from trustbench.model.deal import Deal
 from trustbench.model.errors import diagnostics_from, did_you_mean, dotted
 from trustbench.model.types import source_ids
-from trustbench.sources import Document, Loc, load_document
+from trustbench.sources import Document, Loc, load_document, paused_gc
 
 
 def load_deal(path: str | Path) -> Deal:
@@ -28,7 +28,8 @@ def deal_from_document(doc: Document) -> Deal:
             hint="start from `trustbench case new NAME`",
         )
     try:
-        deal = Deal.model_validate(doc.data)
+        with paused_gc():
+            deal = Deal.model_validate(doc.data)
     except ValidationError as exc:
         raise ErrorGroup(items=diagnostics_from(exc, doc, Deal)) from None
     problems = check_references(deal, doc)
@@ -104,6 +105,14 @@ def _walk_refs(deal: Deal) -> list[tuple[Loc, str, str]]:
             add((*loc, "right", "issuer"), "entity", right.issuer)
     for i, fx in enumerate(deal.fx):
         srcs(("fx", i), fx.source)
+    for i, prior in enumerate(deal.prior_acquisitions):
+        add(("prior_acquisitions", i, "acquirer"), "entity", prior.acquirer)
+        srcs(("prior_acquisitions", i), prior.source)
+    for i, e in enumerate(deal.entities):
+        for j, act in enumerate(e.activity):
+            srcs(("entities", i, "activity", j), act.source)
+        for j, fig in enumerate(e.intra_group_revenues):
+            srcs(("entities", i, "intra_group_revenues", j), fig.source)
     return refs
 
 

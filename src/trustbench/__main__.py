@@ -1,0 +1,5 @@
+"""``python -m trustbench`` runs the CLI."""
+
+from trustbench.cli import run
+
+run()

@@ -1,0 +1,76 @@
+"""Fuzzing the deal loader and the analysis behind it: every malformed file ends in a
+trustbench error with a location (or a clear limit), never a traceback or a hang."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.fuzz.mutate import dump, mutate_data, mutate_text, seed_documents
+from trustbench.analysis import evaluate, load_packs
+from trustbench.errors import TrustbenchError
+from trustbench.model.load import deal_from_document
+from trustbench.sources import parse_document
+
+DOCS = seed_documents()
+PACKS = load_packs(["us"])
+
+
+def check(text: str) -> str:
+    """Load and analyse; return 'ok' or 'error'. Anything else raised is a bug."""
+    try:
+        deal = deal_from_document(parse_document(text, "fuzz.yaml"))
+    except TrustbenchError as exc:
+        rendered = exc.render()
+        assert rendered.startswith("fuzz.yaml"), rendered
+        assert "Traceback" not in rendered
+        return "error"
+    try:
+        evaluate(deal, PACKS)
+    except TrustbenchError as exc:
+        assert exc.render()
+        return "error"
+    return "ok"
+
+
+@settings(max_examples=1200, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 4))
+def test_structural_mutations(seed: int, steps: int) -> None:
+    rng = random.Random(seed)
+    _, data = DOCS[rng.randrange(len(DOCS))]
+    check(dump(mutate_data(data, rng, steps)))
+
+
+@settings(max_examples=900, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True)
+@given(st.integers(0, 2**32 - 1))
+def test_textual_mutations(seed: int) -> None:
+    rng = random.Random(seed)
+    text, _ = DOCS[rng.randrange(len(DOCS))]
+    for _ in range(rng.randrange(1, 4)):
+        text = mutate_text(text, rng)
+    check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"b{i}: &b{i} [" + ", ".join([f"*{'a' if i == 0 else f'b{i - 1}'}"] * 9) + "]\n"
+            for i in range(9)),
+        "case: " + "[" * 5000 + "]" * 5000 + "\n",
+        "case: {" * 300 + "}" * 300 + "\n",
+        "case: !!python/object/new:os.system [echo pwned]\n",
+        "\ufeffcase: {id: x}\n",
+        "",
+        "---\n...\n",
+        "[1, 2, 3]\n",
+        "case:\n  id: x\n  id: y\n",
+    ],
+)
+def test_hostile_documents(text: str) -> None:
+    assert check(text) == "error"

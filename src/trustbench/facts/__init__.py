@@ -4,12 +4,14 @@ Importing this package registers every fact module; ``REGISTRY`` lists them.
 """
 
 from trustbench.facts import (  # noqa: F401  (imported to register their facts)
+    control,
     governance,
     interlocks,
     markets,
     money,
     ownership,
     relations,
+    turnover,
 )
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import REGISTRY, FactSpec, Value

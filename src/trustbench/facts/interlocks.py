@@ -128,10 +128,6 @@ _Q_LINKS = ("Who are the directors and officers of the acquirer's group and of t
             "each director?")
 
 
-def _elected(ctx: FactContext) -> dict[tuple[str, str], bool | None]:
-    return {(o.person, b.company): o.board_elected for b in ctx.deal.boards for o in b.officers}
-
-
 def _corporations(ctx: FactContext, ids: set[str]) -> set[str]:
     graph: Any = ctx.phase("after").graph
     return {e for e in ids if graph.nodes[e].get("kind", "company") == "company"}
@@ -139,13 +135,12 @@ def _corporations(ctx: FactContext, ids: set[str]) -> set[str]:
 
 def _holds_post(ctx: FactContext, phase: str, person: str, companies: set[str]) -> Tri:
     """Whether ``person`` is a director, or a board-elected officer, of one of ``companies``."""
-    elected = _elected(ctx)
     flags: list[Tri] = []
     for _, company, data in ctx.phase(phase).edges(u=person):
         if company in companies and data["type"] == "director":
             return True
         if company in companies and data["type"] == "officer":
-            flags.append(elected.get((person, company)))
+            flags.append(data.get("board_elected"))
     return any_of(flags)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.deal import AcquireStake
-from trustbench.model.types import source_ids
+from trustbench.model.types import Money, format_money, source_ids
 
 CURRENCIES = ("usd", "eur", "gbp")
+NOT_VOTING = ("non-voting", "convertible")
 _Q_VALUE = "What is the total consideration for the transaction, and in which currency?"
 _Q_SALES = ("What were the annual net sales and total assets of the {side}'s ultimate parent "
             "entity in its last regularly prepared financial statements?")
@@ -61,34 +62,71 @@ def _convertible(ctx: FactContext) -> Value:
     return known(any(st.share_class == "convertible" for st in steps), sources)
 
 
+def _person_steps(ctx: FactContext) -> list[AcquireStake]:
+    """Acquisitions of the target's securities by any entity of the acquiring person."""
+    t = ctx.deal.transaction
+    interests = ctx.interests("before")
+    person = interests.group(t.acquirer) - interests.closure(t.target).members | {t.acquirer}
+    return [s for s in t.steps if isinstance(s, AcquireStake)
+            and (s.holder or t.acquirer) in person and (s.issuer or t.target) == t.target]
+
+
+def _add_usd(ctx: FactContext, items: list[tuple[Money | None, tuple[str, ...]]],
+             missing: str) -> Value:
+    total, sources, notes = 0.0, list[str](), list[str]()
+    for amount, src in items:
+        value = ctx.convert(amount, "USD", src)
+        if not value.known:
+            return unknown(value.note or missing, value.sources)
+        total += value.value
+        sources.extend(value.sources)
+        notes.extend([value.note] if value.note and value.note not in notes else [])
+    return known(total, sources, "; ".join(notes) or None)
+
+
+def _already_held(ctx: FactContext) -> list[tuple[Money | None, tuple[str, ...]]] | Value:
+    """Voting securities of the target the acquiring person held before the deal."""
+    interests = ctx.interests("before")
+    person = interests.group(ctx.acquirer) - interests.closure(ctx.target).members
+    held: list[tuple[Money | None, tuple[str, ...]]] = []
+    for holder, _, data in ctx.phase("before").edges("holds", v=ctx.target):
+        if holder not in person | {ctx.acquirer} or data["share_class"] in NOT_VOTING:
+            continue
+        if data["share_class"] != "voting":
+            return unknown(f"the class of {ctx.name(holder)}'s shares in the target is not "
+                           "given", data.get("source", ()))
+        held.append((data.get("value"), tuple(data.get("source", ()))))
+    return held
+
+
 @fact("hsr.size_of_transaction.usd", "double", "USD",
-      "the value of the target's voting securities the acquirer will hold as a result of the "
-      "deal, including those already held (0 when no voting securities are acquired)",
-      test="15 U.S.C. § 18a(a)(2); 16 CFR 801.10, 801.13",
+      "the value of the target's voting securities the acquiring person will hold as a "
+      "result of the deal: those acquired plus those any entity of the acquiring person "
+      "already holds (0 when no voting securities are acquired; convertible and non-voting "
+      "securities excluded)",
+      test="15 U.S.C. § 18a(a)(2); 16 CFR 801.10, 801.13(a), 802.31",
       question="What is the value of the voting securities acquired, and of any voting "
       "securities of the target the acquirer already holds?", topic="The transaction")
 def _size_of_transaction(ctx: FactContext) -> Value:
-    voting_steps = [s for s in _acquirer_steps(ctx) if s.share_class == "voting"]
-    if not voting_steps:
-        return known(0.0, [s for st in _acquirer_steps(ctx) for s in source_ids(st.source)],
-                     "no voting securities are acquired")
-    total, sources, notes = 0.0, [], []
-    for step in voting_steps:
-        value = ctx.convert(step.value, "USD", source_ids(step.source))
-        if not value.known:
-            return unknown("the value of a voting-share acquisition is not given")
-        total += value.value
-        sources.extend(value.sources)
-        notes.extend([value.note] if value.note else [])
-    for _, _, data in ctx.phase("before").edges("holds", ctx.acquirer, ctx.target):
-        if data["share_class"] != "voting":
-            continue
-        value = ctx.convert(data.get("value"), "USD", tuple(data.get("source", ())))
-        if not value.known:
-            return unknown("the value of voting securities already held is not given")
-        total += value.value
-        sources.extend(value.sources)
-    return known(total, sources, "; ".join(notes) or None)
+    steps = _person_steps(ctx)
+    step_sources = [s for st in steps for s in source_ids(st.source)]
+    if any(st.share_class == "unknown" for st in steps):
+        return unknown("the class of the shares acquired is not given", step_sources)
+    voting = [st for st in steps if st.share_class == "voting"]
+    if not voting:
+        return known(0.0, step_sources, "no voting securities are acquired")
+    held = _already_held(ctx)
+    if isinstance(held, Value):
+        return held
+    items = [(st.value, source_ids(st.source)) for st in voting]
+    acquired = _add_usd(ctx, items, "the value of a voting-share acquisition is not given")
+    before = _add_usd(ctx, held, "the value of voting securities already held is not given")
+    if not (acquired.known and before.known):
+        return acquired if not acquired.known else before
+    parts = [acquired.note, before.note,
+             f"includes {format_money(before.value, 'USD')} already held" if held else None]
+    note = "; ".join(dict.fromkeys(p for p in parts if p)) or None
+    return known(acquired.value + before.value, (*acquired.sources, *before.sources), note)
 
 
 def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:

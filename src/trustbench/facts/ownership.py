@@ -85,31 +85,47 @@ def _voting_acquired(ctx: FactContext) -> Value:
 
 
 @phased("acquirer.controls_target", "bool", "yes/no",
-        "the target belongs to the acquirer's group: a chain of holdings each of ≥ 50 % of "
-        "votes (or of profits for non-corporate entities), or the contractual power to "
-        "designate ≥ 50 % of directors, leads from the acquirer's ultimate parent to it",
-        test="16 CFR 801.1(b) (HSR control)", question=_Q_STAKE, topic="Ownership and voting")
+        "the target belongs to the acquirer's person: its ultimate parent and the entities "
+        "it controls hold, together, ≥ 50 % of the target's votes (of its profits if "
+        "unincorporated) or the contractual power to designate ≥ 50 % of its directors, "
+        "directly or through a chain of controlled entities",
+        test="16 CFR 801.1(b), 801.1(c) (HSR control)", question=_Q_STAKE,
+        topic="Ownership and voting")
 def _controls(ctx: FactContext, phase: str) -> Value:
     interests = ctx.interests(phase)
-    upe = interests.ultimate_parent(ctx.acquirer)
-    members = interests.group(upe)
-    if ctx.target in members:
-        return known(True, _holding_sources(ctx, phase, ctx.target))
-    holder_votes = interests.direct(ctx.acquirer, ctx.target, "voting")
-    if holder_votes is None:
-        return unknown("the acquirer's voting share is unknown")
-    return known(False, _holding_sources(ctx, phase, ctx.target))
+    sources = _holding_sources(ctx, phase, ctx.target)
+    groups = [interests.closure(top) for top in interests.ultimate_parents(ctx.acquirer)]
+    if any(ctx.target in g.members for g in groups):
+        return known(True, sources)
+    if any(ctx.target in g.undecided for g in groups):
+        return unknown("the voting share of the acquirer's group in the target is unknown",
+                       sources)
+    return known(False, sources)
+
+
+def _upe(ctx: FactContext, entity: str) -> Value:
+    interests = ctx.interests("before")
+    undecided = interests.undecided_controllers(entity)
+    if undecided:
+        names = ", ".join(sorted(ctx.name(u) for u in undecided))
+        return unknown(f"whether {names} controls {ctx.name(entity)} is not known")
+    tops = interests.ultimate_parents(entity)
+    note = None
+    if len(tops) > 1:
+        note = "controlled by " + " and ".join(ctx.name(t) for t in tops) + " (each ≥ 50 %)"
+    return known(ctx.name(tops[0]), note=note)
 
 
 @fact("hsr.acquiring_person.upe", "string", "name",
-      "the acquiring person's ultimate parent entity (top of the chain of 50 % control)",
+      "the acquiring person's ultimate parent entity: the entity at the top of the "
+      "acquirer's chains of HSR control, itself controlled by no other",
       test="16 CFR 801.1(a)(3), 801.1(b)", topic="Ownership and voting")
 def _acq_upe(ctx: FactContext) -> Value:
-    return known(ctx.name(ctx.interests("before").ultimate_parent(ctx.acquirer)))
+    return _upe(ctx, ctx.acquirer)
 
 
 @fact("hsr.acquired_person.upe", "string", "name",
       "the acquired person's ultimate parent entity before the deal",
       test="16 CFR 801.1(a)(3), 801.1(b)", topic="Ownership and voting")
 def _tgt_upe(ctx: FactContext) -> Value:
-    return known(ctx.name(ctx.interests("before").ultimate_parent(ctx.target)))
+    return _upe(ctx, ctx.target)

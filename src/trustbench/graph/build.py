@@ -9,7 +9,7 @@ type        direction              attributes
 holds       holder → issuer        equity, voting, share_class, value, source
 director    person → company       role (director/chair), designated_by, source
 observer    person → company       designated_by, source
-officer     person → company       title, source
+officer     person → company       title, board_elected, source
 right       holder → issuer        kind, matters, seats, source
 supplies    supplier → customer    product, value, share_of_needs, confidential_data, status
 active_in   entity → market:<id>   share, sales, source
@@ -77,7 +77,8 @@ class Phase:
 
 def _right_attrs(right: Right) -> dict[str, Any]:
     return {"type": "right", "kind": right.kind, "matters": tuple(right.matters),
-            "seats": right.seats, "source": source_ids(right.source)}
+            "seats": right.seats, "joint_with": tuple(right.joint_with),
+            "source": source_ids(right.source)}
 
 
 def build_pre(deal: Deal) -> Phase:
@@ -99,6 +100,7 @@ def build_pre(deal: Deal) -> Phase:
                        source=source_ids(seat.source) or source_ids(b.source))
         for off in b.officers:
             g.add_edge(off.person, b.company, type="officer", title=off.title,
+                       board_elected=off.board_elected,
                        source=source_ids(off.source) or source_ids(b.source))
     for r in deal.rights:
         g.add_edge(r.holder, r.issuer, **_right_attrs(r))
@@ -170,7 +172,7 @@ def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str
                 g.remove_edge(u, v, key)
     if step.officer:
         g.add_edge(step.person, by, type="officer", title=step.title or "officer", source=src,
-                   hired=True)
+                   board_elected=step.board_elected, hired=True)
     else:
         g.add_edge(step.person, by, type="employee", title=step.title, source=src, hired=True)
 

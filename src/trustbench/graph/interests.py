@@ -2,30 +2,78 @@
 
 ``interest(holder, issuer, measure)`` is the integrated (direct + indirect) share; it is
 ``None`` (unknown) when a holding that lies on some chain from holder to issuer has no
-figure for that measure. Results are cached per phase and measure.
+figure for that measure. The arithmetic runs in :mod:`trustbench.graph.ownership` on a
+sparse matrix built once per phase and measure; columns are cached per issuer.
+
+Control, and so groups and ultimate parents, comes in two concepts:
+
+``hsr``
+    16 CFR 801.1(b): 50 % or more of the voting securities, or the contractual power
+    presently to designate 50 % or more of the directors; for a fund, partnership or other
+    unincorporated entity 50 % or more of the profits (the ``equity`` share here).
+``majority``
+    the grouping that turnover aggregation uses in the EU, the UK and Germany, simplified to
+    its structural core: *more than half* of the votes, of the capital, or of the board by a
+    right to appoint (EUMR Art. 5(4)(b)(i)–(iii); GWB § 36(2) with §§ 16–17 AktG; EA 2002
+    s. 26 legal control). Decisive influence by vetoes, joint control and de facto control
+    are not modelled here: rule packs screen them with the control facts.
+
+Either way an undertaking controls what its controlled undertakings hold together with it
+(16 CFR 801.1(c)(8); Consolidated Jurisdictional Notice ¶ 184): 30 % held by the parent and
+30 % by its subsidiary is control. A board-appointment right shared with a holder outside
+the group (edge attribute ``joint_with``) is not sole control.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import networkx as nx
 import numpy as np
 
 from trustbench.graph.build import Phase
-from trustbench.graph.ownership import check_convergent, direct_matrix, integrated_column
+from trustbench.graph.ownership import Holdings
 
-CORPORATE = {"company"}
-"""Entity kinds whose control HSR tests by votes / board designation (16 CFR 801.1(b)(1));
-the others (funds, partnerships) are tested by rights to profits or assets (801.1(b)(1)(ii))."""
+Concept = Literal["hsr", "majority"]
+
+HSR_CONTROL = 0.5
+"""16 CFR 801.1(b)(1)–(2): holding 50 percent *or more* of the voting securities (or of the
+profits, for an unincorporated entity), or the contractual power presently to designate 50
+percent *or more* of the directors. The definition of control, not a filing threshold."""
+
+MAJORITY = 0.5
+"""EUMR Art. 5(4)(b): *more than* half of the capital, the votes or the board (likewise
+§§ 16–17 AktG for GWB § 36(2)). The definition of a majority, not a filing threshold."""
+
+CORPORATE = frozenset({"company"})
+"""Entity kinds whose control HSR tests by votes or board designation (801.1(b)(1)(i), (2));
+the others (funds, partnerships, other forms) by rights to profits (801.1(b)(1)(ii)), for
+which the ``equity`` share stands. Natural persons are never controlled."""
+
+
+def _meets(share: float, concept: Concept) -> bool:
+    return share >= HSR_CONTROL if concept == "hsr" else share > MAJORITY
+
+
+@dataclass(frozen=True)
+class Closure:
+    """An entity and everything it controls, directly or through what it controls."""
+
+    members: frozenset[str]
+    undecided: frozenset[str]
+    """entities whose control by the members turns on a share the file does not give"""
 
 
 @dataclass
 class Interests:
     phase: Phase
     _index: dict[str, int] = field(default_factory=dict)
+    _matrices: dict[str, Holdings] = field(default_factory=dict)
     _columns: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
     _holdings: nx.DiGraph | None = None
+    _links: nx.DiGraph | None = None
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes(data=True) if d.get("kind") != "market"]
@@ -33,13 +81,42 @@ class Interests:
 
     @property
     def holdings(self) -> nx.DiGraph:
+        """Who holds whom (one edge per holder and issuer, figures or not)."""
         if self._holdings is None:
             g = nx.DiGraph()
             g.add_nodes_from(self._index)
-            for u, v, _ in self.phase.edges("holds"):
-                g.add_edge(u, v)
+            g.add_edges_from((u, v) for u, v, _ in self.phase.edges("holds"))
             self._holdings = g
         return self._holdings
+
+    def _kind(self, entity: str) -> str:
+        return str(self.phase.graph.nodes[entity].get("kind", "company"))
+
+    # -- integrated interests ---------------------------------------------------------------
+    def matrix(self, measure: str) -> Holdings:
+        """The sparse holdings of one measure (``equity`` or ``voting``), built once."""
+        if measure not in self._matrices:
+            edges = [(u, v, d.get(measure)) for u, v, d in self.phase.edges("holds")]
+            holder = np.array([self._index[u] for u, _, _ in edges], dtype=np.int64)
+            issuer = np.array([self._index[v] for _, v, _ in edges], dtype=np.int64)
+            share = np.array([np.nan if s is None else s for _, _, s in edges], dtype=float)
+            self._matrices[measure] = Holdings.from_arrays(len(self._index), holder, issuer,
+                                                           share)
+        return self._matrices[measure]
+
+    def column(self, issuer: str, measure: str) -> np.ndarray:
+        """Every entity's integrated share of ``issuer`` (index order; NaN = unknown)."""
+        key = (issuer, measure)
+        if key not in self._columns:
+            self._columns[key] = self.matrix(measure).column(self._index[issuer])
+        return self._columns[key]
+
+    def interest(self, holder: str, issuer: str, measure: str) -> float | None:
+        """Integrated share of ``issuer`` held by ``holder`` (``equity`` or ``voting``)."""
+        if holder not in self._index or issuer not in self._index:
+            return None
+        value = float(self.column(issuer, measure)[self._index[holder]])
+        return None if np.isnan(value) else value
 
     def direct(self, holder: str, issuer: str, measure: str) -> float | None:
         total = 0.0
@@ -49,86 +126,129 @@ class Interests:
             total += data[measure]
         return total
 
-    def _column(self, issuer: str, measure: str) -> np.ndarray:
-        key = (issuer, measure)
-        if key not in self._columns:
-            links = [
-                (self._index[u], self._index[v], float(d[measure]))
-                for u, v, d in self.phase.edges("holds")
-                if d.get(measure) is not None
-            ]
-            matrix = direct_matrix(len(self._index), links)
-            check_convergent(matrix)
-            self._columns[key] = integrated_column(matrix, self._index[issuer])
-        return self._columns[key]
+    # -- control ----------------------------------------------------------------------------
+    def held_by(self, holders: set[str] | frozenset[str], issuer: str, measure: str
+                ) -> tuple[float, bool]:
+        """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
+        a holding among them has no figure."""
+        total, missing = 0.0, False
+        for u, _, data in self.phase.edges("holds", v=issuer):
+            if u in holders:
+                missing |= data.get(measure) is None
+                total += data.get(measure) or 0.0
+        return total, missing
 
-    def interest(self, holder: str, issuer: str, measure: str) -> float | None:
-        """Integrated share of ``issuer`` held by ``holder`` (``equity`` or ``voting``)."""
-        if holder not in self._index or issuer not in self._index:
-            return None
-        if self._has_unknown_link(holder, issuer, measure):
-            return None
-        return float(self._column(issuer, measure)[self._index[holder]])
-
-    def _has_unknown_link(self, holder: str, issuer: str, measure: str) -> bool:
-        g = self.holdings
-        between = (nx.descendants(g, holder) | {holder}) & (nx.ancestors(g, issuer) | {issuer})
-        return any(
-            d.get(measure) is None
-            for u, v, d in self.phase.edges("holds")
-            if u in between and v in between
-        )
-
-    def controls(self, holder: str, issuer: str, kind_of_issuer: str) -> bool | None:
-        """HSR control (16 CFR 801.1(b)): ≥ 50 % of voting securities, or the contractual
-        power to designate ≥ 50 % of directors; for non-corporate entities ≥ 50 % of profits
-        (equity here). Direct holdings only; chains are followed by :meth:`parent_chain`."""
-        measure = "voting" if kind_of_issuer in CORPORATE else "equity"
-        share = self.direct(holder, issuer, measure)
-        designation = self.designation_share(holder, issuer)
-        if (share is not None and share >= 0.5) or (designation or 0) >= 0.5:
-            return True
-        if share is None:
-            return None
-        return False
-
-    def designation_share(self, holder: str, issuer: str) -> float | None:
-        size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
+    def designation_share(self, holder: str | set[str] | frozenset[str], issuer: str
+                          ) -> float | None:
+        """Share of ``issuer``'s board that ``holder`` (or a set of group members) may
+        designate by board-appointment rights of its own; ``None`` when seats are given but
+        the board's size is not."""
+        holders = {holder} if isinstance(holder, str) else holder
         seats = sum(
             d.get("seats") or 0
-            for _, _, d in self.phase.edges("right", holder, issuer)
-            if d["kind"] == "board_appointment"
+            for u, _, d in self.phase.edges("right", v=issuer)
+            if u in holders and d["kind"] == "board_appointment"
+            and set(d.get("joint_with") or ()) <= holders
         )
         if not seats:
             return 0.0
+        size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
         return seats / size if size else None
 
-    def ultimate_parent(self, entity: str) -> str:
-        """Follow controlling holders upward; the top is the ultimate parent entity."""
-        seen = {entity}
-        current = entity
-        while True:
-            kind = self.phase.graph.nodes[current].get("kind", "company")
-            parents = [
-                u for u in sorted(self.holdings.predecessors(current))
-                if self.controls(u, current, kind)
-            ]
-            if not parents or parents[0] in seen:
-                return current
-            current = parents[0]
-            seen.add(current)
+    def controlled_by(self, holders: set[str] | frozenset[str], issuer: str,
+                      concept: Concept = "hsr") -> bool | None:
+        """Whether ``holders`` (a group, counted together) control ``issuer``; ``None`` when
+        it turns on a figure the file does not give."""
+        if self._kind(issuer) == "person":
+            return False
+        corporate = self._kind(issuer) in CORPORATE
+        if concept == "hsr":
+            measures = ["voting"] if corporate else ["equity"]
+        else:
+            measures = ["voting", "equity"]
+        verdict: bool | None = False
+        for measure in measures:
+            share, missing = self.held_by(holders, issuer, measure)
+            if _meets(share, concept):
+                return True
+            if missing:
+                verdict = None
+        if corporate or concept == "majority":
+            board = self.designation_share(holders, issuer)
+            if board is not None and _meets(board, concept):
+                return True
+            if board is None:
+                verdict = None
+        return verdict
 
-    def group(self, entity: str) -> set[str]:
-        """The ultimate parent and everything it controls, directly or through controlled
-        entities (the whole group counted once)."""
-        top = self.ultimate_parent(entity)
-        members = {top}
-        frontier = [top]
-        while frontier:
-            node = frontier.pop()
-            for child in sorted(self.holdings.successors(node)):
-                kind = self.phase.graph.nodes[child].get("kind", "company")
-                if child not in members and self.controls(node, child, kind):
-                    members.add(child)
-                    frontier.append(child)
-        return members
+    def controls(self, holder: str, issuer: str, kind_of_issuer: str | None = None,
+                 concept: Concept = "hsr") -> bool | None:
+        """Direct control of ``issuer`` by ``holder`` alone (``kind_of_issuer`` is read from
+        the graph; the argument is kept for callers that pass it)."""
+        return self.controlled_by({holder}, issuer, concept)
+
+    def closure(self, entity: str, concept: Concept = "hsr") -> Closure:
+        """``entity`` and everything it controls, directly or through what it controls,
+        counting the holdings and rights of all members together."""
+        key = (entity, concept)
+        if key not in self._closures:
+            self._closures[key] = self._grow(entity, concept)
+        return self._closures[key]
+
+    def _grow(self, entity: str, concept: Concept) -> Closure:
+        members, undecided = {entity}, set()
+        grew = True
+        while grew:
+            grew = False
+            reached = {v for m in sorted(members)
+                       for _, v, d in self.phase.edges(u=m) if d["type"] in ("holds", "right")}
+            for issuer in sorted(reached - members):
+                verdict = self.controlled_by(members, issuer, concept)
+                if verdict:
+                    members.add(issuer)
+                    grew = True
+                elif verdict is None:
+                    undecided.add(issuer)
+        return Closure(frozenset(members), frozenset(undecided - members))
+
+    def controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
+        """Every entity that controls ``entity``, directly or through a chain."""
+        if entity not in self._index:
+            return set()
+        up = nx.ancestors(self._control_candidates(), entity)
+        return {a for a in up if entity in self.closure(a, concept).members}
+
+    def undecided_controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
+        """Entities whose control of ``entity`` turns on a figure the file does not give."""
+        if entity not in self._index:
+            return set()
+        up = nx.ancestors(self._control_candidates(), entity)
+        return {a for a in up if entity in self.closure(a, concept).undecided}
+
+    def _control_candidates(self) -> nx.DiGraph:
+        """Holdings and rights: the links along which control can run."""
+        if self._links is None:
+            self._links = self.holdings.copy()
+            self._links.add_edges_from((u, v) for u, v, _ in self.phase.edges("right"))
+        return self._links
+
+    def ultimate_parents(self, entity: str, concept: Concept = "hsr") -> list[str]:
+        """The entities at the top of ``entity``'s chains of control — an entity controlled
+        by no other (16 CFR 801.1(a)(3)); ``[entity]`` when nobody controls it. Under HSR a
+        corporation held 50/50 has two. Where control runs in a circle (A controls B and B
+        controls A) the circle is one top, named by its first id."""
+        above = self.controllers(entity, concept) | {entity}
+        tops = set()
+        for candidate in above:
+            over = self.controllers(candidate, concept)
+            if over <= self.closure(candidate, concept).members:
+                tops.add(min(over | {candidate}))
+        return sorted(tops)
+
+    def ultimate_parent(self, entity: str, concept: Concept = "hsr") -> str:
+        """The first of :meth:`ultimate_parents` (the only one unless control is shared)."""
+        return self.ultimate_parents(entity, concept)[0]
+
+    def group(self, entity: str, concept: Concept = "hsr") -> set[str]:
+        """The ultimate parent and everything it controls (the whole group, counted once)."""
+        return set(self.closure(self.ultimate_parent(entity, concept), concept).members)

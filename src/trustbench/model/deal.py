@@ -175,6 +175,9 @@ class Right(Base):
         description="e.g. budget, business_plan, senior_management, major_investments",
     )
     seats: int | None = Field(None, ge=0, description="seats the holder may appoint")
+    joint_with: list[Id] = Field(
+        default_factory=list, description="others who hold the right only together with holder"
+    )
     note: str | None = None
     source: SourceRef = None
 
@@ -263,6 +266,9 @@ class Hire(StepBase):
     from_: Id | None = Field(None, alias="from", description="defaults to the target")
     title: str | None = None
     officer: bool = Field(True, description="the person becomes an officer of `by`")
+    board_elected: bool | None = Field(
+        None, description="the officer post is elected or chosen by the board (Clayton §8)"
+    )
     leaves_roles: bool = Field(True, description="gives up officer roles at `from`")
     keeps_board_seat: bool = Field(True, description="keeps any board seat at `from`")
     key: bool = Field(True, description="a key person (founder, executive, core researcher)")

@@ -75,6 +75,8 @@ def _walk_refs(deal: Deal) -> list[tuple[Loc, str, str]]:
     for i, r in enumerate(deal.rights):
         add(("rights", i, "holder"), "entity", r.holder)
         add(("rights", i, "issuer"), "entity", r.issuer)
+        for j, other in enumerate(r.joint_with):
+            add(("rights", i, "joint_with", j), "entity", other)
         srcs(("rights", i), r.source)
     for i, m in enumerate(deal.markets):
         srcs(("markets", i), m.source)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
 
 from trustbench.errors import TrustbenchError
 from trustbench.model import Deal, load_deal
@@ -16,7 +17,9 @@ from trustbench.sources import atomic_write, display_path
 
 app = typer.Typer(help="Create and check deal files.", no_args_is_help=True)
 
-SCHEMAS = {"deal": Deal, "pack": Manifest, "rule": Rule, "parameter": Parameter}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "deal": Deal, "pack": Manifest, "rule": Rule, "parameter": Parameter,
+}
 
 TEMPLATE = """\
 # Deal file for trustbench. `trustbench schema deal` prints the full JSON Schema.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -39,7 +39,7 @@ from trustbench.model.deal import (
 from trustbench.model.types import source_ids
 from trustbench.sources import paused_gc
 
-Graph = nx.MultiDiGraph
+Graph: TypeAlias = nx.MultiDiGraph
 
 
 def market_node(market_id: str) -> str:

@@ -121,7 +121,7 @@ def diagnostics_from(
     seen: set[tuple[Loc, str]] = set()
     for error in exc.errors(include_url=False):
         loc = _clean_loc(error["loc"])
-        message, hint = _describe(error, model)
+        message, hint = _describe(dict(error), model)
         if (loc, message) in seen:
             continue
         seen.add((loc, message))

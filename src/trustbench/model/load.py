@@ -128,13 +128,17 @@ def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
 
     entities = {e.id: e for e in deal.entities}
     sources = {s.id for s in deal.sources}
-    for section, items in (("entities", deal.entities), ("sources", deal.sources),
-                           ("markets", deal.markets)):
+    sections: dict[str, list[str]] = {
+        "entities": [e.id for e in deal.entities],
+        "sources": [s.id for s in deal.sources],
+        "markets": [m.id for m in deal.markets],
+    }
+    for section, ids in sections.items():
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                report((section, i, "id"), f"duplicate id {item.id!r}")
-            seen.add(item.id)
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                report((section, i, "id"), f"duplicate id {item_id!r}")
+            seen.add(item_id)
     for loc, kind, ref in _walk_refs(deal):
         if kind == "source":
             if ref not in sources:

@@ -1,5 +1,10 @@
 """Rule examples as pytest items: ``rules/us/hsr/filing-required.yaml`` yields
-``us.hsr.filing-required::<example>`` items, one per example, run by one generic collector."""
+``us.hsr.filing-required::<example>`` items, one per example, run by one generic collector.
+
+Only the packs shipped in ``rules/`` are collected (test fixtures of broken packs live
+elsewhere, under ``tests/rules/fixtures``). Each rule's examples run against the pack whose
+file defines it.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,24 @@ from typing import Any
 import pytest
 
 from trustbench.rules.examples import ExampleResult, run_example
-from trustbench.rules.loader import RESERVED, LoadedRule, Pack, discover, load_pack
+from trustbench.rules.loader import RESERVED, LoadedRule, Pack, builtin_dir, load_pack
+from trustbench.rules.validate import known_packs
 
 _PACKS: dict[Path, Pack] = {}
+_BUILTIN = builtin_dir().resolve()
 
 
-def _pack_for(path: Path) -> tuple[Pack, Path] | None:
+def _pack_for(path: Path) -> Pack | None:
     for parent in path.parents:
         if (parent / "pack.yaml").is_file():
             if parent not in _PACKS:
-                _PACKS[parent] = load_pack(parent, discover([parent.parent, Path("rules")]))
-            return _PACKS[parent], parent
+                _PACKS[parent] = load_pack(parent, known_packs([parent]))
+            return _PACKS[parent]
     return None
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
-    if file_path.suffix != ".yaml" or "rules" not in file_path.parts:
+    if file_path.suffix != ".yaml" or not file_path.resolve().is_relative_to(_BUILTIN):
         return None
     if file_path.name in RESERVED and (file_path.parent / "pack.yaml").is_file():
         return None
@@ -33,13 +40,11 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Col
 
 class RuleFile(pytest.File):
     def collect(self) -> Any:
-        found = _pack_for(self.path)
-        if found is None:
+        pack = _pack_for(self.path.resolve())
+        if pack is None:
             return
-        pack, _ = found
-        for loaded in pack.rules.values():
-            if Path(loaded.doc.path).resolve() == self.path.resolve() or \
-                    Path(loaded.file).resolve() == self.path.resolve():
+        for loaded in pack.own_rules().values():
+            if Path(loaded.file).resolve() == self.path.resolve():
                 for i, example in enumerate(loaded.rule.examples):
                     yield RuleExample.from_parent(self, name=f"{loaded.id}::{example.name}",
                                                   loaded=loaded, pack=pack, index=i)
@@ -57,7 +62,8 @@ class RuleExample(pytest.Item):
             raise AssertionError(f"{result.file}:{result.line}: {result.message}")
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, self.index, self.name
+        line, _ = self.loaded.doc.locate(("examples", self.index))
+        return self.path, line - 1, self.name
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
         return str(excinfo.value)

@@ -116,6 +116,7 @@ def finding_json(f: Finding) -> dict[str, object]:
         "missing": sorted(f.missing),
         "sources": {n: list(u.sources) for n, u in sorted(f.facts.items()) if u.sources},
         "decided_by": [{"condition": c, "status": s} for c, s in f.decided_by],
+        "reasoning": [{"depth": d, "condition": c, "value": v} for d, c, v in f.reasoning],
     }
     if f.waiver:
         out["waiver"] = f.waiver
@@ -146,6 +147,10 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
                 "filing": j.filing,
                 "control": j.control,
                 "findings": [finding_json(f) for f in sorted(j.findings, key=lambda f: f.rule)],
+                "disabled": [
+                    {"rule": d.rule, "reason": d.reason, "pack": d.pack}
+                    for _, d in sorted(j.pack.disabled.items())
+                ],
             }
             for j in analysis.results
         ],

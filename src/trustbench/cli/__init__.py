@@ -30,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     args = [a for a in (argv if argv is not None else sys.argv[1:]) if a != "--debug"]
     try:
-        app(args, standalone_mode=False, prog_name="trustbench")
+        # without standalone mode click *returns* the code of `raise typer.Exit(n)`
+        code = app(args, standalone_mode=False, prog_name="trustbench")
+        return int(code or 0)
     except TrustbenchError as exc:
         print(exc.render(), file=sys.stderr)
         return 2

@@ -1,120 +1,203 @@
-"""``rules list | show | validate | test``."""
+"""``rules list | show | validate | test | new``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from trustbench.analysis import available_packs
-from trustbench.errors import ErrorGroup, TrustbenchError
-from trustbench.rules.examples import run_examples
-from trustbench.rules.lint import lint_pack
-from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack, resolve_param
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
+from trustbench.model.errors import did_you_mean
+from trustbench.rules import results as formats
+from trustbench.rules.loader import discover_all
+from trustbench.rules.pack import LoadedRule, Pack, builtin_dir, is_example
+from trustbench.rules.scaffold import CURRENCIES, scaffold, todos
+from trustbench.rules.schema import FACTORS
+from trustbench.rules.show import describe
+from trustbench.rules.validate import check, run_all_examples
+from trustbench.sources import display_path
 
-app = typer.Typer(help="List, inspect, validate and test rule packs.", no_args_is_help=True)
+app = typer.Typer(help="List, inspect, validate, test and create rule packs.",
+                  no_args_is_help=True)
+
+RulesDirs = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
+    "--rules", help="pack folders to use instead of the built-in packs")]
+Dirs = Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
+    help="pack folders, or folders of packs (default: every pack shipped with trustbench, "
+    "the worked examples included)", show_default=False)]
 
 
-def _packs(dirs: list[Path] | None) -> list[Pack]:
-    known = available_packs(dirs)
-    targets = discover(list(dirs)) if dirs else discover([builtin_dir()])
-    problems = []
-    packs = []
-    for pid in sorted(targets):
-        try:
-            packs.append(load_pack(targets[pid], known))
-        except ErrorGroup as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise ErrorGroup(items=problems)
-    if not packs:
-        raise TrustbenchError("no rule packs found (a pack is a folder with pack.yaml)",
-                              file=", ".join(str(d) for d in dirs or []))
-    return packs
+def _folders(dirs: list[Path] | None) -> list[Path]:
+    for folder in dirs or []:
+        if not folder.is_dir():
+            raise TrustbenchError("not a folder", file=str(folder),
+                                  hint="name a pack folder (one with a pack.yaml)")
+    return list(dirs) if dirs else [builtin_dir()]
+
+
+def _selected(rules: list[Path] | None, jurisdiction: str | None = None) -> list[Pack]:
+    """The packs named with --rules, or the built-in jurisdiction packs (not the worked
+    examples, which apply only when named); only those of ``jurisdiction`` if given."""
+    folders = _folders(rules)
+    found = discover_all(folders)
+    if jurisdiction is not None and jurisdiction not in {f.jurisdiction for f in found}:
+        known = sorted({f.jurisdiction for f in found})
+        raise TrustbenchError(f"--jurisdiction: no pack for {jurisdiction!r}", hint=did_you_mean(
+            jurisdiction, known) or "jurisdictions: " + ", ".join(known))
+    checked = check(folders, lint=False, where=lambda f: (
+        bool(rules) or not is_example(f.folder)) and jurisdiction in (None, f.jurisdiction))
+    if checked.diagnostics:
+        raise ErrorGroup(items=checked.diagnostics)
+    if not checked.packs:
+        raise TrustbenchError("no rule packs found (a pack is a folder with a pack.yaml)",
+                              file=", ".join(str(d) for d in rules or []))
+    return checked.packs
+
+
+def _report(problems: list[Diagnostic]) -> None:
+    for diag in problems:
+        typer.echo(diag.render(), err=True)
+    files = len({d.file for d in problems})
+    typer.echo(f"{_count(len(problems), 'problem')} in {_count(files, 'file')}", err=True)
 
 
 @app.command("list")
 def list_rules(
-    jurisdiction: Annotated[Optional[str], typer.Option("--jurisdiction", "-j")] = None,  # noqa: UP045
-    factor: Annotated[Optional[str], typer.Option("--factor")] = None,  # noqa: UP045
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules")] = None,  # noqa: UP045
+    jurisdiction: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--jurisdiction", "-j", help="only this jurisdiction's rules")] = None,
+    factor: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--factor", help="only rules of this factor: " + ", ".join(FACTORS))] = None,
+    rules: RulesDirs = None,
 ) -> None:
-    """A table of rules: id, factor, weight, title."""
-    for pack in _packs(rules):
-        if jurisdiction and pack.jurisdiction != jurisdiction:
-            continue
-        for rid, loaded in sorted(pack.rules.items()):
-            if factor and loaded.rule.factor != factor:
-                continue
-            off = " (disabled)" if rid in pack.disabled else ""
-            typer.echo(f"{rid:<44} {loaded.rule.factor:<15} {loaded.rule.weight:>4g}  "
-                       f"{loaded.rule.title}{off}")
+    """A table of rules: id, factor, weight, title (disabled rules with their reason)."""
+    if factor is not None and factor not in FACTORS:
+        raise TrustbenchError(f"--factor: unknown factor {factor!r}", hint=did_you_mean(
+            factor, FACTORS) or "factors: " + ", ".join(FACTORS))
+    for pack in _selected(rules, jurisdiction):
+        typer.echo(_table(pack, factor))
+
+
+def _table(pack: Pack, factor: str | None) -> str:
+    rows = [(rid, r) for rid, r in sorted(pack.rules.items())
+            if factor in (None, r.rule.factor)]
+    origin = f", extends {' → '.join(reversed(pack.lineage))}" if pack.lineage else ""
+    lines = [f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
+             f"({display_path(pack.root)}{origin})"]
+    width = max([len("RULE"), *(len(rid) for rid, _ in rows)])
+    lines.append(f"  {'RULE':<{width}}  {'FACTOR':<14}  {'WEIGHT':>6}  TITLE")
+    for rid, loaded in rows:
+        lines.append(f"  {rid:<{width}}  {loaded.rule.factor:<14}  {loaded.rule.weight:>6g}  "
+                     f"{loaded.rule.title}{_mark(pack, rid, loaded)}")
+    lines.append(f"  {_count(len(rows), 'rule')}")
+    return "\n".join(lines)
+
+
+def _mark(pack: Pack, rid: str, loaded: LoadedRule) -> str:
+    if rid in pack.disabled:
+        off = pack.disabled[rid]
+        return f"  [disabled by {off.pack}: {off.reason}]"
+    if pack.lineage and loaded.pack == pack.id:
+        return f"  [{pack.id}]"
+    return ""
 
 
 @app.command("show")
 def show(
     rule_id: Annotated[str, typer.Argument(help="e.g. us.hsr.filing-required")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,  # noqa: UP045
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules")] = None,  # noqa: UP045
+    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--as-of", help="show the parameters in force on this date (default: today)")] = None,
+    rules: RulesDirs = None,
 ) -> None:
     """Everything about one rule, with its parameters as of a date."""
-    when = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    for pack in _packs(rules):
-        loaded = pack.rules.get(rule_id)
-        if loaded is None:
-            continue
-        r = loaded.rule
-        typer.echo(f"{rule_id} — {r.title}\n  file: {loaded.file}\n  pack: {pack.id} "
-                   f"{pack.manifest.version}\n  factor: {r.factor}  weight: {r.weight:g}")
-        typer.echo(f"  test: {r.test.strip()}\n  when: {r.when.strip()}")
-        names = loaded.compiled.names if loaded.compiled else ()
-        for name in names:
-            if name.startswith("params."):
-                param = pack.params[name.removeprefix("params.")]
-                value = resolve_param(param, when)
-                shown = f"{value[0]} (from {value[1]})" if value else "not in force"
-                typer.echo(f"  {name} = {shown} {param.unit} — {param.reference.title}"
-                           f" [{param.reference.confidence}]")
-            else:
-                typer.echo(f"  fact {name}")
-        for cite in r.cites:
-            auth = pack.authorities.get(cite)
-            typer.echo(f"  cites {cite}: {auth.short if auth else '(undefined)'}")
-        typer.echo(f"  examples: {', '.join(e.name for e in r.examples)}")
-        return
-    raise TrustbenchError(f"no rule {rule_id!r}", hint="see `trustbench rules list`")
+    when = _date(as_of) or dt.date.today()
+    prefix = rule_id.split(".")[0]
+    known = {f.jurisdiction for f in discover_all(_folders(rules))}
+    packs = _selected(rules, prefix if prefix in known and not rules else None)
+    for pack in packs:
+        if rule_id in pack.rules:
+            typer.echo(describe(pack, pack.rules[rule_id], when))
+            return
+    ids = [rid for p in packs for rid in p.rules]
+    raise TrustbenchError(f"no rule {rule_id!r}",
+                          hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`")
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 @app.command("validate")
-def validate(dirs: Annotated[Optional[list[Path]], typer.Argument()] = None) -> None:  # noqa: UP045
-    """Load packs, compile every condition, lint them; report every problem (exit 2 on any)."""
-    packs = _packs(dirs)
-    problems = [d for pack in packs for d in lint_pack(pack)]
-    if problems:
-        raise ErrorGroup(items=problems)
-    for pack in packs:
-        typer.echo(f"{pack.id}: ok — {len(pack.rules)} rules, {len(pack.params)} parameters, "
-                   f"{len(pack.authorities)} authorities")
+def validate(dirs: Dirs = None) -> None:
+    """Load packs, compile every condition, lint every rule; report every problem with its
+    code and file:line (exit 2 on any)."""
+    checked = check(_folders(dirs))
+    if checked.diagnostics:
+        _report(checked.diagnostics)
+        raise SystemExit(2)
+    for pack in checked.packs:
+        own = len(pack.own_rules())
+        rules = _count(own, "rule") if not pack.lineage else (
+            f"{_count(len(pack.rules), 'rule')} ({own} its own, {len(pack.disabled)} disabled)")
+        typer.echo(f"{pack.id}: ok — {rules}, {_count(len(pack.params), 'parameter')}, "
+                   f"{_count(len(pack.authorities), 'authority', 'authorities')} "
+                   f"({display_path(pack.root)})")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 @app.command("test")
 def test(
-    dirs: Annotated[Optional[list[Path]], typer.Argument()] = None,  # noqa: UP045
-    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    dirs: Dirs = None,
+    format: Annotated[str, typer.Option("--format", help="text, json or junit")] = "text",
 ) -> None:
-    """Run every rule's examples; never stop at the first failure."""
-    results = [r for pack in _packs(dirs) for r in run_examples(pack)]
-    failed = [r for r in results if not r.passed]
-    if format == "json":
-        typer.echo(json.dumps([{"id": r.id, "expected": r.expected, "actual": r.actual,
-                                "passed": r.passed, "file": r.file, "line": r.line,
-                                "message": r.message} for r in results], indent=2))
-    else:
-        for r in failed:
-            typer.echo(f"{r.file}:{r.line}: FAIL {r.id}: {r.message}")
-        typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-    if failed:
-        raise typer.Exit(1)
+    """Run every rule's examples and report all failures (exit 1 if any fails, 2 if a pack
+    has problems)."""
+    if format not in ("text", "json", "junit"):
+        raise TrustbenchError(f"--format: expected text, json or junit, got {format!r}")
+    checked = check(_folders(dirs), lint=False)
+    results = run_all_examples(checked.packs)
+    if checked.diagnostics and format == "text":
+        _report(checked.diagnostics)
+    render = {"text": formats.as_text, "json": formats.as_json, "junit": formats.as_junit}
+    typer.echo(render[format](results, checked.diagnostics))
+    if checked.diagnostics:
+        raise SystemExit(2)
+    if any(not r.passed for r in results):
+        raise SystemExit(1)
+
+
+@app.command("new")
+def new(
+    jurisdiction: Annotated[str, typer.Argument(help="the pack's id, e.g. fr or br-cade")],
+    dir: Annotated[Path, typer.Option("--dir", help="where to create the pack")] = Path(
+        "rules"),
+    name: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--name", help="the jurisdiction's name as memos print it")] = None,
+    currency: Annotated[str, typer.Option(
+        "--currency", help="the pack's currency: " + ", ".join(CURRENCIES))] = "EUR",
+) -> None:
+    """Create a new jurisdiction pack that passes `rules validate`, and list what to fill in."""
+    folder = scaffold(jurisdiction, dir, name, currency)
+    checked = check([folder])
+    if checked.diagnostics:  # pragma: no cover - the scaffold is tested to validate
+        _report(checked.diagnostics)
+        raise SystemExit(2)
+    shown = display_path(folder)
+    typer.echo(f"created {shown}/ — pack.yaml, params.yaml, authorities.yaml and one rule, "
+               "filing/notification-required.yaml; it passes `trustbench rules validate`.\n"
+               "Fill in every TODO:")
+    for line in todos(folder):
+        typer.echo(f"  {line}")
+    typer.echo(f"Then check and use it:\n  trustbench rules validate {shown}\n"
+               f"  trustbench rules test {shown}\n"
+               f"  trustbench analyze DEAL --rules {shown} --jurisdiction {jurisdiction}\n"
+               "docs/writing-rules.md explains each file.")

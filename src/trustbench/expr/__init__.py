@@ -18,7 +18,11 @@ from typing import Any
 
 from cel_expr_python import cel
 
+from trustbench.expr.errors import CompileError, Issue, parse_errors
 from trustbench.expr.split import split
+
+__all__ = ["TYPES", "CompileError", "Compiled", "Compiler", "Issue", "Outcome", "Step",
+           "referenced_names"]
 
 TYPES: dict[str, Any] = {
     "bool": cel.Type.BOOL,
@@ -29,19 +33,7 @@ TYPES: dict[str, Any] = {
 }
 MAX_SOURCE = 4000
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-_ERROR = re.compile(r"ERROR: <input>:(\d+):(\d+): (.*?)\n", re.S)
 _MISSING = re.compile(r'No value with name "([^"]+)" found')
-
-
-class CompileError(ValueError):
-    """A condition failed to parse or type-check; ``line``/``column`` are 1-based within
-    the expression text."""
-
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 @dataclass(frozen=True)
@@ -52,6 +44,16 @@ class Outcome:
     value: bool | None
     missing: tuple[str, ...] = ()
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a decision: a part of the condition at some ``depth`` of nesting, and
+    what it evaluated to (True, False or None for unknown)."""
+
+    depth: int
+    source: str
+    value: bool | None
 
 
 class Compiled:
@@ -68,13 +70,21 @@ class Compiled:
         when the outcome is unknown."""
         if not self.parts:
             return [(self.source, outcome)]
-        results = [(p.source, p.evaluate(values)) for p in self.parts]
-        if outcome.value is None:
-            return [r for r in results if r[1].value is None]
-        decisive = (outcome.value is False) if self.operator == "&&" else (outcome.value is True)
-        if decisive:
-            return [r for r in results if r[1].value is outcome.value]
-        return results
+        results = [(p, p.evaluate(values)) for p in self.parts]
+        return [(p.source, o) for p, o in _decisive(self.operator, results, outcome)]
+
+    def reasoning(self, values: Mapping[str, Any], outcome: Outcome | None = None,
+                  depth: int = 0) -> list[Step]:
+        """The decision as a tree, flattened: this condition, then (indented) the parts that
+        decided it, then the parts that decided those, down to plain comparisons."""
+        outcome = outcome or self.evaluate(values)
+        steps = [Step(depth, self.source, outcome.value)]
+        if not self.parts:
+            return steps
+        results = [(p, p.evaluate(values)) for p in self.parts]
+        for part, result in _decisive(self.operator, results, outcome):
+            steps.extend(part.reasoning(values, result, depth + 1))
+        return steps
 
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
         """Evaluate with the known values; names absent from ``values`` are unknown."""
@@ -88,6 +98,16 @@ class Compiled:
         if _MISSING.search(message) or missing:
             return Outcome(None, missing)
         return Outcome(None, (), message)
+
+
+def _decisive(operator: str, results: list[tuple[Compiled, Outcome]],
+              outcome: Outcome) -> list[tuple[Compiled, Outcome]]:
+    if outcome.value is None:
+        return [r for r in results if r[1].value is None]
+    decisive = (outcome.value is False) if operator == "&&" else (outcome.value is True)
+    if decisive:
+        return [r for r in results if r[1].value is outcome.value]
+    return results
 
 
 def _cel_value(value: Any) -> Any:
@@ -104,16 +124,19 @@ class Compiler:
         self._env = cel.NewEnv(variables={n: TYPES[t] for n, t in self.declarations.items()})
 
     def compile(self, source: str) -> Compiled:
+        """Parse and type-check ``source``; raise :class:`CompileError` listing every
+        problem CEL found."""
         if len(source) > MAX_SOURCE:
-            raise CompileError(f"condition is longer than {MAX_SOURCE} characters")
+            raise CompileError([Issue(f"condition is longer than {MAX_SOURCE} characters")])
         try:
             program = self._env.compile(source)
         except RuntimeError as exc:
-            raise _compile_error(str(exc)) from None
+            raise CompileError(parse_errors(str(exc), source)) from None
         if program.return_type() != cel.Type.BOOL:
-            raise CompileError(
-                f"condition must be true or false, but it gives a {program.return_type().name()}"
-            )
+            kind = program.return_type().name().lower()
+            raise CompileError([Issue(
+                f"the condition must be true or false, but it gives a {kind}", kind="result",
+                hint="compare the value with something, e.g. `x > params.threshold`")])
         compiled = Compiled(source, program, referenced_names(source, self.declarations))
         operator, parts = split(source)
         if operator:
@@ -137,12 +160,3 @@ def referenced_names(source: str, declared: Mapping[str, str]) -> tuple[str, ...
 
 def _strip_strings(source: str) -> str:
     return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", "''", source)
-
-
-def _compile_error(text: str) -> CompileError:
-    match = _ERROR.search(text + "\n")
-    if not match:
-        return CompileError(text.strip().splitlines()[0] if text.strip() else "invalid condition")
-    message = match.group(3).strip()
-    message = re.sub(r" \(in container ''\)", "", message)
-    return CompileError(message, int(match.group(1)), int(match.group(2)))

@@ -9,7 +9,7 @@ from typing import Any
 from trustbench.expr import Outcome
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.facts.registry import Value
-from trustbench.rules.loader import LoadedRule, Pack, resolve_param
+from trustbench.rules.pack import LoadedRule, Pack, resolve
 from trustbench.rules.text import names_in, render, sentence_case
 
 STATUS = {True: "triggered", False: "not_triggered", None: "unknown"}
@@ -22,6 +22,7 @@ class FactUse:
     unit: str
     sources: tuple[str, ...] = ()
     note: str | None = None
+    in_condition: bool = True  # False: only the finding's text uses it
 
 
 @dataclass
@@ -31,6 +32,7 @@ class ParamUse:
     unit: str
     effective: dt.date | None
     reference: str
+    href: str | None = None
 
 
 @dataclass
@@ -53,6 +55,11 @@ class Finding:
     summary: str | None = None
     pack: str = ""
     decided_by: list[tuple[str, str]] = field(default_factory=list)
+    # the decision as a tree: (depth, part of the condition, "true" | "false" | "unknown")
+    reasoning: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+TRUTH = {True: "true", False: "false", None: "unknown"}
 
 
 @dataclass
@@ -80,47 +87,56 @@ def param_uses(pack: Pack, names: list[str], as_of: dt.date,
         if overrides and name in overrides:
             uses[full] = ParamUse(full, overrides[name], param.unit, None, "example override")
             continue
-        resolved = resolve_param(param, as_of)
-        ref = param.reference
+        found = resolve(param, as_of)
+        ref = found.reference if found else param.reference
         text = ref.title + (f", {ref.pinpoint}" if ref.pinpoint else "")
         if ref.confidence != "confirmed":
             text += f" [{ref.confidence}]"
-        uses[full] = ParamUse(full, resolved[0] if resolved else None, param.unit,
-                              resolved[1] if resolved else None, text)
+        uses[full] = ParamUse(full, found.value if found else None, param.unit,
+                              found.effective if found else None, text, ref.href)
     return uses
 
 
 def _lookup(facts: dict[str, FactUse], params: dict[str, ParamUse], ctx: FactContext | None):  # type: ignore[no-untyped-def]
+    names: dict[str, Any] = {}
+
     def lookup(name: str) -> tuple[Any, str]:
         if name in facts:
             return facts[name].value, facts[name].unit
         if name in params:
             return params[name].value, params[name].unit
         if ctx is not None and name in ("acquirer", "target"):
-            return ctx.name(getattr(ctx, name)), "text"
-        if ctx is not None and name in REGISTRY:
+            if name not in names:
+                names[name] = ctx.name(getattr(ctx, name))
+            return names[name], "text"
+        if ctx is not None and name in REGISTRY and (
+                REGISTRY[name].scope != "market" or ctx.market is not None):
             value = ctx.get(name)
             facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources,
-                                  value.note)
+                                  value.note, in_condition=False)
             return value.value, REGISTRY[name].unit
         return None, ""
 
     return lookup
 
 
-def evaluate_rule(loaded: LoadedRule, pack: Pack, ctx: FactContext,
-                  as_of: dt.date) -> Finding:
+def evaluate_rule(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.date,
+                  resolved: dict[str, ParamUse] | None = None) -> Finding:
+    """Evaluate one rule; ``resolved`` may give the pack's parameters already resolved as
+    of ``as_of`` (``evaluate_pack`` resolves them once for all its rules)."""
+    if resolved is None:
+        resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
     if loaded.rule.each == "market":
-        return _evaluate_each_market(loaded, pack, ctx, as_of)
-    return _evaluate_once(loaded, pack, ctx, as_of)
+        return _evaluate_each_market(loaded, pack, ctx, resolved)
+    return _evaluate_once(loaded, pack, ctx, resolved)
 
 
-def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.date,
-                   subject: str | None = None) -> Finding:
+def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext,
+                   resolved: dict[str, ParamUse], subject: str | None = None) -> Finding:
     compiled = loaded.compiled
     assert compiled is not None, f"{loaded.id} was not compiled"
     names = list(compiled.names)
-    params = param_uses(pack, [*names, *_template_names(loaded)], as_of)
+    params = {n: resolved[n] for n in (*names, *_template_names(loaded)) if n in resolved}
     facts: dict[str, FactUse] = {}
     values: dict[str, Any] = {}
     for name in names:
@@ -132,19 +148,24 @@ def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.d
         values[name] = value.value
     outcome = compiled.evaluate(values)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
-    finding.decided_by = [(part, STATUS[o.value])
-                          for part, o in compiled.decided_by(values, outcome)]
+    steps = compiled.reasoning(values, outcome)
+    finding.reasoning = [(s.depth, s.source, TRUTH[s.value]) for s in steps]
+    top = [s for s in steps if s.depth == 1] or steps[:1]
+    finding.decided_by = [(s.source, STATUS[s.value]) for s in top]
     return finding
 
 
-def _template_names(loaded: LoadedRule) -> list[str]:
-    rule = loaded.rule
-    texts = [rule.test, rule.finding.triggered, rule.finding.not_triggered,
-             rule.finding.unknown or ""]
-    if rule.conclusion:
-        texts += [rule.conclusion.triggered, rule.conclusion.not_triggered,
-                  rule.conclusion.unknown or ""]
-    return [n for t in texts for n in names_in(t)]
+def _template_names(loaded: LoadedRule) -> tuple[str, ...]:
+    """The names the rule's texts quote (worked out once per rule)."""
+    if loaded.template_names is None:
+        rule = loaded.rule
+        texts = [rule.test, rule.finding.triggered, rule.finding.not_triggered,
+                 rule.finding.unknown or ""]
+        if rule.conclusion:
+            texts += [rule.conclusion.triggered, rule.conclusion.not_triggered,
+                      rule.conclusion.unknown or ""]
+        loaded.template_names = tuple(dict.fromkeys(n for t in texts for n in names_in(t)))
+    return loaded.template_names
 
 
 def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, FactUse],
@@ -157,8 +178,7 @@ def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, 
     conclusion = _pick(rule.conclusion, status) if rule.conclusion else ""
     missing = sorted(outcome.missing)
     if status == "unknown" and not rule.finding.unknown:
-        text = "Cannot be decided without: " + ", ".join(missing) + "." if missing else (
-            "Cannot be decided: " + (outcome.error or "the condition could not be evaluated"))
+        text = _unknown_text(missing, outcome.error)
     return Finding(
         rule=loaded.id, title=rule.title, factor=rule.factor, status=status,
         weight=rule.weight, text=sentence_case(render(text, lookup)),
@@ -167,6 +187,23 @@ def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, 
         cites=list(rule.cites), facts=facts, params=params, missing=missing, subject=subject,
         summary=rule.summary, pack=loaded.pack,
     )
+
+
+def _unknown_text(missing: list[str], error: str | None) -> str:
+    """A rule without an ``unknown`` text: say what the file must still tell us."""
+    if not missing:
+        return "This cannot be decided: " + (error or "the condition could not be evaluated")
+    asks = [REGISTRY[m].question or REGISTRY[m].doc for m in missing if m in REGISTRY]
+    text = ("This cannot be decided until the deal file answers: "
+            + " ".join(a.rstrip(".?") + "?" for a in asks)) if asks else ""
+    params = [m for m in missing if m.startswith("params.")]
+    other = [m for m in missing if m not in REGISTRY and m not in params]
+    if other:
+        text += (" " if text else "") + "The deal file gives no " + ", ".join(other) + "."
+    if params:
+        text += (" " if text else "") + "The pack has no value in force on the case date for " \
+            + ", ".join(params) + "."
+    return text
 
 
 def _pick(texts: Any, status: str) -> str:
@@ -180,9 +217,9 @@ def _pick(texts: Any, status: str) -> str:
 
 
 def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
-                          as_of: dt.date) -> Finding:
+                          resolved: dict[str, ParamUse]) -> Finding:
     instances = [
-        _evaluate_once(loaded, pack, ctx.for_market(m), as_of, subject=m.name)
+        _evaluate_once(loaded, pack, ctx.for_market(m), resolved, subject=m.name)
         for m in ctx.deal.markets
     ]
     rule = loaded.rule
@@ -200,16 +237,18 @@ def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         cites=list(rule.cites), facts=lead.facts, params=lead.params,
         missing=sorted({m for i in instances for m in i.missing}), instances=instances,
         summary=rule.summary, pack=loaded.pack, decided_by=lead.decided_by,
+        reasoning=lead.reasoning,
     )
 
 
 def evaluate_pack(pack: Pack, ctx: FactContext, as_of: dt.date,
                   waivers: dict[str, tuple[str, str | None]]) -> list[Finding]:
     findings = []
+    resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
     for rid in sorted(pack.rules):
         if rid in pack.disabled:
             continue
-        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of)
+        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of, resolved)
         if rid in waivers:
             reason, by = waivers[rid]
             finding.waiver = {"reason": reason, "by": by}

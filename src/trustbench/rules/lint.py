@@ -1,18 +1,29 @@
-"""Rules about rules: checks a loaded pack beyond what loading enforces, all at once.
+"""Rules about rules: checks of a loaded pack beyond what loading enforces, all at once.
 
-Stable codes (loading reports TB1xx for structure and conditions; lint adds the rest):
+Stable codes. Loading reports the TB0xx–TB13x codes; lint adds the rest; ``validate``
+adds the checks across packs (TB160 between packs, TB161).
 
-====== ===============================================================================
-TB100  a file does not match its schema (unknown key, wrong type, missing field)
-TB101  ``extends`` names an unknown pack          TB102  ``extends`` cycle
-TB110  ``disable`` names an unknown rule
-TB120  parameter dates not strictly increasing    TB121  parameter value of the wrong type
-TB130  condition does not compile or type-check   TB131  threshold literal in a condition
-TB140  no triggering or no non-triggering example TB141  threshold without boundary example
-TB142  example names an unknown fact or parameter TB143  example value of the wrong type
-TB150  cited authority is not defined
-TB170  finding text uses an unknown name          TB171  unknown format in a finding text
-====== ===============================================================================
+======  ==================================================================================
+TB010   a pack file cannot be read, or is not valid YAML (syntax, duplicate key, tag)
+TB100   a file does not match its schema (unknown key, wrong type, missing key)
+TB101   ``extends`` names an unknown pack     TB102  ``extends`` cycle
+TB110   ``disable`` names an unknown rule
+TB120   parameter date invalid, or dates not strictly increasing
+TB121   parameter value of the wrong type
+TB122   extending pack changes an inherited parameter's type or unit without ``replace``,
+        or ``replace`` on a parameter no base pack defines
+TB124   extending pack adds a dated value without a reference of its own
+TB130   condition does not compile or type-check (unknown fact or parameter, type error)
+TB131   threshold literal written inside a condition
+TB140   no triggering or no non-triggering example
+TB141   numeric threshold without a boundary example
+TB142   example names an unknown fact or parameter
+TB143   example value of the wrong type
+TB150   cited authority is not defined
+TB160   duplicate rule id (two files of a pack, or two packs that do not extend each other)
+TB161   duplicate pack id
+TB170   text uses a name the rule cannot bind     TB171  unknown format in a text
+======  ==================================================================================
 """
 
 from __future__ import annotations
@@ -22,120 +33,158 @@ from typing import Any
 
 from trustbench.errors import Diagnostic
 from trustbench.model.errors import did_you_mean
+from trustbench.rules.compile import declarations, expr_position
 from trustbench.rules.examples import latest_date
-from trustbench.rules.loader import LoadedRule, Pack, declarations, resolve_param
+from trustbench.rules.files import type_ok
+from trustbench.rules.pack import LoadedRule, Pack, resolve
+from trustbench.rules.schema import Example
 from trustbench.rules.text import FORMATS, PLACEHOLDER
-from trustbench.sources import load_document
 
 _LITERAL = re.compile(r"(?<![\w.])(\d+\.\d*|\d*\.\d+|\d+)(?![\w.])")
 _ALLOWED_LITERALS = {"0", "0.0", "1", "1.0"}
-_PY_TYPES: dict[str, tuple[type, ...]] = {
-    "double": (int, float), "int": (int,), "bool": (bool,), "string": (str,), "list": (list,),
-}
+CODES = tuple(re.findall(r"\bTB\d{3}\b", __doc__ or ""))
 
 
 def lint_pack(pack: Pack) -> list[Diagnostic]:
+    """Lint the rules this pack's own files define (inherited rules are linted with the
+    pack that defines them)."""
     out: list[Diagnostic] = []
-    cited: set[str] = set()
-    for rid in sorted(pack.rules):
-        loaded = pack.rules[rid]
-        if loaded.pack != pack.id:
-            continue  # inherited rules are linted with their own pack
-        cited.update(loaded.rule.cites)
-        out.extend(lint_rule(loaded, pack))
-    out.extend(_lint_params(pack))
+    for rid in sorted(pack.own_rules()):
+        out.extend(lint_rule(pack.rules[rid], pack))
     return sorted(out)
 
 
 def _diag(loaded: LoadedRule, loc: tuple[Any, ...], code: str, message: str,
-          hint: str | None = None, severity: str = "error") -> Diagnostic:
+          hint: str | None = None) -> Diagnostic:
     line, col = loaded.doc.locate(loc)
-    return Diagnostic(loaded.file, line, col, "rule", f"{loaded.id}: {message}", hint, code,
-                      severity)
+    return Diagnostic(loaded.file, line, col, "rule", message, hint, code)
 
 
 def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    rule = loaded.rule
-    for i, cite in enumerate(rule.cites):
-        if cite not in pack.authorities:
-            out.append(_diag(loaded, ("cites", i), "TB150", f"authority {cite!r} is not defined",
-                             did_you_mean(cite, pack.authorities) or "add it to authorities.yaml"))
-    for match in _LITERAL.finditer(_strip_strings(rule.when)):
-        if match.group(1) not in _ALLOWED_LITERALS:
-            out.append(_diag(loaded, ("when",), "TB131",
-                             f"threshold {match.group(1)} written inside the condition",
-                             "make it a dated parameter in params.yaml and use params.<name>"))
-    out.extend(_lint_examples(loaded, pack))
+    rule, broken = loaded.rule, loaded.broken
+    if "cites" not in broken:
+        for i, cite in enumerate(rule.cites):
+            if cite not in pack.authorities:
+                out.append(_diag(loaded, ("cites", i), "TB150",
+                                 f"authority {cite!r} is not defined",
+                                 did_you_mean(cite, pack.authorities)
+                                 or "define it in the pack's authorities.yaml"))
+    if "when" not in broken:
+        out.extend(_lint_literals(loaded))
+    if "examples" not in broken:
+        out.extend(_lint_examples(loaded, pack))
     out.extend(_lint_texts(loaded, pack))
     return out
 
 
+def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
+    out = []
+    source = loaded.rule.when
+    for match in _LITERAL.finditer(_strip_strings(source)):
+        if match.group(1) in _ALLOWED_LITERALS:
+            continue
+        row, col = _position(loaded, ("when",), source, match.start())
+        out.append(Diagnostic(loaded.file, row, col, "rule", f"threshold {match.group(1)} "
+                              "written inside the condition", "make it a dated parameter in "
+                              "params.yaml and write params.<name> here", "TB131"))
+    return out
+
+
+def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str,
+              offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    line = before.count("\n") + 1
+    column = offset - (before.rfind("\n") + 1) + 1
+    return expr_position(loaded.doc, text, line, column, loc)
+
+
 def _strip_strings(text: str) -> str:
-    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", "''", text)
+    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"",
+                  lambda m: "'" + " " * (len(m.group(0)) - 2) + "'", text)
 
 
 def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     rule = loaded.rule
     expects = {e.expect for e in rule.examples}
-    for needed in ("triggered", "not_triggered"):
+    for needed, words in (("triggered", "triggers"), ("not_triggered", "does not trigger")):
         if needed not in expects:
-            out.append(_diag(loaded, ("examples",), "TB140", f"no example that is {needed}",
-                             "add one example that triggers and one that does not"))
-    declared = declarations(pack, rule.each)
+            out.append(_diag(loaded, ("examples",), "TB140", f"no example that {words}",
+                             "every rule needs an example with `expect: triggered` and one "
+                             "with `expect: not_triggered`"))
+    declared = declarations(pack, rule.each if "each" not in loaded.broken else None)
     for i, example in enumerate(rule.examples):
-        for name, value in example.facts.items():
-            loc = ("examples", i, "facts", name)
-            if name not in declared or name.startswith("params."):
-                out.append(_diag(loaded, loc, "TB142", f"example {example.name!r} gives "
-                                 f"unknown fact {name!r}", did_you_mean(name, declared)))
-            elif value is not None and not _type_ok(value, declared[name]):
-                out.append(_diag(loaded, loc, "TB143", f"example {example.name!r}: {name} "
-                                 f"expects a {declared[name]}, got {value!r}"))
-        for name in [*example.params, *(b.removeprefix("params.") for b in example.boundary)]:
-            if name not in pack.params:
-                out.append(_diag(loaded, ("examples", i), "TB142", f"example {example.name!r} "
-                                 f"names unknown parameter {name!r}",
-                                 did_you_mean(name, pack.params)))
-    out.extend(_lint_boundaries(loaded, pack))
+        out.extend(_lint_example(loaded, pack, i, example, declared))
+    if loaded.compiled is not None:
+        out.extend(_lint_boundaries(loaded, pack))
     return out
 
 
-def _type_ok(value: Any, kind: str) -> bool:
-    if kind in ("double", "int") and isinstance(value, bool):
-        return False
-    if kind == "list":
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    return isinstance(value, _PY_TYPES[kind])
+def _lint_example(loaded: LoadedRule, pack: Pack, i: int, example: Example,
+                  declared: dict[str, str]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    facts = [n for n in declared if not n.startswith("params.")]
+    for name, value in example.facts.items():
+        loc: tuple[Any, ...] = ("examples", i, "facts", name)
+        if name.startswith("params."):
+            out.append(_diag(loaded, loc, "TB142", f"example {example.name!r}: {name} is a "
+                             "parameter, not a fact", "set parameters under `params:` "
+                             f"(without the prefix: {name.removeprefix('params.')})"))
+        elif name not in declared:
+            out.append(_diag(loaded, loc, "TB142", f"example {example.name!r} gives unknown "
+                             f"fact {name!r}", did_you_mean(name, facts)
+                             or "`trustbench facts` lists the facts rules can use"))
+        elif value is not None and not type_ok(value, declared[name]):
+            out.append(_diag(loaded, loc, "TB143", f"example {example.name!r}: {name} is a "
+                             f"{declared[name]}, got {value!r}", _example_hint(declared[name])))
+    for key, names in (("params", list(example.params)), ("boundary", example.boundary)):
+        for j, raw in enumerate(names):
+            name = raw.removeprefix("params.")
+            if name not in pack.params:
+                loc = ("examples", i, key, raw if key == "params" else j)
+                out.append(_diag(loaded, loc, "TB142", f"example {example.name!r} names "
+                                 f"unknown parameter {raw!r}", did_you_mean(name, pack.params)
+                                 or "parameters are defined in params.yaml"))
+    return out
+
+
+def _example_hint(kind: str) -> str | None:
+    return {"double": "write a decimal such as 0.25 (25 %) or 1_000_000.0",
+            "int": "write a whole number such as 1", "bool": "write true or false",
+            "list": "write a list of names such as [budget]"}.get(kind)
 
 
 def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     compiled = loaded.compiled
-    if compiled is None:
-        return []
+    assert compiled is not None
     out = []
     for name in compiled.names:
-        if not name.startswith("params."):
-            continue
         param = pack.params.get(name.removeprefix("params."))
-        if param is None or param.type not in ("double", "int"):
+        if not name.startswith("params.") or param is None or param.type not in (
+                "double", "int"):
             continue
-        if not any(_is_boundary(e, name, param, pack) for e in loaded.rule.examples):
+        if not any(_is_boundary(e, name, pack) for e in loaded.rule.examples):
             out.append(_diag(loaded, ("examples",), "TB141",
                              f"no boundary example for {name}",
-                             "add an example whose fact equals the threshold in force (or list "
-                             f"it under `boundary: [{name}]`)"))
+                             "add an example whose fact equals the threshold in force (or "
+                             f"list it under `boundary: [{name}]`)"))
     return out
 
 
-def _is_boundary(example: Any, name: str, param: Any, pack: Pack) -> bool:
-    if name in example.boundary or name.removeprefix("params.") in example.boundary:
+def _is_boundary(example: Example, name: str, pack: Pack) -> bool:
+    short = name.removeprefix("params.")
+    if name in example.boundary or short in example.boundary:
         return True
-    resolved = resolve_param(param, example.as_of or latest_date(pack))
-    if resolved is None:
-        return False
-    threshold = example.params.get(name.removeprefix("params."), resolved[0])
+    if short in example.params:
+        threshold = example.params[short]
+    else:
+        found = resolve(pack.params[short], example.as_of or latest_date(pack))
+        if found is None:
+            return False
+        threshold = found.value
+    if not isinstance(threshold, int | float) or isinstance(threshold, bool):
+        return True  # not a number (TB121 says so): no boundary to look for
     return any(
         isinstance(v, int | float) and not isinstance(v, bool)
         and abs(float(v) - float(threshold)) <= 1e-9 * max(1.0, abs(float(threshold)))
@@ -145,43 +194,33 @@ def _is_boundary(example: Any, name: str, param: Any, pack: Pack) -> bool:
 
 def _lint_texts(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    rule = loaded.rule
-    bound = set(declarations(pack, rule.each)) | {"acquirer", "target"}
-    texts: list[tuple[tuple[Any, ...], str]] = [(("test",), rule.test)]
-    for section in ("finding", "conclusion"):
-        block = getattr(rule, section)
-        if block is not None:
-            for key in ("triggered", "not_triggered", "unknown"):
-                if getattr(block, key):
-                    texts.append(((section, key), getattr(block, key)))
-    for loc, text in texts:
+    bound = set(declarations(pack, loaded.rule.each)) | {"acquirer", "target"}
+    for loc, text in _texts(loaded):
         for match in PLACEHOLDER.finditer(text):
             name, style = match.group(1), match.group(2)
+            line, col = _position(loaded, loc, text, match.start())
             if name not in bound:
-                out.append(_diag(loaded, loc, "TB170", f"text uses unknown name {{{name}}}",
-                                 did_you_mean(name, bound)))
+                out.append(Diagnostic(loaded.file, line, col, "rule",
+                                      f"text uses unknown name {{{name}}}",
+                                      did_you_mean(name, bound) or "a text may use facts, "
+                                      "params.<name>, {acquirer} and {target}", "TB170"))
             if style and style not in FORMATS:
-                out.append(_diag(loaded, loc, "TB171", f"unknown format |{style}",
-                                 "formats: " + ", ".join(FORMATS)))
+                out.append(Diagnostic(loaded.file, line, col, "rule",
+                                      f"unknown format {{{name}|{style}}}",
+                                      did_you_mean(style, FORMATS)
+                                      or "formats: " + ", ".join(FORMATS), "TB171"))
     return out
 
 
-def _lint_params(pack: Pack) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    path = pack.root / "params.yaml"
-    if not path.is_file():
-        return out
-    doc = load_document(path)
-    own = doc.data if isinstance(doc.data, dict) else {}
-    for name, param in sorted(pack.params.items()):
-        if name not in own:
-            continue
-        for date, raw in param.values.items():
-            value = raw["value"] if isinstance(raw, dict) and "value" in raw else raw
-            if not _type_ok(value, param.type):
-                line, col = doc.locate((name, "values", date.isoformat()))
-                out.append(Diagnostic(doc.path, line, col, "rule",
-                                      f"parameter {name!r} ({date}): expected a {param.type}, "
-                                      f"got {value!r}", None, "TB121"))
-
-    return out
+def _texts(loaded: LoadedRule) -> list[tuple[tuple[Any, ...], str]]:
+    rule, broken = loaded.rule, loaded.broken
+    texts: list[tuple[tuple[Any, ...], str]] = []
+    if "test" not in broken:
+        texts.append((("test",), rule.test))
+    for section in ("finding", "conclusion"):
+        block = getattr(rule, section) if section not in broken else None
+        for key in ("triggered", "not_triggered", "unknown"):
+            text = getattr(block, key, None) if block is not None else None
+            if text:
+                texts.append(((section, key), text))
+    return texts

@@ -132,5 +132,7 @@ class Rule(Strict):
     finding: Texts
     conclusion: Texts | None = None
     cites: list[str] = Field(min_length=1)
-    examples: list[Example] = Field(min_length=2)
+    examples: list[Example] = Field(
+        description="at least one that triggers and one that does not (lint TB140), and one "
+        "at every numeric threshold (TB141)")
     note: str | None = None

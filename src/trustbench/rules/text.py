@@ -48,7 +48,8 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
         items = list(value)
         if not items:
             return "none"
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        words = [str(i) for i in items]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     if style == "int":
         return f"{int(value):,}"
     if style == "num":

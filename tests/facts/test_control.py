@@ -337,3 +337,22 @@ def test_every_fact_of_these_families_says_what_it_serves_and_what_to_ask() -> N
         spec = REGISTRY[name]
         assert spec.doc and spec.unit and spec.test and spec.question, name
         assert spec.topic != "General", name
+
+
+def test_dma_flags_true_false_unknown() -> None:
+    from tests.facts.helpers import ctx_for as ctx_of
+
+    text = """\
+case: {id: t, title: T, as_of: 2025-06-13}
+entities:
+  - {id: a, name: A, gatekeeper: true, digital: false}
+  - {id: t, name: T, digital: true}
+transaction: {acquirer: a, target: t}
+"""
+    ctx = ctx_of(text)
+    assert ctx.get("dma.acquirer_gatekeeper").value is True
+    assert ctx.get("dma.digital_services").value is True
+    ctx = ctx_of(text.replace("gatekeeper: true", "gatekeeper: false"))
+    assert ctx.get("dma.acquirer_gatekeeper").value is False
+    ctx = ctx_of(text.replace("gatekeeper: true, ", ""))
+    assert ctx.get("dma.acquirer_gatekeeper").value is None

@@ -5,6 +5,7 @@ Importing this package registers every fact module; ``REGISTRY`` lists them.
 
 from trustbench.facts import (  # noqa: F401  (imported to register their facts)
     control,
+    dma,
     governance,
     interlocks,
     markets,

@@ -343,7 +343,6 @@ def test_dma_flags_true_false_unknown() -> None:
     from tests.facts.helpers import ctx_for as ctx_of
 
     text = """\
-case: {id: t, title: T, as_of: 2025-06-13}
 entities:
   - {id: a, name: A, gatekeeper: true, digital: false}
   - {id: t, name: T, digital: true}

@@ -29,7 +29,7 @@ def test_every_shipped_example_passes() -> None:
 def test_validate_and_test_commands_pass(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "validate"]) == 0
     out = capsys.readouterr().out
-    assert "us: ok — 11 rules" in out and "acme-house-policy: ok" in out
+    assert "us: ok — " in out and "acme-house-policy: ok" in out
     assert main(["rules", "test"]) == 0
     assert " 0 failed" in capsys.readouterr().out
 

@@ -89,7 +89,10 @@ class Compiled:
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
         """Evaluate with the known values; names absent from ``values`` are unknown."""
         data = {n: _cel_value(values[n]) for n in self.names if values.get(n) is not None}
-        result = self._program.eval(data=data)
+        try:
+            result = self._program.eval(data=data)
+        except RuntimeError as exc:  # the runtime's own limits, e.g. its iteration budget
+            return Outcome(None, (), _runtime_error(str(exc)))
         kind = result.type()
         if kind == cel.Type.BOOL:
             return Outcome(bool(result.plain_value()))
@@ -108,6 +111,11 @@ def _decisive(operator: str, results: list[tuple[Compiled, Outcome]],
     if decisive:
         return [r for r in results if r[1].value is outcome.value]
     return results
+
+
+def _runtime_error(text: str) -> str:
+    first = text.strip().splitlines()[0] if text.strip() else "evaluation failed"
+    return re.sub(r"^[A-Z_]+: | \[[A-Z_]+\]$", "", first).strip().lower() or "evaluation failed"
 
 
 def _cel_value(value: Any) -> Any:

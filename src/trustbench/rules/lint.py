@@ -7,6 +7,7 @@ adds the checks across packs (TB160 between packs, TB161).
 TB010   a pack file cannot be read, or is not valid YAML (syntax, duplicate key, tag)
 TB100   a file does not match its schema (unknown key, wrong type, missing key)
 TB101   ``extends`` names an unknown pack     TB102  ``extends`` cycle
+TB103   ``extends`` by path leaves the rule folders given
 TB110   ``disable`` names an unknown rule
 TB120   parameter date invalid, or dates not strictly increasing
 TB121   parameter value of the wrong type

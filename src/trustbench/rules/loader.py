@@ -154,6 +154,15 @@ def _disable(pack: Pack, doc: Document, out: Collector) -> None:
                                                 line)
 
 
+def _within_allowed(path: Path, folder: Path, known: dict[str, Path]) -> bool:
+    """A base named by path must be one of the discovered packs (the folders the user passed
+    and the built-in packs) or a sibling of the extending pack: a path cannot reach
+    elsewhere on the disk."""
+    allowed = {p.resolve() for p in known.values()}
+    allowed |= {p.parent.resolve() for p in folder.parent.glob("*/pack.yaml")}
+    return path in allowed
+
+
 def _load_base(folder: Path, manifest: Manifest, doc: Document, known: dict[str, Path],
                chain: tuple[Path, ...], out: Collector) -> Pack | None:
     line, col = doc.locate(("extends",))
@@ -170,6 +179,11 @@ def _load_base(folder: Path, manifest: Manifest, doc: Document, known: dict[str,
         out.error(doc.path, line, col, f"extends {target!r}: there is no pack.yaml in "
                   f"{display_path(path)}", "name a pack id, or a folder with a pack.yaml",
                   "TB101")
+        return None
+    if by_path and not _within_allowed(path, folder, known):
+        out.error(doc.path, line, col, f"extends {target!r} leaves the rule folders given",
+                  "a pack may extend only packs in the folders passed with --rules (or the "
+                  "built-in packs), or a sibling pack; copy the base pack there", "TB103")
         return None
     if path in chain:
         names = [_peek(p).id for p in chain[chain.index(path):]]

@@ -46,7 +46,8 @@ def test_acme_adds_a_parameter_a_dated_value_and_a_rule() -> None:
     assert after.reference.title.startswith("Acme Corp.")
     assert set(acme.own_rules()) == {"us.house.minority-stake-review"}
     us_rules = len(_load(builtin_dir() / "us").rules)
-    assert len(acme.rules) == us_rules + 1 and acme.authorities["acme-policy-4-2"].confidence == "derived"
+    assert len(acme.rules) == us_rules + 1
+    assert acme.authorities["acme-policy-4-2"].confidence == "derived"
     us = _load(builtin_dir() / "us")
     assert [b.min for b in acme.manifest.bands] == [0, 2, 5]  # its own policy
     assert acme.manifest.currency == us.manifest.currency == "USD"  # inherited

@@ -9,10 +9,10 @@
 
 import contextlib
 import io
+import json
 import re
 import shlex
 import shutil
-import json
 from pathlib import Path
 
 import pytest

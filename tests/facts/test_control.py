@@ -355,3 +355,34 @@ transaction: {acquirer: a, target: t}
     assert ctx.get("dma.acquirer_gatekeeper").value is False
     ctx = ctx_of(text.replace("gatekeeper: true, ", ""))
     assert ctx.get("dma.acquirer_gatekeeper").value is None
+
+
+def test_transaction_history_and_presence_facts() -> None:
+    from tests.facts.helpers import ctx_for as ctx_of
+
+    text = """\
+entities:
+  - {id: a, name: A}
+  - {id: t, name: T, revenues: [{geography: UK, amount: GBP 5m}]}
+markets:
+  - {id: m, name: M, geography: UK, participants: [{entity: a, share: 20%}]}
+prior_acquisitions:
+  - {acquirer: a, target: Widgets Ltd, date: 2023-01-01}
+transaction:
+  acquirer: a
+  target: t
+  steps:
+    - {kind: contract, type: licence, parties: [a, t], text: model licence, exclusive: false}
+"""
+    ctx = ctx_of(text)
+    assert ctx.get("transaction.licence").value is True
+    assert ctx.get("transaction.licence.exclusive").value is False
+    assert ctx.get("acquirer.prior_acquisitions").value == ["Widgets Ltd"]
+    assert ctx.get("acquirer.prior_acquisitions.count").value == 1
+    assert ctx.get("presence.target.uk").value is True
+    assert ctx.for_market(ctx.deal.markets[0]).get("market.uk").value is True
+    bare = ctx_of("entities: [{id: a, name: A}, {id: t, name: T}]\n"
+                  "transaction: {acquirer: a, target: t}\n")
+    assert bare.get("acquirer.prior_acquisitions.count").value is None
+    assert bare.get("presence.target.uk").value is None
+    assert bare.get("transaction.licence").value is False

@@ -12,6 +12,7 @@ from trustbench.facts import (  # noqa: F401  (imported to register their facts)
     money,
     ownership,
     relations,
+    transaction,
     turnover,
 )
 from trustbench.facts.context import FactContext

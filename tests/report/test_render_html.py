@@ -27,22 +27,54 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
         '<nav class="toc">',
         '<h2 id="summary">Executive summary</h2>',
         '<h2 id="transaction">The transaction</h2>',
-        '<h2 id="analysis">Analysis by jurisdiction</h2>',
+        '<h2 id="analysis">Analysis by jurisdiction and factor</h2>',
         '<h2 id="questions">Information requests</h2>',
         '<h2 id="appendix">Appendix</h2>',
         "Access to competitively sensitive information of rivals",  # triggered
         'Not triggered</span> — <span class="label">HSR notification.',
-        "Cannot be decided without: board.seats_acquirer; board.observer_rights.",
+        'Needs: Scale AI board seats held by Meta&#39;s people (<a class="qref" '
+        'href="#request-2">request 2</a>).',
         'Waived</span> — <span class="label">Solely-for-investment exemption.',
+        '<span class="market">Data labelling</span> (not triggered): Meta is not active',
         "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
-        "Would decide: us.clayton8.interlock",
-        "hsr.size_of_transaction",
+        '<span class="effect decide">Would decide</span>',
+        '<span class="rule-id">us.clayton8.interlock</span>',
+        "params.hsr_size_of_transaction_floor",
         "9f2c4e1b7a3d5f60812e4c9b0a7d3e5f1c2b4a6d8e0f1a3c5b7d9e1f2a4c6b8d",
         "15 U.S.C. § 18a(a)(2)",
         '<svg xmlns="http://www.w3.org/2000/svg"',
+        "Not shown, to keep the chart readable: Accel, Index Ventures.",
         "@page { size: Letter; }",
+        "1 EUR</td><td>USD</td><td>1.08</td><td>2025-06-13</td>",
+        "(in the deal file; not relied on)",
+        "[recalled: to be verified]",
+        "Prepared for</th><td>General Counsel, Meta",
     ]:
         assert text in html, text
+
+
+def test_sources_are_footnoted_once_then_cited_by_short_form(context: dict[str, Any]) -> None:
+    """The first citation of a source carries its one footnote; later ones point at it."""
+    html = render_html(context)
+    full = ("[S80]</span> Scale AI announces next phase of company&#39;s evolution, Scale AI, "
+            "2025-06-12.")
+    assert html.count(full) == 1
+    assert html.count('id="note-s1"') == 1
+    assert '<a class="sref again" href="#note-s1">S80</a>' in html
+    assert html.count('class="fn fn-source"') == 4  # S80, S81, term-sheet, customers
+
+
+def test_authorities_in_full_first_then_short(context: dict[str, Any]) -> None:
+    html = render_html(context)
+    assert ("U.S. DOJ &amp; FTC, Merger Guidelines (Dec. 18, 2023) (“2023 Merger Guidelines, "
+            "§ 2.11”)") in html
+    assert "; 2023 Merger Guidelines, § 2.11.</span>" in html  # the short form, cited again
+
+
+def test_unknown_fact_points_at_its_request(context: dict[str, Any]) -> None:
+    html = render_html(context)
+    assert 'unknown — see <a class="qref" href="#request-1">request 1</a>' in html
+    assert '<li id="request-1" value="1"><span class="qno">1.</span>' in html
 
 
 def test_html_matches_golden_file(context: dict[str, Any]) -> None:
@@ -59,19 +91,24 @@ def _hostile_context() -> dict[str, Any]:
     ctx["case"]["title"] = "Case " + HOSTILE
     ctx["deal"]["summary"] = HOSTILE
     ctx["deal"]["steps"][0]["text"] = HOSTILE
+    ctx["deal"]["steps"][0]["note"] = HOSTILE
+    ctx["deal"]["parties"][0]["note"] = HOSTILE
     ctx["summary"][0]["conclusion"] = HOSTILE
     finding = ctx["jurisdictions"][0]["factors"][3]["triggered"][0]
     finding["text"] = HOSTILE
     finding["facts"][0]["value"] = HOSTILE
+    finding["facts"][0]["label"] = HOSTILE
     ctx["questions"][0]["items"][0]["question"] = HOSTILE
     ctx["sources"][0]["title"] = HOSTILE
+    ctx["sources"][0]["label"] = HOSTILE
+    ctx["diagram"]["hidden"] = [HOSTILE]
     return ctx
 
 
 def test_untrusted_text_is_escaped_not_evaluated() -> None:
     html = render_html(_hostile_context())
     assert "<script>" not in html
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}") >= 8
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}") >= 12
 
 
 def test_only_web_urls_become_links(context: dict[str, Any]) -> None:
@@ -93,15 +130,18 @@ def test_paper_is_whitelisted(context: dict[str, Any]) -> None:
 
 
 def test_no_diagram_no_figure(context: dict[str, Any]) -> None:
-    context["diagram_svg"] = None
+    context["diagram"] = None
     assert "<figure" not in render_html(context)
 
 
 def test_user_template_dir_takes_precedence(context: dict[str, Any], tmp_path: Path) -> None:
-    (tmp_path / "memo.css").write_text("/* house style of Example LLP */\n", encoding="utf-8")
+    (tmp_path / "house.css").write_text(":root { --accent: #7a0019; }\n", encoding="utf-8")
+    (tmp_path / "_house.html.j2").write_text(
+        '<div class="letterhead">Example LLP</div>\n', encoding="utf-8")
     html = render_html(context, template_dirs=[tmp_path])
-    assert "/* house style of Example LLP */" in html
-    assert "counter-reset: h2" not in html  # the package's memo.css was replaced
+    assert ":root { --accent: #7a0019; }" in html
+    assert "counter-reset: h2" in html  # the package's memo.css is still there
+    assert '<div class="letterhead">Example LLP</div>' in html
     assert '<h2 id="summary">Executive summary</h2>' in html  # other templates still found
 
 
@@ -144,28 +184,35 @@ def test_sandbox_escape_is_a_template_error(context: dict[str, Any], tmp_path: P
 
 
 def test_missing_context_key_is_a_template_error(context: dict[str, Any]) -> None:
-    del context["appendix"]
+    del context["questions"]
     with pytest.raises(TemplateError) as info:
         render_html(context)
-    assert info.value.file.endswith("_appendix.html.j2")
+    assert info.value.file.endswith("_questions.html.j2")
     assert info.value.line > 0
 
 
 def test_optional_fields_may_be_null_or_empty(context: dict[str, Any]) -> None:
     """Everything the contract marks optional renders without 'None' showing up."""
-    context["deal"].update(value=None, summary=None, steps=[], dates=[])
-    context["diagram_svg"] = None
+    context["case"]["prepared_for"] = None
+    context["deal"].update(value=None, summary=None, consideration=None, steps=[], dates=[])
+    context["deal"]["parties"][0].update(note=None, sources=[])
+    context["diagram"] = None
     context["questions"] = []
     context["summary"][1]["filing"] = "n/a"
     context["sources"][0].update(publisher=None, date=None, url=None)
     context["authorities"][0].update(pinpoint=None, url=None)
-    us = context["jurisdictions"][0]["factors"]
-    us[0]["waived"][0]["by"] = None
-    us[2]["triggered"][0]["params"][0].update(effective=None, reference=None)
-    us[4]["unknown"][0]["missing"] = []
+    us = context["jurisdictions"][0]
+    us["scoring_note"] = None
+    us["factors"][0]["waived"][0]["by"] = None
+    finding = us["factors"][1]["triggered"][0]
+    finding["params"][0].update(effective=None, reference=None)
+    finding["conclusion"] = ""
+    us["factors"][2]["unknown"][0]["missing"] = []
     for p in context["appendix"]["params"]:
         p.update(effective=None, reference=None)
+    context["appendix"]["fx"] = []
     html = render_html(context)
     assert "None" not in html
     assert "Not screened" in html
     assert "No information is requested" in html
+    assert html.count("Conclusion.</span>") == 1  # the finding without one prints no heading

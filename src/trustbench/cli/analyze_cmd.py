@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from trustbench.analysis import Analysis, analysis_json, evaluate, load_packs
-from trustbench.errors import TrustbenchError
+from trustbench.errors import InputError, TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.model import load_deal
 from trustbench.rules.text import fmt
@@ -41,14 +42,32 @@ def parse_date(text: str | None) -> dt.date | None:
         raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+LARGE_DEAL_BYTES = 1_000_000
+"""Deal files above this size get progress lines on stderr (long work is never silent)."""
+
+
+def _progress(enabled: bool, message: str) -> None:
+    if enabled:
+        typer.echo(f"trustbench: {message}", err=True)
+
+
 def run_analysis(deal_path: Path, jurisdiction: list[str] | None, as_of: str | None,
                  rules: list[Path] | None) -> Analysis:
-    deal = load_deal(deal_path)
     for folder in rules or []:
         if not folder.is_dir():
             raise TrustbenchError("--rules: not a folder", file=str(folder))
+    size = deal_path.stat().st_size if deal_path.is_file() else 0
+    large = size > LARGE_DEAL_BYTES
+    start = time.perf_counter()
+    _progress(large, f"reading {display_path(deal_path)} ({size / 1e6:.1f} MB)…")
+    deal = load_deal(deal_path)
     packs = load_packs(jurisdiction or deal.case.jurisdictions, rules)
-    return evaluate(deal, packs, parse_date(as_of))
+    _progress(large, f"{len(deal.entities):,} entities, {len(deal.holdings):,} holdings read in "
+              f"{time.perf_counter() - start:.1f} s; building the graph and evaluating "
+              f"{sum(len(p.rules) for p in packs)} rules…")
+    analysis = evaluate(deal, packs, parse_date(as_of))
+    _progress(large, f"done in {time.perf_counter() - start:.1f} s")
+    return analysis
 
 
 def analyze(
@@ -116,7 +135,7 @@ def text_report(analysis: Analysis) -> str:
 def memo(
     deal: Annotated[Path, typer.Argument(help="the deal file (YAML or JSON)")],
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "-o", "--output", help="where to write (default reports/<case id>.pdf)")] = None,
+        "-o", "--output", help="where to write (default reports/<case id>.pdf or .html)")] = None,
     html: Annotated[bool, typer.Option("--html", help="write HTML instead of PDF")] = False,
     template_dir: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
         "--template-dir", help="folders whose templates override the house style")] = None,
@@ -126,16 +145,25 @@ def memo(
 ) -> None:
     """Write the memo (PDF, or HTML with --html) for a deal."""
     from trustbench.report import render_html, render_pdf
-    from trustbench.report.context import build_context
+    from trustbench.report.context import build_context, pack_template_dirs
 
+    dirs = list(template_dir or [])
+    for folder in dirs:
+        if not folder.is_dir():
+            raise TrustbenchError("--template-dir: not a folder", file=str(folder))
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
     suffix = ".html" if html else ".pdf"
     target = output or Path("reports") / f"{analysis.deal.case.id}{suffix}"
+    packs = pack_template_dirs(analysis)
+    inputs = (deal, *[p for r in analysis.results for p in r.pack.files],
+              *[p for d in [*dirs, *packs.values()] for p in d.glob("*") if p.is_file()])
+    if target.resolve() in {p.resolve() for p in inputs}:  # before rendering, not after
+        raise InputError("refusing to overwrite an input file", file=display_path(target),
+                         hint="choose another output path with -o")
     context = build_context(analysis, deal_file=deal)
-    dirs = list(template_dir or [])
-    data = (render_html(context, template_dirs=dirs).encode("utf-8") if html
-            else render_pdf(context, template_dirs=dirs))
-    atomic_write(target, data, protect=(deal,))
+    data = (render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8") if html
+            else render_pdf(context, template_dirs=dirs, pack_dirs=packs))
+    atomic_write(target, data, protect=inputs)
     typer.echo(f"wrote {display_path(target)}")
     typer.echo(text_report(analysis))
 
@@ -151,9 +179,9 @@ def facts(
         if format == "json":
             typer.echo(json.dumps(catalogue(), indent=2, sort_keys=True, ensure_ascii=False))
         else:
-            for item in catalogue():
-                typer.echo(f"{item['name']:<44} {item['type']:<7} {item['unit']:<11} "
-                           f"{item['doc']}")
+            for entry in catalogue():
+                typer.echo(f"{entry['name']:<44} {entry['type']:<7} {entry['unit']:<11} "
+                           f"{entry['doc']}")
         return
     loaded = load_deal(deal)
     ctx = FactContext.for_deal(loaded, parse_date(as_of))
@@ -161,7 +189,8 @@ def facts(
     if format == "json":
         typer.echo(json.dumps(values, indent=2, sort_keys=True, ensure_ascii=False))
         return
-    for name, item in values["facts"].items():  # type: ignore[union-attr]
+    rows: dict[str, dict[str, object]] = values["facts"]  # type: ignore[assignment]
+    for name, item in rows.items():
         spec = REGISTRY[name.split("@")[0]]
         shown = fmt(item["value"], spec.unit)
         typer.echo(f"{name:<52} {shown}")

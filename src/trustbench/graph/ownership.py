@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 TOLERANCE = 1e-12
 """Stop iterating when no share moves by more than this (shares are in [0, 1])."""
@@ -89,6 +88,8 @@ def integrated_all(matrix: sp.csc_array) -> sp.csc_array:
     if n == 0:
         return sp.csc_array((0, 0), dtype=float)
     eye = sp.identity(n, format="csc", dtype=float)
+    import scipy.sparse.linalg as spla  # only the full-matrix solve needs it (slow import)
+
     solved = spla.spsolve(sp.csc_matrix(eye - matrix), sp.csc_matrix(matrix))
     result = sp.csc_array(solved)
     result.eliminate_zeros()

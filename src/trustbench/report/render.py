@@ -2,19 +2,22 @@
 
 Templates run in a Jinja2 sandbox with autoescaping and strict undefined variables. The
 package's ``templates/`` are the defaults; directories given as ``template_dirs`` (the CLI's
-``--template-dir``) come first, so a firm can override ``memo.css`` or any one partial
-without copying the rest. This is the only module that imports WeasyPrint.
+``--template-dir``) come first, so a firm can override ``house.css`` or any one partial
+without copying the rest. A rule pack's own templates (``pack_dirs``: pack id → its
+``templates/`` folder) are reachable only under the prefix ``pack/<id>/``, so a pack can
+supply its jurisdiction's section but cannot replace the house partials. This is the only
+module that imports WeasyPrint.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from trustbench.errors import TemplateError
@@ -31,21 +34,29 @@ _HINTS = {
 }
 
 
-def render_html(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None) -> str:
+def render_html(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None,
+                pack_dirs: Mapping[str, Path] | None = None) -> str:
     """The memo as one self-contained HTML document (styles inlined, nothing to fetch)."""
     dirs = _search_path(template_dirs)
-    env = _environment(dirs)
+    env = _environment(dirs, pack_dirs or {})
+    dirs += [Path(d) for d in (pack_dirs or {}).values()]
     try:
         return env.get_template(MAIN_TEMPLATE).render(context)
     except jinja2.TemplateError as exc:
         raise _template_error(exc, dirs) from exc
 
 
-def render_pdf(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None) -> bytes:
+def render_pdf(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None,
+               pack_dirs: Mapping[str, Path] | None = None) -> bytes:
     """The memo as PDF bytes; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
+    html = render_html(context, template_dirs=template_dirs, pack_dirs=pack_dirs)
+    return html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint on the memo HTML, fetching nothing but ``data:`` URIs and package assets."""
     from weasyprint import HTML  # imported here: WeasyPrint is slow to import
 
-    html = render_html(context, template_dirs=template_dirs)
     stamp = _timestamp()
     source = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=AssetFetcher())
     try:
@@ -68,8 +79,13 @@ def _search_path(template_dirs: Sequence[Path] | None) -> list[Path]:
     return [Path(d) for d in template_dirs or ()] + [TEMPLATES_DIR]
 
 
-def _environment(dirs: list[Path]) -> SandboxedEnvironment:
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
+def _environment(dirs: list[Path], pack_dirs: Mapping[str, Path]) -> SandboxedEnvironment:
+    loaders: list[BaseLoader] = [FileSystemLoader(str(d)) for d in dirs]
+    if pack_dirs:
+        by_pack = {pid: FileSystemLoader(str(d)) for pid, d in sorted(pack_dirs.items())}
+        packs = PrefixLoader(dict(by_pack), delimiter="/")
+        loaders.insert(0, PrefixLoader({"pack": packs}, delimiter="/"))
+    loader = ChoiceLoader(loaders)
     return SandboxedEnvironment(
         loader=loader,
         autoescape=True,

@@ -108,3 +108,24 @@ def _market_uk(ctx: FactContext) -> Value:
     if market.geography.strip().lower() in UK_CODES:
         return known(True, source_ids(market.source))
     return unknown(f"the shares given are {market.geography} shares, not UK shares of supply")
+
+
+@fact("transaction.acquires_stock", "bool", "yes/no",
+      "the deal acquires stock (any share class, any size) of the target for the acquirer's "
+      "group", test="Clayton Act § 7, 15 U.S.C. § 18 (\"the whole or any part of the stock\")",
+      question="What shares of the target does the acquirer acquire in the deal?",
+      topic="Ownership and voting")
+def _acquires_stock(ctx: FactContext) -> Value:
+    from trustbench.model.deal import AcquireStake
+
+    group = acquirer_group(ctx, "after") | {ctx.acquirer}
+    t = ctx.deal.transaction
+    steps = [s for s in t.steps if isinstance(s, AcquireStake)
+             and (s.holder or t.acquirer) in group and (s.issuer or t.target) == t.target]
+    sizes = [s.equity for s in steps] + [s.voting for s in steps]
+    sources = [x for s in steps for x in source_ids(s.source)]
+    if any(v is not None and v > 0 for v in sizes):
+        return known(True, sources)
+    if not steps:
+        return known(False)
+    return unknown("the size of the stake acquired is not given", sources)

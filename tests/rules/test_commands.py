@@ -110,7 +110,7 @@ def test_test_reports_every_failure(broken_copy: Path, monkeypatch: pytest.Monke
     examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
     assert code == 1 and lines[-1] == f"{examples - 2} passed, 2 failed"
     assert [line.split(": ")[0] for line in lines[:-1]] == [
-        "us/clayton8/interlock.yaml:95", "us/hsr/non-voting-stake.yaml:100"]
+        "us/clayton8/interlock.yaml:95", "us/hsr/non-voting-stake.yaml:105"]
     assert "FAIL us.hsr.non-voting-stake::equity-unknown: expected triggered, got unknown" \
         in out
 

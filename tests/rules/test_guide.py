@@ -79,7 +79,7 @@ def test_the_house_pack_of_the_guide_takes_the_place_of_us(
     test_the_guide_works_as_written(tmp_path, monkeypatch)
     capsys.readouterr()
     assert main(["analyze", "cases/meta-scale-ai.yaml", "--rules", "my-rules/northwind",
-                 "--format", "json"]) == 0
+                 "--jurisdiction", "us", "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert '"id": "northwind"' in out and '"rule": "us.house.board-seat-review"' in out
     (us,) = json.loads(out)["jurisdictions"]

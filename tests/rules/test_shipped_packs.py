@@ -48,7 +48,7 @@ def test_two_mistakes_in_two_files_reported_at_once(
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and "Traceback" not in err
     assert err == (
-        "us/hsr/non-voting-stake.yaml:45:9: error[TB150]: authority 'hsr-akt' is not defined\n"
+        "us/hsr/non-voting-stake.yaml:50:9: error[TB150]: authority 'hsr-akt' is not defined\n"
         "  hint: did you mean 'hsr-act'?\n"
         "us/mg2023/g11-influence.yaml:11:3: error[TB130]: unknown fact 'acquirer.equity.aftr'\n"
         "  hint: did you mean 'acquirer.equity.after'?\n"

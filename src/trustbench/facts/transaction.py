@@ -78,7 +78,8 @@ def _presence(ctx: FactContext, codes: set[str]) -> Value:
     target = ctx.entity(ctx.target)
     figures = [f for f in target.revenues if f.geography.lower() in codes]
     acts = [a for a in target.activity if a.geography.lower() in codes]
-    sources = [s for x in (*figures, *acts) for s in source_ids(x.source)]
+    sources = [s for f in figures for s in source_ids(f.source)]
+    sources += [s for a in acts for s in source_ids(a.source)]
     if any(f.amount.amount > 0 for f in figures) or acts:
         return known(True, sources)
     if figures:

@@ -65,13 +65,6 @@ JURISDICTIONS: dict[str, tuple[str, ...]] = {
 }
 
 # The UK share-of-supply disagreement shared by two cases (see the report to the lead).
-_SHARE_OF_SUPPLY = (
-    "the tool reads the file's `markets` as the only descriptions of goods or services: with "
-    "no market listing both parties as suppliers it reports the share-of-supply test as not "
-    "met, where the sources leave it open (the CMA may choose any reasonable description of "
-    "goods or services both supply in the UK, and no UK share of supply is in the file); "
-    "expected unknown"
-)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +179,7 @@ AMAZON_IROBOT: dict[str, str | Disagrees] = {
     # "Whether jurisdiction rested on the turnover test or the share-of-supply test is [not
     # found]": iRobot's UK turnover and every UK share of supply are missing.
     "uk.jurisdiction.turnover-test": U,
-    "uk.jurisdiction.share-of-supply-test": Disagrees(U, _SHARE_OF_SUPPLY),
+    "uk.jurisdiction.share-of-supply-test": U,  # no UK shares of supply in the file
     "uk:filing": "unknown",
     # The CMA assessed "vertical foreclosure of rival robot vacuum makers" and "foreclosure
     # of rival smart home platforms" [agency, as reported] and found no concern: the screen
@@ -274,7 +267,7 @@ MICROSOFT_MISTRAL: dict[str, str | Disagrees] = {
     # "Turnover or share-of-supply tests: [not found]": not reached; no Mistral UK turnover,
     # no UK share of supply in the file.
     "uk.jurisdiction.turnover-test": U,
-    "uk.jurisdiction.share-of-supply-test": Disagrees(U, _SHARE_OF_SUPPLY),
+    "uk.jurisdiction.share-of-supply-test": U,  # no UK shares of supply in the file
     "uk:filing": "unknown",
     # "Theories of harm: None assessed: jurisdiction failed first" [agency]; the substantive
     # screens turn on the same missing rights.

@@ -116,7 +116,6 @@ def finding_json(f: Finding) -> dict[str, object]:
         "missing": sorted(f.missing),
         "sources": {n: list(u.sources) for n, u in sorted(f.facts.items()) if u.sources},
         "decided_by": [{"condition": c, "status": s} for c, s in f.decided_by],
-        "reasoning": [{"depth": d, "condition": c, "value": v} for d, c, v in f.reasoning],
     }
     if f.waiver:
         out["waiver"] = f.waiver

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,8 +56,14 @@ class Finding:
     summary: str | None = None
     pack: str = ""
     decided_by: list[tuple[str, str]] = field(default_factory=list)
-    # the decision as a tree: (depth, part of the condition, "true" | "false" | "unknown")
-    reasoning: list[tuple[int, str, str]] = field(default_factory=list)
+    # the whole decision tree, worked out only when asked for (``--explain``): evaluating
+    # every sub-condition of every rule on every run would cost more than the rules do
+    trace: Callable[[], list[tuple[int, str, str]]] | None = field(default=None, repr=False)
+
+    @property
+    def reasoning(self) -> list[tuple[int, str, str]]:
+        """(depth, part of the condition, "true" | "false" | "unknown") from the root down."""
+        return self.trace() if self.trace else []
 
 
 TRUTH = {True: "true", False: "false", None: "unknown"}
@@ -148,10 +155,10 @@ def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         values[name] = value.value
     outcome = compiled.evaluate(values)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
-    steps = compiled.reasoning(values, outcome)
-    finding.reasoning = [(s.depth, s.source, TRUTH[s.value]) for s in steps]
-    top = [s for s in steps if s.depth == 1] or steps[:1]
-    finding.decided_by = [(s.source, STATUS[s.value]) for s in top]
+    finding.decided_by = [(part, STATUS[o.value])
+                          for part, o in compiled.decided_by(values, outcome)]
+    finding.trace = lambda: [(s.depth, s.source, TRUTH[s.value])
+                             for s in compiled.reasoning(values, outcome)]
     return finding
 
 
@@ -237,7 +244,7 @@ def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         cites=list(rule.cites), facts=lead.facts, params=lead.params,
         missing=sorted({m for i in instances for m in i.missing}), instances=instances,
         summary=rule.summary, pack=loaded.pack, decided_by=lead.decided_by,
-        reasoning=lead.reasoning,
+        trace=lead.trace,
     )
 
 

@@ -270,3 +270,12 @@ def _board_majority(ctx: FactContext, phase: str) -> Value:
         return unknown("the board's size, the acquirer's designees or its appointment rights "
                        "are not given", reg.sources)
     return known(result, reg.sources)
+
+
+def attendance_value(ctx: FactContext, phase: str) -> Value:
+    """The group's votes as a share of the votes typically cast (EU and UK de facto control)."""
+    reg = register(ctx, phase)
+    ratio = votes_of_attendance(reg)
+    if ratio is None:
+        return unknown("the votes typically cast at general meetings are not given", reg.sources)
+    return known(ratio, reg.sources)

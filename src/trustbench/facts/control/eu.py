@@ -20,6 +20,7 @@ from trustbench.facts.control.base import (
     Register,
     above_half,
     acquirer_blocks,
+    attendance_value,
     board_power,
     half_or_more,
     majority_of_votes_cast,
@@ -28,7 +29,6 @@ from trustbench.facts.control.base import (
     register,
     shares_value,
     sole_control,
-    votes_of_attendance,
 )
 from trustbench.facts.logic import Tri, all_of, any_of, factor_list, negate
 from trustbench.facts.registry import Value, known, phased, unknown
@@ -56,11 +56,7 @@ def _votes(ctx: FactContext, phase: str) -> Value:
         "general meetings (at least its own)", test=f"{_TEST} (de facto sole control, ¶ 59)",
         question=Q_REGISTER, topic="Ownership and voting")
 def _attendance(ctx: FactContext, phase: str) -> Value:
-    reg = register(ctx, phase)
-    ratio = votes_of_attendance(reg)
-    if ratio is None:
-        return unknown("the votes typically cast at general meetings are not given", reg.sources)
-    return known(ratio, reg.sources)
+    return attendance_value(ctx, phase)
 
 
 @phased("eu.sole_control", "bool", "yes/no",

@@ -14,10 +14,10 @@ from trustbench.facts.context import FactContext
 from trustbench.facts.control.base import (
     Q_REGISTER,
     above_half,
+    attendance_value,
     majority_of_votes_cast,
     register,
     shares_value,
-    votes_of_attendance,
 )
 from trustbench.facts.control.ties import commercial_ties, representation
 from trustbench.facts.governance import acquirer_group, rights_over_target, target_side
@@ -40,11 +40,7 @@ def _votes(ctx: FactContext, phase: str) -> Value:
         "general meetings (at least its own)", test=f"{_TEST} (de facto control)",
         question=Q_REGISTER, topic="Ownership and voting")
 def _attendance(ctx: FactContext, phase: str) -> Value:
-    reg = register(ctx, phase)
-    ratio = votes_of_attendance(reg)
-    if ratio is None:
-        return unknown("the votes typically cast at general meetings are not given", reg.sources)
-    return known(ratio, reg.sources)
+    return attendance_value(ctx, phase)
 
 
 @phased("uk.legal_control", "bool", "yes/no",

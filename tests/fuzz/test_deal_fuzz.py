@@ -4,6 +4,7 @@ trustbench error with a location (or a clear limit), never a traceback or a hang
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -74,3 +75,16 @@ def test_textual_mutations(seed: int) -> None:
 )
 def test_hostile_documents(text: str) -> None:
     assert check(text) == "error"
+
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus_files_are_rejected_with_a_location(path: Path) -> None:
+    from trustbench.model import load_deal
+
+    with pytest.raises(TrustbenchError) as info:
+        load_deal(path)
+    rendered = info.value.render()
+    assert path.name in rendered and "Traceback" not in rendered

@@ -62,7 +62,18 @@ class Compiled:
         self._program = program
         self.names = names
         self.operator = ""
-        self.parts: list[Compiled] = []
+        self._part_sources: list[str] = []
+        self._parts: list[Compiled] | None = None
+        self._compiler: Compiler | None = None
+
+    @property
+    def parts(self) -> list[Compiled]:
+        """The top-level ``&&``/``||`` operands, compiled on first use (only traces need
+        them, so loading a pack does not pay for them)."""
+        if self._parts is None:
+            compiler = self._compiler
+            self._parts = [compiler.compile(p) for p in self._part_sources] if compiler else []
+        return self._parts
 
     def decided_by(self, values: Mapping[str, Any], outcome: Outcome) -> list[tuple[str, Outcome]]:
         """The top-level parts that decided ``outcome``: for ``a && b`` the false parts (or
@@ -149,7 +160,8 @@ class Compiler:
         operator, parts = split(source)
         if operator:
             compiled.operator = operator
-            compiled.parts = [self.compile(p) for p in parts]
+            compiled._part_sources = parts
+            compiled._compiler = self
         return compiled
 
 

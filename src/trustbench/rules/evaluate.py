@@ -55,10 +55,16 @@ class Finding:
     waiver: dict[str, str | None] | None = None
     summary: str | None = None
     pack: str = ""
-    decided_by: list[tuple[str, str]] = field(default_factory=list)
+    # the parts of the condition that decided it, worked out when asked for (JSON, explain)
+    decide: Callable[[], list[tuple[str, str]]] | None = field(default=None, repr=False)
     # the whole decision tree, worked out only when asked for (``--explain``): evaluating
     # every sub-condition of every rule on every run would cost more than the rules do
     trace: Callable[[], list[tuple[int, str, str]]] | None = field(default=None, repr=False)
+
+    @property
+    def decided_by(self) -> list[tuple[str, str]]:
+        """(part of the condition, status) for the top-level parts that decided it."""
+        return self.decide() if self.decide else []
 
     @property
     def reasoning(self) -> list[tuple[int, str, str]]:
@@ -155,8 +161,8 @@ def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         values[name] = value.value
     outcome = compiled.evaluate(values)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
-    finding.decided_by = [(part, STATUS[o.value])
-                          for part, o in compiled.decided_by(values, outcome)]
+    finding.decide = lambda: [(part, STATUS[o.value])
+                              for part, o in compiled.decided_by(values, outcome)]
     finding.trace = lambda: [(s.depth, s.source, TRUTH[s.value])
                              for s in compiled.reasoning(values, outcome)]
     return finding
@@ -243,7 +249,7 @@ def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         weight=rule.weight, text=" ".join(parts), test=lead.test, conclusion=lead.conclusion,
         cites=list(rule.cites), facts=lead.facts, params=lead.params,
         missing=sorted({m for i in instances for m in i.missing}), instances=instances,
-        summary=rule.summary, pack=loaded.pack, decided_by=lead.decided_by,
+        summary=rule.summary, pack=loaded.pack, decide=lead.decide,
         trace=lead.trace,
     )
 

@@ -30,7 +30,8 @@ test: $(STAMP_TEST)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks conftest.py
 	$(BIN)/lint-imports
 
 clean:

@@ -46,8 +46,9 @@ class RuleFile(pytest.File):
         for loaded in pack.own_rules().values():
             if Path(loaded.file).resolve() == self.path.resolve():
                 for i, example in enumerate(loaded.rule.examples):
-                    yield RuleExample.from_parent(self, name=f"{loaded.id}::{example.name}",
-                                                  loaded=loaded, pack=pack, index=i)
+                    yield RuleExample.from_parent(
+                        self, name=f"{loaded.id}::{example.name}", loaded=loaded, pack=pack, index=i
+                    )
 
 
 class RuleExample(pytest.Item):
@@ -56,8 +57,9 @@ class RuleExample(pytest.Item):
         self.loaded, self.pack, self.index = loaded, pack, index
 
     def runtest(self) -> None:
-        result: ExampleResult = run_example(self.loaded, self.pack,
-                                            self.loaded.rule.examples[self.index], self.index)
+        result: ExampleResult = run_example(
+            self.loaded, self.pack, self.loaded.rule.examples[self.index], self.index
+        )
         if not result.passed:
             raise AssertionError(f"{result.file}:{result.line}: {result.message}")
 

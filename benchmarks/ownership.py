@@ -101,8 +101,9 @@ def peak_mb() -> float:
     return rss / 2**20 if sys.platform == "darwin" else rss / 2**10
 
 
-def run_trustbench(args: argparse.Namespace, holder: np.ndarray, issuer: np.ndarray,
-                   share: np.ndarray, out) -> float:  # type: ignore[no-untyped-def]
+def run_trustbench(
+    args: argparse.Namespace, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray, out
+) -> float:  # type: ignore[no-untyped-def]
     from trustbench.graph.ownership import Holdings
 
     elapsed = 0.0
@@ -117,8 +118,9 @@ def run_trustbench(args: argparse.Namespace, holder: np.ndarray, issuer: np.ndar
     return elapsed
 
 
-def run_floor(args: argparse.Namespace, holder: np.ndarray, issuer: np.ndarray,
-              share: np.ndarray, out) -> float:  # type: ignore[no-untyped-def]
+def run_floor(
+    args: argparse.Namespace, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray, out
+) -> float:  # type: ignore[no-untyped-def]
     import scipy.sparse as sp
     import scipy.sparse.csgraph as cg
 
@@ -182,20 +184,30 @@ def compare(args: argparse.Namespace, a: Path, b: Path) -> tuple[float, int]:
     return worst, unknown
 
 
-def report(args: argparse.Namespace, tb: dict[str, float], floor: dict[str, float],
-           worst: float, unknown: int) -> bool:
+def report(
+    args: argparse.Namespace,
+    tb: dict[str, float],
+    floor: dict[str, float],
+    worst: float,
+    unknown: int,
+) -> bool:
     time_ratio = tb["seconds"] / floor["seconds"]
     mem_ratio = tb["peak_mb"] / floor["peak_mb"]
-    print(f"graph: {args.entities:,} entities, {args.holdings:,} holdings, "
-          f"K={args.targets} targets, seed {args.seed}")
+    print(
+        f"graph: {args.entities:,} entities, {args.holdings:,} holdings, "
+        f"K={args.targets} targets, seed {args.seed}"
+    )
     for name, m in (("trustbench", tb), ("floor", floor)):
-        print(f"{name:>10}: {m['seconds']:8.3f} s   peak {m['peak_mb']:7.1f} MB "
-              f"(after generating the graph: {m['generation_mb']:.1f} MB)")
+        print(
+            f"{name:>10}: {m['seconds']:8.3f} s   peak {m['peak_mb']:7.1f} MB "
+            f"(after generating the graph: {m['generation_mb']:.1f} MB)"
+        )
     print(f"     ratio: {time_ratio:8.3f} × time   {mem_ratio:.3f} × peak memory")
     print(f"     agree: max |difference| {worst:.2e}, {unknown:,} unknown entries in both")
     ok = worst <= 1e-9 and time_ratio <= 1.5 and tb["peak_mb"] <= 2048
-    print("    target: ≤ 1.5 × floor time, ≤ 2 GB peak, agreement 1e-9:",
-          "met" if ok else "NOT met")
+    print(
+        "    target: ≤ 1.5 × floor time, ≤ 2 GB peak, agreement 1e-9:", "met" if ok else "NOT met"
+    )
     return ok
 
 
@@ -206,8 +218,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--targets", type=int, default=20, help="K sampled target issuers")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--persons", type=float, default=0.4, help="share of natural persons")
-    p.add_argument("--person-holder", type=float, default=0.75,
-                   help="probability that a holding's holder is a person")
+    p.add_argument(
+        "--person-holder",
+        type=float,
+        default=0.75,
+        help="probability that a holding's holder is a person",
+    )
     p.add_argument("--cross", type=float, default=0.005, help="reciprocal cross-holdings")
     p.add_argument("--back", type=float, default=0.0, help="holdings reversed at random")
     p.add_argument("--unknown", type=float, default=0.0005, help="holdings without a figure")

@@ -44,14 +44,15 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("deal", nargs="?", default=ROOT / "cases" / "meta-scale-ai.yaml",
-                        type=Path)
+    parser.add_argument("deal", nargs="?", default=ROOT / "cases" / "meta-scale-ai.yaml", type=Path)
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
     known = known_packs()
     folders = discover([builtin_dir()])
-    print(f"trustbench rules benchmark — Python {platform.python_version()}, "
-          f"cel-expr-python {version('cel-expr-python')}, median of {args.runs} runs")
+    print(
+        f"trustbench rules benchmark — Python {platform.python_version()}, "
+        f"cel-expr-python {version('cel-expr-python')}, median of {args.runs} runs"
+    )
     packs = []
     for pid, folder in sorted(folders.items()):
         load_ms = median_ms(lambda f=folder: load_pack(f, known), max(5, args.runs // 5))
@@ -61,12 +62,17 @@ def main() -> None:
         print(f"  load {pid:<20} {load_ms:7.1f} ms  ({len(pack.rules)} rules compiled{base})")
     deal = load_deal(args.deal)
     builtin = [p for p in packs if not is_example(p.root)]
-    report(f"the built-in jurisdiction packs ({', '.join(p.id for p in builtin)})", builtin,
-           deal, args.runs)
+    report(
+        f"the built-in jurisdiction packs ({', '.join(p.id for p in builtin)})",
+        builtin,
+        deal,
+        args.runs,
+    )
     for example in (p for p in packs if is_example(p.root)):
         others = [p for p in builtin if p.jurisdiction != example.jurisdiction]
-        report(f"{example.id} in place of {example.lineage[0]}", [example, *others], deal,
-               args.runs)
+        report(
+            f"{example.id} in place of {example.lineage[0]}", [example, *others], deal, args.runs
+        )
 
 
 def report(title: str, packs: list[Pack], deal: Deal, runs: int) -> None:
@@ -90,6 +96,7 @@ def report(title: str, packs: list[Pack], deal: Deal, runs: int) -> None:
     print(f"evaluate {deal.case.id} with {title}, {count} rules:")
     print(f"  first evaluation incl. facts {median_ms(first, runs):7.2f} ms per deal")
     print(f"  rules only (facts computed)  {median_ms(rules_only, runs):7.2f} ms per deal")
+
 
 if __name__ == "__main__":
     main()

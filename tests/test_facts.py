@@ -54,8 +54,10 @@ def test_two_firm_delta_is_twice_the_product(s1: float, s2: float) -> None:
 
 
 def test_indirect_interest_through_a_chain() -> None:
-    extra = ("holdings:\n  - {holder: a, issuer: b, equity: 60%}\n"
-             "  - {holder: b, issuer: t, equity: 50%}")
+    extra = (
+        "holdings:\n  - {holder: a, issuer: b, equity: 60%}\n"
+        "  - {holder: b, issuer: t, equity: 50%}"
+    )
     ctx = ctx_for(BASE.format(extra=extra, steps="[]"))
     assert ctx.get("acquirer.equity.before").value == pytest.approx(0.30)
     assert ctx.get("acquirer.voting.before").value == pytest.approx(0.30)
@@ -76,10 +78,13 @@ def test_missing_revenues_leave_size_of_person_unknown() -> None:
 
 
 def test_fx_conversion_uses_dated_rate_and_says_so() -> None:
-    extra = ("fx:\n  - {from: EUR, to: USD, rate: 1.1, date: 2025-01-02}\n"
-             "  - {from: EUR, to: USD, rate: 1.2, date: 2025-12-31}")
-    text = BASE.format(extra=extra, steps="[]").replace("  target: t\n",
-                                                        "  target: t\n  value: EUR 100m\n")
+    extra = (
+        "fx:\n  - {from: EUR, to: USD, rate: 1.1, date: 2025-01-02}\n"
+        "  - {from: EUR, to: USD, rate: 1.2, date: 2025-12-31}"
+    )
+    text = BASE.format(extra=extra, steps="[]").replace(
+        "  target: t\n", "  target: t\n  value: EUR 100m\n"
+    )
     value = FactContext.for_deal(deal_from(text)).get("deal.value.usd")
     assert value.value == pytest.approx(110e6)
     assert "1 EUR = 1.1000 USD (2025-01-02)" in (value.note or "")

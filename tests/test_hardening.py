@@ -18,8 +18,9 @@ ROOT = Path(__file__).parents[1]
 SEED = ROOT / "cases" / "meta-scale-ai.yaml"
 
 
-def test_no_network_for_analyze_and_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_network_for_analyze_and_memo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"network access attempted: socket{args}")
 
@@ -35,13 +36,21 @@ def test_no_network_for_analyze_and_memo(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "trustbench", *args], capture_output=True,
-                          env={**os.environ, **env}, cwd=ROOT, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "trustbench", *args],
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_json_is_identical_across_hash_seeds() -> None:
-    outputs = {_run(["analyze", str(SEED), "--format", "json"],
-                    {"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "4242")}
+    outputs = {
+        _run(["analyze", str(SEED), "--format", "json"], {"PYTHONHASHSEED": seed}).stdout
+        for seed in ("0", "1", "4242")
+    }
     assert len(outputs) == 1
     assert next(iter(outputs)).startswith(b"{")
 
@@ -49,9 +58,12 @@ def test_json_is_identical_across_hash_seeds() -> None:
 def test_killed_memo_leaves_no_partial_file(tmp_path: Path) -> None:
     target = tmp_path / "memo.pdf"
     target.write_bytes(b"previous complete report")
-    proc = subprocess.Popen([sys.executable, "-m", "trustbench", "memo", str(SEED), "-o",
-                             str(target)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "trustbench", "memo", str(SEED), "-o", str(target)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.5)  # mid-render on this machine; either way the invariant must hold
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)

@@ -27,8 +27,14 @@ transaction:
 
 @pytest.mark.parametrize(
     ("text", "amount", "currency"),
-    [("USD 14.3bn", 14.3e9, "USD"), ("EUR 250m", 250e6, "EUR"), ("$1,200,000", 1.2e6, "USD"),
-     ("14.3 billion USD", 14.3e9, "USD"), ("£70m", 70e6, "GBP"), (6e9, 6e9, None)],
+    [
+        ("USD 14.3bn", 14.3e9, "USD"),
+        ("EUR 250m", 250e6, "EUR"),
+        ("$1,200,000", 1.2e6, "USD"),
+        ("14.3 billion USD", 14.3e9, "USD"),
+        ("£70m", 70e6, "GBP"),
+        (6e9, 6e9, None),
+    ],
 )
 def test_money_as_lawyers_write_it(text: object, amount: float, currency: str | None) -> None:
     parsed = Money.model_validate(parse_money(text))
@@ -47,15 +53,16 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_share_above_one_names_file_line_and_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                  ) -> None:
+def test_share_above_one_names_file_line_and_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     path = _write(tmp_path, MINIMAL.format(equity=49))
     with pytest.raises(ErrorGroup) as info:
         load_deal(path)
     assert info.value.render() == (
         "deal.yaml:15:15: error[deal]: transaction.steps[0].equity: expected a share between 0 "
-        "and 1, got 49\n  hint: write 49% as 0.49 (or \"49%\")"
+        'and 1, got 49\n  hint: write 49% as 0.49 (or "49%")'
     )
 
 
@@ -71,8 +78,7 @@ def test_unknown_field_and_reference_errors_are_all_reported(
         "deal.yaml:13:3: error[deal]: transaction.valeu: unknown field 'valeu'\n"
         "  hint: did you mean 'value'?"
     )
-    path = _write(tmp_path, MINIMAL.format(equity="49%").replace("target: widget",
-                                                                 "target: widgt"))
+    path = _write(tmp_path, MINIMAL.format(equity="49%").replace("target: widget", "target: widgt"))
     with pytest.raises(ErrorGroup) as info:
         load_deal(path)
     assert info.value.render() == (

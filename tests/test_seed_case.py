@@ -49,14 +49,27 @@ def analysis_json() -> dict:  # type: ignore[type-arg]
 
 
 def test_json_follows_the_contract(analysis_json: dict) -> None:  # type: ignore[type-arg]
-    assert analysis_json["case"] == {"id": "meta-scale-ai", "title": analysis_json["case"]["title"],
-                                     "as_of": "2025-06-13"}
+    assert analysis_json["case"] == {
+        "id": "meta-scale-ai",
+        "title": analysis_json["case"]["title"],
+        "as_of": "2025-06-13",
+    }
     assert isinstance(analysis_json["trustbench"], str)
     (us,) = analysis_json["jurisdictions"]
     assert {"id", "name", "score", "band", "findings"} <= set(us)
     for finding in us["findings"]:
-        assert {"rule", "title", "factor", "status", "weight", "text", "cites", "facts",
-                "params", "missing"} <= set(finding)
+        assert {
+            "rule",
+            "title",
+            "factor",
+            "status",
+            "weight",
+            "text",
+            "cites",
+            "facts",
+            "params",
+            "missing",
+        } <= set(finding)
         assert finding["status"] in ("triggered", "not_triggered", "unknown")
         for param in finding["params"].values():
             assert set(param) == {"value", "effective"}

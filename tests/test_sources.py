@@ -16,11 +16,16 @@ def test_yaml12_scalars_and_marks() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\na: 2\n", "x.yaml:2:1: error[input]: duplicate key 'a' (first defined on line 1)"
-                         "\n  hint: each key may appear once in a mapping; merge the two entries"),
-        ("a: !!python/object/apply:os.system [ls]\n",
-         "x.yaml:1:4: error[input]: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
-         "is not allowed\n  hint: trustbench reads plain data only; remove the tag"),
+        (
+            "a: 1\na: 2\n",
+            "x.yaml:2:1: error[input]: duplicate key 'a' (first defined on line 1)"
+            "\n  hint: each key may appear once in a mapping; merge the two entries",
+        ),
+        (
+            "a: !!python/object/apply:os.system [ls]\n",
+            "x.yaml:1:4: error[input]: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+            "is not allowed\n  hint: trustbench reads plain data only; remove the tag",
+        ),
         ("a: [1,\n", "x.yaml:2:1: error[input]: invalid YAML: did not find expected node content"),
         ("a: 'x\x00'\n", "x.yaml:1:1: error[input]: file contains a NUL character"),
     ],

@@ -46,8 +46,9 @@ def load_packs(jurisdictions: list[str], extra: list[Path] | None = None) -> lis
         if not candidates:
             raise TrustbenchError(
                 f"no rule pack for jurisdiction {jurisdiction!r}",
-                hint="built-in packs: " + ", ".join(sorted(known)) +
-                     "; add your own with --rules DIR",
+                hint="built-in packs: "
+                + ", ".join(sorted(known))
+                + "; add your own with --rules DIR",
             )
         candidates.sort(key=lambda p: (len(p.lineage), p.id in user), reverse=True)
         packs.append(candidates[0])
@@ -61,10 +62,16 @@ def check_waivers(deal: Deal, packs: list[Pack]) -> None:
     for i, waiver in enumerate(deal.waivers):
         if waiver.rule not in ids:
             file, line, column = deal.locate(("waivers", i, "rule"))
-            problems.append(Diagnostic(file, line, column, "deal",
-                                       f"waivers[{i}].rule: unknown rule {waiver.rule!r}",
-                                       did_you_mean(waiver.rule, ids)
-                                       or "see `trustbench rules list`"))
+            problems.append(
+                Diagnostic(
+                    file,
+                    line,
+                    column,
+                    "deal",
+                    f"waivers[{i}].rule: unknown rule {waiver.rule!r}",
+                    did_you_mean(waiver.rule, ids) or "see `trustbench rules list`",
+                )
+            )
     if problems:
         raise ErrorGroup(items=problems)
 
@@ -78,15 +85,23 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
     for pack in packs:
         findings = evaluate_pack(pack, ctx, when, waivers)
         total = score(findings)
-        results.append(JurisdictionResult(
-            id=pack.jurisdiction, name=pack.manifest.name, pack=pack, score=total,
-            band=band(pack, total), findings=findings,
-            filing=answer(findings, "filing"), control=answer(findings, "control"),
-        ))
+        results.append(
+            JurisdictionResult(
+                id=pack.jurisdiction,
+                name=pack.manifest.name,
+                pack=pack,
+                score=total,
+                band=band(pack, total),
+                findings=findings,
+                filing=answer(findings, "filing"),
+                control=answer(findings, "control"),
+            )
+        )
     return Analysis(deal, when, ctx, results)
 
 
 # -- the JSON contract (DESIGN.md "Interfaces") ---------------------------------------------
+
 
 def _plain(value: object) -> object:
     if isinstance(value, tuple):
@@ -109,8 +124,10 @@ def finding_json(f: Finding) -> dict[str, object]:
         "cites": sorted(f.cites),
         "facts": {n: _plain(u.value) for n, u in sorted(f.facts.items())},
         "params": {
-            n: {"value": _plain(p.value),
-                "effective": p.effective.isoformat() if p.effective else None}
+            n: {
+                "value": _plain(p.value),
+                "effective": p.effective.isoformat() if p.effective else None,
+            }
             for n, p in sorted(f.params.items())
         },
         "missing": sorted(f.missing),
@@ -121,9 +138,13 @@ def finding_json(f: Finding) -> dict[str, object]:
         out["waiver"] = f.waiver
     if f.instances:
         out["instances"] = [
-            {"subject": i.subject, "status": i.status, "text": i.text,
-             "facts": {n: _plain(u.value) for n, u in sorted(i.facts.items())},
-             "missing": sorted(i.missing)}
+            {
+                "subject": i.subject,
+                "status": i.status,
+                "text": i.text,
+                "facts": {n: _plain(u.value) for n, u in sorted(i.facts.items())},
+                "missing": sorted(i.missing),
+            }
             for i in f.instances
         ]
     return out

@@ -228,10 +228,14 @@ class _Builder:
                     hint="each key may appear once in a mapping; merge the two entries",
                 )
             seen[key] = key_node.start_mark.line + 1
-            self.doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1,
-                                               key_node.start_mark.column + 1)
-            self.doc.marks[(*loc, key)] = (value_node.start_mark.line + 1,
-                                           value_node.start_mark.column + 1)
+            self.doc.key_marks[(*loc, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            self.doc.marks[(*loc, key)] = (
+                value_node.start_mark.line + 1,
+                value_node.start_mark.column + 1,
+            )
             out[key] = self.build(value_node, (*loc, key), depth + 1)
         return out
 
@@ -258,8 +262,13 @@ _NUMERIC_START = frozenset("0123456789+-.")
 
 def resolve_plain(text: str) -> Any:
     """YAML 1.2 core-schema resolution of an unquoted scalar."""
-    if text and text[0] not in _NUMERIC_START and text not in _TRUE and text not in _FALSE \
-            and text not in _NULL:
+    if (
+        text
+        and text[0] not in _NUMERIC_START
+        and text not in _TRUE
+        and text not in _FALSE
+        and text not in _NULL
+    ):
         return text
     if text in _NULL:
         return None
@@ -286,8 +295,11 @@ def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> 
     target = path.resolve()
     for item in protect:
         if item.resolve() == target:
-            raise InputError("refusing to overwrite an input file", file=display_path(path),
-                             hint="choose another output path with -o")
+            raise InputError(
+                "refusing to overwrite an input file",
+                file=display_path(path),
+                hint="choose another output path with -o",
+            )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:

@@ -372,6 +372,7 @@ EXPECTED: dict[str, dict[str, str | Disagrees]] = {
 
 # ---------------------------------------------------------------------------------------------
 
+
 def _analyze(case: str) -> dict[str, Any]:
     args = ["analyze", str(CASES / f"{case}.yaml"), "--format", "json"]
     for jurisdiction in JURISDICTIONS[case]:
@@ -409,8 +410,7 @@ def _params() -> list[Any]:
 
 
 @pytest.mark.parametrize(("case", "key", "expected"), _params())
-def test_finding_agrees_with_the_sources(analysis: Any, case: str, key: str,
-                                         expected: str) -> None:
+def test_finding_agrees_with_the_sources(analysis: Any, case: str, key: str, expected: str) -> None:
     result = analysis(case)
     by_id = {j["id"]: j for j in result["jurisdictions"]}
     if ":" in key:  # a jurisdiction's summary answer
@@ -440,6 +440,5 @@ def test_all_of_the_cases_jurisdictions_are_screened(analysis: Any, case: str) -
 @pytest.mark.parametrize("factor", FACTORS)
 def test_synthetic_case_triggers_every_us_factor(analysis: Any, factor: str) -> None:
     (us,) = [j for j in analysis("synthetic-every-factor")["jurisdictions"] if j["id"] == "us"]
-    triggered = [f["rule"] for f in us["findings"]
-                 if f["factor"] == factor and f["status"] == T]
+    triggered = [f["rule"] for f in us["findings"] if f["factor"] == factor and f["status"] == T]
     assert triggered, f"no US finding of factor {factor!r} triggered"

@@ -22,8 +22,7 @@ stake = st.floats(0.01, 1.0)
 def test_worked_example_through_the_general_builder() -> None:
     # legal.md §4.1: A (30 %) buys 49 % of B (20 %); a non-voting stake is silent
     links = [("A", "B", 0.49)]
-    assert common_mhhi_delta({"A": 0.3, "B": 0.2}, links, links) == pytest.approx(881.8,
-                                                                                   abs=0.05)
+    assert common_mhhi_delta({"A": 0.3, "B": 0.2}, links, links) == pytest.approx(881.8, abs=0.05)
     assert common_mhhi_delta({"A": 0.3, "B": 0.2}, links, [("A", "B", 0.0)]) == pytest.approx(294)
     full = [("A", "B", 1.0)]
     assert common_mhhi_delta({"A": 0.3, "B": 0.2}, full, full) == pytest.approx(1200)
@@ -38,8 +37,7 @@ def test_one_investor_in_two_rivals() -> None:
     # A's managers weigh B by (0.2·0.1) / (0.2² + 0.8²) = 0.02 / 0.68; B's weigh A by
     # (0.1·0.2) / (0.1² + 0.9²) = 0.02 / 0.82.  Δ = 30 · 20 · (0.02/0.68 + 0.02/0.82)
     links = [("I", "A", 0.2), ("I", "B", 0.1)]
-    assert common_mhhi_delta({"A": 0.3, "B": 0.2}, links, links) == pytest.approx(32.2812,
-                                                                                  abs=1e-4)
+    assert common_mhhi_delta({"A": 0.3, "B": 0.2}, links, links) == pytest.approx(32.2812, abs=1e-4)
 
 
 def test_cross_holdings_reach_their_ultimate_owners() -> None:
@@ -55,7 +53,7 @@ def test_cross_holdings_reach_their_ultimate_owners() -> None:
 def test_chains_multiply() -> None:
     owners = ultimate_owners([("F", "G", 0.5), ("G", "A", 0.4)], ["A"])
     assert owners["F"]["A"] == pytest.approx(0.2)
-    assert owners["G"]["A"] == pytest.approx(0.2)   # G's own outside owners: 50 % of 40 %
+    assert owners["G"]["A"] == pytest.approx(0.2)  # G's own outside owners: 50 % of 40 %
     assert owners["A"]["A"] == pytest.approx(0.6)
 
 
@@ -65,40 +63,50 @@ def test_overfull_holdings_are_refused() -> None:
 
 
 @given(share, share, stake)
-def test_one_cross_stake_reduces_to_the_two_firm_formula(s_a: float, s_b: float,
-                                                         beta: float) -> None:
+def test_one_cross_stake_reduces_to_the_two_firm_formula(
+    s_a: float, s_b: float, beta: float
+) -> None:
     links = [("A", "B", beta)]
     shares = {"A": s_a, "B": s_b}
     assert common_mhhi_delta(shares, links, links) == pytest.approx(
-        stake_mhhi_delta(s_a, s_b, beta, "proportional"), rel=1e-9, abs=1e-9)
+        stake_mhhi_delta(s_a, s_b, beta, "proportional"), rel=1e-9, abs=1e-9
+    )
     assert common_mhhi_delta(shares, links, [("A", "B", 0.0)]) == pytest.approx(
-        stake_mhhi_delta(s_a, s_b, beta, "silent"), rel=1e-9, abs=1e-9)
+        stake_mhhi_delta(s_a, s_b, beta, "silent"), rel=1e-9, abs=1e-9
+    )
 
 
 @given(share, share)
 def test_a_full_acquisition_is_a_merger(s_a: float, s_b: float) -> None:
     links = [("A", "B", 1.0)]
     assert common_mhhi_delta({"A": s_a, "B": s_b}, links, links) == pytest.approx(
-        merger_delta(s_a, s_b), rel=1e-9, abs=1e-9)
+        merger_delta(s_a, s_b), rel=1e-9, abs=1e-9
+    )
 
 
 @given(share, share, stake, stake)
-def test_raising_a_cross_stake_never_lowers_the_delta(s_a: float, s_b: float, b1: float,
-                                                      b2: float) -> None:
+def test_raising_a_cross_stake_never_lowers_the_delta(
+    s_a: float, s_b: float, b1: float, b2: float
+) -> None:
     # proportional control, one firm's stake in its rival: d/dβ [β + β/(β² + (1−β)²)] ≥ 0
     low, high = sorted((b1, b2))
-    assert stake_mhhi_delta(s_a, s_b, high, "proportional") >= stake_mhhi_delta(
-        s_a, s_b, low, "proportional") - 1e-9
+    assert (
+        stake_mhhi_delta(s_a, s_b, high, "proportional")
+        >= stake_mhhi_delta(s_a, s_b, low, "proportional") - 1e-9
+    )
 
 
 @given(share, share, stake, stake, st.floats(0.0, 0.5))
 def test_a_common_owner_raising_its_stake_never_lowers_the_delta(
-        s_a: float, s_b: float, a: float, b: float, more: float) -> None:
+    s_a: float, s_b: float, a: float, b: float, more: float
+) -> None:
     b = min(b, 0.5)
     before = [("I", "A", a), ("I", "B", b)]
     after = [("I", "A", a), ("I", "B", b + more)]
-    assert common_mhhi_delta({"A": s_a, "B": s_b}, after, after) >= common_mhhi_delta(
-        {"A": s_a, "B": s_b}, before, before) - 1e-9
+    assert (
+        common_mhhi_delta({"A": s_a, "B": s_b}, after, after)
+        >= common_mhhi_delta({"A": s_a, "B": s_b}, before, before) - 1e-9
+    )
 
 
 def test_but_in_general_a_larger_stake_can_lower_the_delta() -> None:
@@ -143,7 +151,8 @@ def test_common_ownership_before_and_after_an_investor_adds_to_its_stake() -> No
     # A weighs B by 0.2·0.25 / 0.68, B weighs A by 0.25·0.2 / (0.25² + 0.75²)
     assert val(ctx, "market.mhhi.delta.common.before") == pytest.approx(32.2812, abs=1e-4)
     assert val(ctx, "market.mhhi.delta.common.after") == pytest.approx(
-        600 * (0.05 / 0.68 + 0.05 / 0.625))
+        600 * (0.05 / 0.68 + 0.05 / 0.625)
+    )
     assert val(ctx, "market.common_owners.before") == ["I"]
     assert val(ctx, "market.common_owners.after") == ["I"]
     # the investor is not in the market: the two-firm facts see no overlap
@@ -164,16 +173,21 @@ def test_an_unknown_stake_matters_only_if_it_links_two_firms() -> None:
     linked = MARKET.replace("{holder: i, issuer: b, equity: 0.1}", "{holder: i, issuer: b}")
     assert val(in_market(ctx_for(linked), "m"), "market.mhhi.delta.common.before") is None
     assert val(in_market(ctx_for(linked), "m"), "market.common_owners.before") is None
-    alone = MARKET.replace("  - {holder: i, issuer: b, equity: 0.1}\n",
-                          "  - {holder: i, issuer: b, equity: 0.1}\n  - {holder: x, issuer: c}\n")
+    alone = MARKET.replace(
+        "  - {holder: i, issuer: b, equity: 0.1}\n",
+        "  - {holder: i, issuer: b, equity: 0.1}\n  - {holder: x, issuer: c}\n",
+    )
     alone = alone.replace("  - {id: c, name: C}\n", "  - {id: c, name: C}\n  - {id: x, name: X}\n")
     ctx = in_market(ctx_for(alone), "m")
     assert val(ctx, "market.mhhi.delta.common.before") == pytest.approx(32.2812, abs=1e-4)
 
 
 def test_without_a_holdings_section_common_ownership_is_unknown() -> None:
-    text = MARKET.replace("holdings:\n  - {holder: i, issuer: a, equity: 0.2}\n"
-                          "  - {holder: i, issuer: b, equity: 0.1}\n", "")
+    text = MARKET.replace(
+        "holdings:\n  - {holder: i, issuer: a, equity: 0.2}\n"
+        "  - {holder: i, issuer: b, equity: 0.1}\n",
+        "",
+    )
     ctx = in_market(ctx_for(text), "m")
     assert val(ctx, "market.mhhi.delta.common.after") is None
     assert val(ctx, "market.common_owners.after") is None
@@ -201,9 +215,10 @@ def test_legal_md_example_as_market_facts() -> None:
     assert val(ctx, "market.mhhi.delta.common.after") == pytest.approx(881.8, abs=0.05)
     assert val(ctx, "market.mhhi.delta.proportional") == pytest.approx(881.8, abs=0.05)
     assert val(ctx, "market.hhi.delta") == pytest.approx(1200)
-    assert val(ctx, "market.common_owners.after") == []    # A is the rival itself
-    silent = in_market(ctx_for(CROSS.replace("equity: 0.49}", "equity: 0.49, "
-                                                              "class: non-voting}")), "m")
+    assert val(ctx, "market.common_owners.after") == []  # A is the rival itself
+    silent = in_market(
+        ctx_for(CROSS.replace("equity: 0.49}", "equity: 0.49, class: non-voting}")), "m"
+    )
     assert val(silent, "market.mhhi.delta.common.after") == pytest.approx(294)
 
 

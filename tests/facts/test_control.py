@@ -20,11 +20,16 @@ entities:
 
 
 def deal(body: str, steps: str = "[]", *, target: str = "t") -> str:
-    return (ENTITIES + body.strip("\n") + "\n"
-            + f"transaction:\n  acquirer: a\n  target: {target}\n  steps: {steps}\n")
+    return (
+        ENTITIES
+        + body.strip("\n")
+        + "\n"
+        + f"transaction:\n  acquirer: a\n  target: {target}\n  steps: {steps}\n"
+    )
 
 
-MAJORITY = deal("""
+MAJORITY = deal(
+    """
 holdings:
   - {holder: x, issuer: t, equity: 1.0}
 rights: []
@@ -32,7 +37,9 @@ boards:
   - company: t
     size: 3
     directors: [{person: p, designated_by: x}]
-""", "[{kind: acquire_stake, equity: 0.6, seller: x}]")
+""",
+    "[{kind: acquire_stake, equity: 0.6, seller: x}]",
+)
 
 
 def test_majority_of_the_votes_is_sole_control_everywhere() -> None:
@@ -43,8 +50,10 @@ def test_majority_of_the_votes_is_sole_control_everywhere() -> None:
     assert val(ctx, "eu.joint_control.after") is False
     assert val(ctx, "eu.negative_sole_control.after") is False
     assert val(ctx, "eu.decisive_influence.after") is True
-    assert val(ctx, "eu.control_indicators.after") == ["majority of the votes",
-                                                       "majority of the votes typically cast"]
+    assert val(ctx, "eu.control_indicators.after") == [
+        "majority of the votes",
+        "majority of the votes typically cast",
+    ]
     assert val(ctx, "uk.legal_control.after") is True
     assert val(ctx, "uk.majority_of_votes_cast.after") is True
     assert val(ctx, "de.control.after") is True
@@ -67,21 +76,23 @@ def test_before_the_deal_the_acquirer_has_nothing() -> None:
     assert val(ctx, "acquirer.board.majority.before") is False
 
 
-
 def test_every_family_before_the_deal() -> None:
     ctx = ctx_for(MAJORITY.replace("rights: []", "rights: []\nmarkets: []\nsupply: []"))
     # before: X holds all the votes, so it alone can block (and determine) everything
     assert val(ctx, "eu.joint_control.before") is False
     assert val(ctx, "eu.negative_sole_control.before") is False
     assert val(ctx, "eu.control_indicators.before") == [
-        "another party can block strategic decisions"]
+        "another party can block strategic decisions"
+    ]
     assert val(ctx, "eu.votes_of_attendance.before") == 0.0
     assert val(ctx, "uk.majority_of_votes_cast.before") is False
     assert val(ctx, "de.control.before") is False
     assert val(ctx, "de.csi_factors.before") == []
     assert val(ctx, "acquirer.board.appointable.after") == 0
 
-JOINT = deal("""
+
+JOINT = deal(
+    """
 holdings:
   - {holder: x, issuer: t, equity: 1.0}
 rights: []
@@ -89,13 +100,16 @@ boards:
   - company: t
     size: 4
     directors: [{person: p, designated_by: x}, {person: q, designated_by: x}]
-""", """
+""",
+    """
     - {kind: acquire_stake, equity: 0.5, seller: x}
     - {kind: appoint_director, person: r, designated_by: a}
     - {kind: appoint_director, person: q2, designated_by: a}
-""".replace("q2", "r2")).replace("  - {id: r, name: R, kind: person}\n",
-                                 "  - {id: r, name: R, kind: person}\n"
-                                 "  - {id: r2, name: R2, kind: person}\n")
+""".replace("q2", "r2"),
+).replace(
+    "  - {id: r, name: R, kind: person}\n",
+    "  - {id: r, name: R, kind: person}\n  - {id: r2, name: R2, kind: person}\n",
+)
 
 
 def test_fifty_fifty_is_joint_control_and_hsr_control_but_not_uk_legal_control() -> None:
@@ -106,17 +120,21 @@ def test_fifty_fifty_is_joint_control_and_hsr_control_but_not_uk_legal_control()
     assert val(ctx, "eu.negative_sole_control.after") is False
     assert val(ctx, "eu.decisive_influence.after") is True
     assert val(ctx, "eu.control_indicators.after") == [
-        "half of the votes", "half of the board", "another party can block strategic decisions"]
+        "half of the votes",
+        "half of the board",
+        "another party can block strategic decisions",
+    ]
     assert ctx.get("eu.control_indicators.after").note == "parties that can block: X"
-    assert val(ctx, "uk.legal_control.after") is False       # "more than" half
+    assert val(ctx, "uk.legal_control.after") is False  # "more than" half
     assert val(ctx, "uk.majority_of_votes_cast.after") is False
-    assert val(ctx, "hsr.control.after") is True             # "50 percent or more"
+    assert val(ctx, "hsr.control.after") is True  # "50 percent or more"
     assert val(ctx, "de.control.after") is True
-    assert val(ctx, "de.shareholder_rank.after") == 1        # tied holders share a rank
+    assert val(ctx, "de.shareholder_rank.after") == 1  # tied holders share a rank
     assert val(ctx, "acquirer.board.majority.after") is False
 
 
-NEGATIVE = deal("""
+NEGATIVE = deal(
+    """
 holdings:
   - {holder: x, issuer: t, equity: 0.5}
   - {holder: y, issuer: t, equity: 0.5}
@@ -124,12 +142,14 @@ rights: []
 supply: []
 boards:
   - {company: t, size: 5}
-""", """
+""",
+    """
     - {kind: acquire_stake, equity: 0.15, seller: x}
     - {kind: acquire_stake, equity: 0.15, seller: y}
     - kind: grant_right
       right: {holder: a, issuer: t, kind: veto, matters: [budget, business_plan]}
-""")
+""",
+)
 
 
 def test_a_minority_with_strategic_vetoes_alone_has_negative_sole_control() -> None:
@@ -148,19 +168,23 @@ def test_a_minority_with_strategic_vetoes_alone_has_negative_sole_control() -> N
 
 
 def test_vetoes_on_both_sides_are_joint_control() -> None:
-    text = NEGATIVE.replace("rights: []", "rights:\n  - {holder: x, issuer: t, kind: consent, "
-                                          "matters: [senior_management]}")
+    text = NEGATIVE.replace(
+        "rights: []",
+        "rights:\n  - {holder: x, issuer: t, kind: consent, matters: [senior_management]}",
+    )
     ctx = ctx_for(text)
     assert val(ctx, "eu.joint_control.after") is True
     assert val(ctx, "eu.negative_sole_control.after") is False
 
 
-DE_FACTO = deal("""
+DE_FACTO = deal(
+    """
 holdings:
   - {holder: x, issuer: t, equity: 0.2}
 rights: []
-""", "[{kind: acquire_stake, equity: 0.4}]").replace(
-    "  - {id: t, name: T}", "  - {id: t, name: T, attendance: 0.6}")
+""",
+    "[{kind: acquire_stake, equity: 0.4}]",
+).replace("  - {id: t, name: T}", "  - {id: t, name: T, attendance: 0.6}")
 
 
 def test_a_majority_of_the_votes_typically_cast_is_de_facto_control() -> None:
@@ -172,7 +196,7 @@ def test_a_majority_of_the_votes_typically_cast_is_de_facto_control() -> None:
     assert val(ctx, "uk.majority_of_votes_cast.after") is True
     assert val(ctx, "uk.legal_control.after") is False
     assert val(ctx, "eu.sole_control.after") is True
-    assert val(ctx, "hsr.control.after") is False             # de facto control is not HSR
+    assert val(ctx, "hsr.control.after") is False  # de facto control is not HSR
 
 
 def test_votes_above_attendance_count_as_all_votes_cast() -> None:
@@ -190,10 +214,11 @@ def test_without_attendance_de_facto_control_is_unknown() -> None:
 
 def test_unlisted_votes_that_could_block_leave_control_unknown() -> None:
     # X's 20 % is not listed: 60 % unlisted could be one holder with half the votes
-    ctx = ctx_for(DE_FACTO.replace("holdings:\n  - {holder: x, issuer: t, equity: 0.2}",
-                                   "holdings: []"))
+    ctx = ctx_for(
+        DE_FACTO.replace("holdings:\n  - {holder: x, issuer: t, equity: 0.2}", "holdings: []")
+    )
     assert val(ctx, "eu.sole_control.after") is None
-    assert val(ctx, "eu.decisive_influence.after") is True     # A decides or blocks anyway
+    assert val(ctx, "eu.decisive_influence.after") is True  # A decides or blocks anyway
     assert val(ctx, "de.shareholder_rank.after") is None
 
 
@@ -212,7 +237,7 @@ def test_group_members_holdings_count_whole() -> None:
     assert val(ctx, "uk.votes.before") == pytest.approx(0.55)
     assert val(ctx, "de.voting_share.before") == pytest.approx(0.55)
     assert val(ctx, "de.capital_share.before") == pytest.approx(0.55)
-    assert val(ctx, "hsr.control.before") is True               # 801.1(c): group aggregated
+    assert val(ctx, "hsr.control.before") is True  # 801.1(c): group aggregated
     assert val(ctx, "uk.legal_control.before") is True
 
 
@@ -231,7 +256,7 @@ def test_the_power_to_designate_half_the_board_is_hsr_control() -> None:
     assert val(ctx, "acquirer.board.appointable.before") == 3
     assert val(ctx, "hsr.control.before") is True
     assert val(ctx, "acquirer.board.majority.before") is False
-    assert val(ctx, "eu.decisive_influence.before") is True     # half the board blocks
+    assert val(ctx, "eu.decisive_influence.before") is True  # half the board blocks
     ctx = ctx_for(DESIGNATION.replace("seats: 3", "seats: 2"))
     assert val(ctx, "hsr.control.before") is False
 
@@ -242,12 +267,12 @@ def test_designation_without_board_size_is_unknown() -> None:
 
 
 def test_unincorporated_target_is_controlled_by_half_the_profits() -> None:
-    text = deal("holdings:\n  - {holder: a, issuer: x, equity: 0.5, voting: 0.0}\n",
-                target="x")
+    text = deal("holdings:\n  - {holder: a, issuer: x, equity: 0.5, voting: 0.0}\n", target="x")
     assert val(ctx_for(text), "hsr.control.before") is True
 
 
-CSI = deal("""
+CSI = deal(
+    """
 holdings:
   - {holder: x, issuer: t, equity: 0.45}
   - {holder: y, issuer: t, equity: 0.35}
@@ -260,12 +285,14 @@ markets:
     participants: [{entity: a}, {entity: t}]
 supply:
   - {supplier: a, customer: t, product: chips, share_of_needs: 0.7}
-""", """
+""",
+    """
     - {kind: acquire_stake, equity: 0.2}
     - {kind: appoint_director, person: p, designated_by: a}
     - kind: grant_right
       right: {holder: a, issuer: t, kind: information}
-""")
+""",
+)
 
 
 def test_plus_factors_of_a_twenty_percent_stake() -> None:
@@ -273,10 +300,17 @@ def test_plus_factors_of_a_twenty_percent_stake() -> None:
     assert val(ctx, "de.capital_share.after") == pytest.approx(0.2)
     assert val(ctx, "de.shareholder_rank.after") == 3
     assert val(ctx, "de.csi_factors.after") == [
-        "board seat", "information rights", "parties compete", "vertically related",
-        "commercial relationship"]
+        "board seat",
+        "information rights",
+        "parties compete",
+        "vertically related",
+        "commercial relationship",
+    ]
     assert val(ctx, "uk.material_influence_factors.after") == [
-        "board seat", "information rights", "acquirer supplies the target"]
+        "board seat",
+        "information rights",
+        "acquirer supplies the target",
+    ]
     assert val(ctx, "uk.board_representation.after") is True
     assert val(ctx, "commercial.target_dependence_on_acquirer") == pytest.approx(0.7)
     assert val(ctx, "commercial.acquirer_dependence_on_target") == 0.0
@@ -288,12 +322,17 @@ def test_factor_lists_are_unknown_while_an_ingredient_is() -> None:
     # before the deal no right is stated at all; after it, the granted one is known
     assert val(ctx, "uk.material_influence_factors.before") is None
     assert val(ctx, "uk.material_influence_factors.after") is not None
-    ctx = ctx_for(CSI.replace("supply:\n  - {supplier: a, customer: t, product: chips, "
-                              "share_of_needs: 0.7}\n", ""))
+    ctx = ctx_for(
+        CSI.replace(
+            "supply:\n  - {supplier: a, customer: t, product: chips, share_of_needs: 0.7}\n", ""
+        )
+    )
     value = ctx.get("uk.material_influence_factors.after")
     assert value.value is None
-    assert value.note == ("present: board seat, information rights; not known: acquirer "
-                          "supplies the target, target supplies the acquirer")
+    assert value.note == (
+        "present: board seat, information rights; not known: acquirer "
+        "supplies the target, target supplies the acquirer"
+    )
 
 
 def test_target_sales_to_the_acquirer_as_a_share_of_its_revenues() -> None:
@@ -311,21 +350,35 @@ def test_seed_case_meta_has_capital_but_no_votes_and_open_control() -> None:
     ctx = seed()
     assert val(ctx, "de.capital_share.after") == pytest.approx(0.49)
     assert val(ctx, "de.voting_share.after") == 0.0
-    assert val(ctx, "de.capital_share.before") is None          # Series F stake not public
+    assert val(ctx, "de.capital_share.before") is None  # Series F stake not public
     assert val(ctx, "uk.votes.after") == 0.0
     assert val(ctx, "uk.legal_control.after") is False
-    assert val(ctx, "uk.board_representation.after") is True     # Wang, Meta's officer
+    assert val(ctx, "uk.board_representation.after") is True  # Wang, Meta's officer
     # no rights are stated: vetoes or appointment rights could still confer control
     assert val(ctx, "eu.decisive_influence.after") is None
     assert val(ctx, "hsr.control.after") is None
     assert val(ctx, "uk.material_influence_factors.after") is None
 
 
-FAMILIES = ("hsr.control", "eu.", "uk.", "de.", "commercial.", "acquirer.board.majority",
-            "acquirer.board.appointable", "interlock.direct", "interlock.indirect",
-            "interlock.link", "market.mhhi.delta.common", "market.common_owners",
-            "vertical.rival_alternatives", "vertical.foreclosure_share",
-            "vertical.customer_foreclosure", "information.channels", "parties.vertically")
+FAMILIES = (
+    "hsr.control",
+    "eu.",
+    "uk.",
+    "de.",
+    "commercial.",
+    "acquirer.board.majority",
+    "acquirer.board.appointable",
+    "interlock.direct",
+    "interlock.indirect",
+    "interlock.link",
+    "market.mhhi.delta.common",
+    "market.common_owners",
+    "vertical.rival_alternatives",
+    "vertical.foreclosure_share",
+    "vertical.customer_foreclosure",
+    "information.channels",
+    "parties.vertically",
+)
 
 
 def test_every_fact_of_these_families_says_what_it_serves_and_what_to_ask() -> None:
@@ -381,8 +434,9 @@ transaction:
     assert ctx.get("acquirer.prior_acquisitions.count").value == 1
     assert ctx.get("presence.target.uk").value is True
     assert ctx.for_market(ctx.deal.markets[0]).get("market.uk").value is True
-    bare = ctx_of("entities: [{id: a, name: A}, {id: t, name: T}]\n"
-                  "transaction: {acquirer: a, target: t}\n")
+    bare = ctx_of(
+        "entities: [{id: a, name: A}, {id: t, name: T}]\ntransaction: {acquirer: a, target: t}\n"
+    )
     assert bare.get("acquirer.prior_acquisitions.count").value is None
     assert bare.get("presence.target.uk").value is None
     assert bare.get("transaction.licence").value is False

@@ -92,9 +92,14 @@ def test_consolidated_figure_already_includes_the_members_it_controls() -> None:
 
 
 def test_missing_revenue_of_a_member_is_unknown_not_zero() -> None:
-    text = group_deal().replace("  - {id: m, name: M}\n", "").replace(
-        "  - {holder: a, issuer: m, equity: 0.3}\n", "  - {holder: a, issuer: m, equity: 0.6}\n"
-    ).replace("entities:\n", "entities:\n  - {id: m, name: M}\n")
+    text = (
+        group_deal()
+        .replace("  - {id: m, name: M}\n", "")
+        .replace(
+            "  - {holder: a, issuer: m, equity: 0.3}\n", "  - {holder: a, issuer: m, equity: 0.6}\n"
+        )
+        .replace("entities:\n", "entities:\n  - {id: m, name: M}\n")
+    )
     ctx = ctx_for(text)  # A now controls M, which gives no figures
     value = ctx.get("turnover.acquirer.worldwide.eur")
     assert value.value is None and "M's worldwide turnover is not given" in value.note
@@ -240,7 +245,7 @@ def test_group_holdings_count_together() -> None:
 
 def test_partnership_is_controlled_by_profits_not_votes() -> None:
     i = interests()
-    assert i.controls("a", "lp") is True           # 50 % of the profits (HSR)
+    assert i.controls("a", "lp") is True  # 50 % of the profits (HSR)
     assert i.controls("a", "lp", concept="majority") is False  # not more than half
 
 

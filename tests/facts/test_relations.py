@@ -92,11 +92,15 @@ def test_customer_foreclosure_share_needs_the_sellers_sales() -> None:
 
 
 def test_no_supply_section_is_unknown_and_an_empty_one_is_none() -> None:
-    text = VERTICAL[:VERTICAL.index("supply:")] + VERTICAL[VERTICAL.index("transaction:"):]
+    text = VERTICAL[: VERTICAL.index("supply:")] + VERTICAL[VERTICAL.index("transaction:") :]
     ctx = ctx_for(text)
-    for name in ("vertical.foreclosure_share", "vertical.customer_foreclosure.suppliers",
-                 "vertical.rivals_supplied", "vertical.rivals_reducing",
-                 "parties.vertically_related"):
+    for name in (
+        "vertical.foreclosure_share",
+        "vertical.customer_foreclosure.suppliers",
+        "vertical.rivals_supplied",
+        "vertical.rivals_reducing",
+        "parties.vertically_related",
+    ):
         assert val(ctx, name) is None, name
     ctx = ctx_for(text.replace("transaction:", "supply: []\ntransaction:"))
     assert val(ctx, "vertical.foreclosure_share") == 0.0
@@ -108,8 +112,10 @@ def test_no_supply_section_is_unknown_and_an_empty_one_is_none() -> None:
 def test_information_channels_before_and_after() -> None:
     ctx = ctx_for(VERTICAL)
     assert val(ctx, "information.channels.before") == ["services that see rivals' data"]
-    assert val(ctx, "information.channels.after") == ["information rights",
-                                                      "services that see rivals' data"]
+    assert val(ctx, "information.channels.after") == [
+        "information rights",
+        "services that see rivals' data",
+    ]
     assert val(ctx, "information.access_path.after") is True
     assert val(ctx, "parties.vertically_related") is True
 
@@ -118,20 +124,24 @@ def test_information_channels_are_unknown_without_the_board() -> None:
     ctx = ctx_for(VERTICAL.replace("boards:\n  - {company: t, size: 3}\n", ""))
     value = ctx.get("information.channels.after")
     assert value.value is None
-    assert value.note == ("present: information rights, services that see rivals' data; "
-                          "not known: board seat, board observer")
+    assert value.note == (
+        "present: information rights, services that see rivals' data; "
+        "not known: board seat, board observer"
+    )
 
 
 def test_seed_case_vertical_and_information_facts() -> None:
     ctx = seed()
     assert val(ctx, "vertical.rival_alternatives.names") == ["Labelbox"]
     assert val(ctx, "vertical.rival_alternatives.count") == 1
-    assert val(ctx, "vertical.foreclosure_share") is None      # shares of needs not public
+    assert val(ctx, "vertical.foreclosure_share") is None  # shares of needs not public
     assert val(ctx, "vertical.customer_foreclosure.suppliers") == []
     assert val(ctx, "parties.vertically_related") is True
     value = ctx.get("information.channels.after")
-    assert value.value is None                                 # rights not public
-    assert value.note == ("present: board seat, officer or director in common, services that "
-                          "see rivals' data, key staff hired from the target; not known: "
-                          "information rights, consultation rights")
+    assert value.value is None  # rights not public
+    assert value.note == (
+        "present: board seat, officer or director in common, services that "
+        "see rivals' data, key staff hired from the target; not known: "
+        "information rights, consultation rights"
+    )
     assert val(ctx, "information.access_path.after") is True

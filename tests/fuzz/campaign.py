@@ -42,8 +42,11 @@ def deals(cases: int, seed: int) -> dict[str, int]:
     for i in range(cases):
         rng = random.Random(seed + i)
         text, data = docs[rng.randrange(len(docs))]
-        text = mutate_text(text, rng) if rng.random() < 0.4 else dump(
-            mutate_data(data, rng, rng.randrange(1, 5)))
+        text = (
+            mutate_text(text, rng)
+            if rng.random() < 0.4
+            else dump(mutate_data(data, rng, rng.randrange(1, 5)))
+        )
         try:
             deal = deal_from_document(parse_document(text, "fuzz.yaml"))
             evaluate(deal, [p for p in packs if p.jurisdiction in deal.case.jurisdictions])
@@ -66,8 +69,11 @@ def packs(cases: int, seed: int) -> dict[str, int]:
             rng = random.Random(seed + i)
             path = files[rng.randrange(len(files))]
             original = path.read_text(encoding="utf-8")
-            text = mutate_text(original, rng) if rng.random() < 0.5 else dump(
-                mutate_data(yaml.safe_load(original), rng, rng.randrange(1, 4)))
+            text = (
+                mutate_text(original, rng)
+                if rng.random() < 0.5
+                else dump(mutate_data(yaml.safe_load(original), rng, rng.randrange(1, 4)))
+            )
             path.write_text(text, encoding="utf-8")
             try:
                 lint_pack(load_pack(root))
@@ -91,9 +97,11 @@ def main() -> None:
     for name, run, n in (("deal files", deals, args.cases), ("packs", packs, args.packs)):
         start = time.perf_counter()
         counts = run(n, args.seed)
-        print(f"{name:<10} {n:>7,} cases in {time.perf_counter() - start:6.1f} s: "
-              f"{counts['ok']:,} loaded, {counts['error']:,} trustbench errors, "
-              f"{counts['crash']:,} crashes (seed {args.seed})")
+        print(
+            f"{name:<10} {n:>7,} cases in {time.perf_counter() - start:6.1f} s: "
+            f"{counts['ok']:,} loaded, {counts['error']:,} trustbench errors, "
+            f"{counts['crash']:,} crashes (seed {args.seed})"
+        )
 
 
 if __name__ == "__main__":

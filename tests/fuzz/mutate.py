@@ -13,10 +13,41 @@ ROOT = Path(__file__).parents[2]
 SEEDS = sorted((ROOT / "cases").glob("*.yaml"))
 
 ODD_VALUES: list[Any] = [
-    None, True, False, -1, 0, 1, 49, 101, -0.5, 1e308, -1e308, 2**70, "", " ", "x" * 5000,
-    "49%", "149%", "-3%", "USD -5bn", "USD 1e400", "EUR", "€", "2025-02-30", "0000-00-00",
-    "\u202egnirts desrever\u202c", "\u200b", "nul\x00byte", "ＵＳＤ １４ｂｎ", "{{ 7*7 }}",
-    "<script>alert(1)</script>", [], {}, [[[[[]]]]], {"a": {"b": {"c": None}}}, [1, "a", None],
+    None,
+    True,
+    False,
+    -1,
+    0,
+    1,
+    49,
+    101,
+    -0.5,
+    1e308,
+    -1e308,
+    2**70,
+    "",
+    " ",
+    "x" * 5000,
+    "49%",
+    "149%",
+    "-3%",
+    "USD -5bn",
+    "USD 1e400",
+    "EUR",
+    "€",
+    "2025-02-30",
+    "0000-00-00",
+    "\u202egnirts desrever\u202c",
+    "\u200b",
+    "nul\x00byte",
+    "ＵＳＤ １４ｂｎ",
+    "{{ 7*7 }}",
+    "<script>alert(1)</script>",
+    [],
+    {},
+    [[[[[]]]]],
+    {"a": {"b": {"c": None}}},
+    [1, "a", None],
 ]
 UNICODE = ["\u202e", "\u2066", "\u200f", "\ufeff", "\x00", "\x1b[31m", "\ud7ff", "🦄", "\t"]
 
@@ -57,8 +88,11 @@ def mutate_data(data: Any, rng: random.Random, steps: int = 3) -> Any:
             text = parent[path[-1]]
             cut = rng.randrange(len(text) + 1)
             parent[path[-1]] = text[:cut] + rng.choice(UNICODE) + text[cut:]
-        elif op == 4 and isinstance(parent[path[-1]], int | float) and \
-                not isinstance(parent[path[-1]], bool):  # out of range
+        elif (
+            op == 4
+            and isinstance(parent[path[-1]], int | float)
+            and not isinstance(parent[path[-1]], bool)
+        ):  # out of range
             parent[path[-1]] = rng.choice([-1, 10**9, -(10**9), 1e-320, 1.0000001, 100])
     return data
 
@@ -78,9 +112,21 @@ def mutate_text(text: str, rng: random.Random) -> str:
     elif op == 3:
         lines[i] = lines[i][: rng.randrange(len(lines[i]) + 1)]
     elif op == 4:
-        lines.insert(i, rng.choice(["!!python/object:os.system x\n", "a: &a [*a]\n", "<<: *x\n",
-                                    "- !!binary aGVsbG8=\n", "? [complex, key]\n: v\n",
-                                    "%YAML 1.1\n", "--- \n", "...\n"]))
+        lines.insert(
+            i,
+            rng.choice(
+                [
+                    "!!python/object:os.system x\n",
+                    "a: &a [*a]\n",
+                    "<<: *x\n",
+                    "- !!binary aGVsbG8=\n",
+                    "? [complex, key]\n: v\n",
+                    "%YAML 1.1\n",
+                    "--- \n",
+                    "...\n",
+                ]
+            ),
+        )
     else:
         cut = rng.randrange(len(text) + 1)
         return text[:cut] + rng.choice(UNICODE) + text[cut:]
@@ -88,8 +134,10 @@ def mutate_text(text: str, rng: random.Random) -> str:
 
 
 def seed_documents() -> list[tuple[str, Any]]:
-    return [(p.read_text(encoding="utf-8"), yaml.safe_load(p.read_text(encoding="utf-8")))
-            for p in SEEDS]
+    return [
+        (p.read_text(encoding="utf-8"), yaml.safe_load(p.read_text(encoding="utf-8")))
+        for p in SEEDS
+    ]
 
 
 def dump(data: Any) -> str:

@@ -37,8 +37,9 @@ def check(text: str) -> str:
     return "ok"
 
 
-@settings(max_examples=1200, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=True)
+@settings(
+    max_examples=1200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 4))
 def test_structural_mutations(seed: int, steps: int) -> None:
     rng = random.Random(seed)
@@ -46,8 +47,9 @@ def test_structural_mutations(seed: int, steps: int) -> None:
     check(dump(mutate_data(data, rng, steps)))
 
 
-@settings(max_examples=900, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=True)
+@settings(
+    max_examples=900, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(st.integers(0, 2**32 - 1))
 def test_textual_mutations(seed: int) -> None:
     rng = random.Random(seed)
@@ -60,9 +62,11 @@ def test_textual_mutations(seed: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
             f"b{i}: &b{i} [" + ", ".join([f"*{'a' if i == 0 else f'b{i - 1}'}"] * 9) + "]\n"
-            for i in range(9)),
+            for i in range(9)
+        ),
         "case: " + "[" * 5000 + "]" * 5000 + "\n",
         "case: {" * 300 + "}" * 300 + "\n",
         "case: !!python/object/new:os.system [echo pwned]\n",

@@ -38,8 +38,9 @@ def check(root: Path) -> None:
         assert rendered and "Traceback" not in rendered
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck),
-          derandomize=True)
+@settings(
+    max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(st.integers(0, 2**32 - 1))
 def test_mutated_pack_files(pack_copy: Path, seed: int) -> None:
     rng = random.Random(seed)

@@ -69,27 +69,41 @@ def big_deal_yaml(customers: int = 12, holders: int = 8, people: int = 6) -> str
         "  - {id: acq, name: Acquirer Industries Corporation, short: Acquirer}",
         "  - {id: tgt, name: Target Technologies Inc., short: Target}",
     ]
-    lines += [f"  - {{id: h{i}, name: Shareholder {i} Ventures LLC, kind: fund}}"
-              for i in range(holders)]
+    lines += [
+        f"  - {{id: h{i}, name: Shareholder {i} Ventures LLC, kind: fund}}" for i in range(holders)
+    ]
     lines += [f"  - {{id: p{i}, name: Person{i} Surname, kind: person}}" for i in range(people)]
     lines += [f"  - {{id: c{i}, name: Customer {i} Corporation}}" for i in range(customers)]
-    lines += ["holdings:",
-              "  - {holder: fund, issuer: holdco, equity: 1.0}",
-              "  - {holder: holdco, issuer: acq, equity: 0.62, voting: 0.8}"]
+    lines += [
+        "holdings:",
+        "  - {holder: fund, issuer: holdco, equity: 1.0}",
+        "  - {holder: holdco, issuer: acq, equity: 0.62, voting: 0.8}",
+    ]
     lines += [f"  - {{holder: h{i}, issuer: tgt, equity: 0.0{i + 1}}}" for i in range(holders)]
     lines += ["boards:", "  - company: tgt", "    directors:"]
     lines += [f"      - {{person: p{i}, designated_by: h{i}}}" for i in range(people - 2)]
-    lines += ["    officers:",
-              f"      - {{person: p{people - 2}, title: Chief Executive Officer}}",
-              "  - company: acq", "    officers:",
-              f"      - {{person: p{people - 1}, title: General Counsel}}",
-              "rights:",
-              "  - {holder: acq, issuer: tgt, kind: veto, matters: [budget, business_plan]}",
-              "supply:"]
-    lines += [f"  - {{supplier: tgt, customer: c{i}, product: widgets, "
-              f"status: {'reduced' if i % 3 == 0 else 'ongoing'}}}" for i in range(customers)]
-    lines += ["transaction:", "  acquirer: acq", "  target: tgt", "  steps:",
-              "    - {kind: acquire_stake, equity: 30%, class: voting, value: USD 400m}",
-              f"    - {{kind: appoint_director, person: p{people - 1}, designated_by: acq}}",
-              f"    - {{kind: hire, person: p{people - 2}, title: Head of Widgets}}"]
+    lines += [
+        "    officers:",
+        f"      - {{person: p{people - 2}, title: Chief Executive Officer}}",
+        "  - company: acq",
+        "    officers:",
+        f"      - {{person: p{people - 1}, title: General Counsel}}",
+        "rights:",
+        "  - {holder: acq, issuer: tgt, kind: veto, matters: [budget, business_plan]}",
+        "supply:",
+    ]
+    lines += [
+        f"  - {{supplier: tgt, customer: c{i}, product: widgets, "
+        f"status: {'reduced' if i % 3 == 0 else 'ongoing'}}}"
+        for i in range(customers)
+    ]
+    lines += [
+        "transaction:",
+        "  acquirer: acq",
+        "  target: tgt",
+        "  steps:",
+        "    - {kind: acquire_stake, equity: 30%, class: voting, value: USD 400m}",
+        f"    - {{kind: appoint_director, person: p{people - 1}, designated_by: acq}}",
+        f"    - {{kind: hire, person: p{people - 2}, title: Head of Widgets}}",
+    ]
     return "\n".join(lines) + "\n"

@@ -98,8 +98,7 @@ def test_each_authority_is_given_in_full_once(ctx: dict[str, Any]) -> None:
 
 
 def _triggered(ctx: dict[str, Any]) -> list[dict[str, Any]]:
-    return [f for j in ctx["jurisdictions"] for factor in j["factors"]
-            for f in factor["triggered"]]
+    return [f for j in ctx["jurisdictions"] for factor in j["factors"] for f in factor["triggered"]]
 
 
 def test_every_triggered_finding_is_complete(ctx: dict[str, Any]) -> None:
@@ -141,8 +140,9 @@ def test_questions_are_questions_a_client_can_answer(ctx: dict[str, Any]) -> Non
         for q in group["items"]:
             assert q["question"].endswith("?") or q["question"].startswith("Please "), q
             assert not re.search(r"\bthe (acquirer|target)\b", q["question"]), q
-            assert q["rules"] and all(r["effect"] in ("decide", "weigh", "complete")
-                                      for r in q["rules"])
+            assert q["rules"] and all(
+                r["effect"] in ("decide", "weigh", "complete") for r in q["rules"]
+            )
 
 
 def test_appendix_hashes_can_be_checked(analysis: Analysis, ctx: dict[str, Any]) -> None:
@@ -151,15 +151,18 @@ def test_appendix_hashes_can_be_checked(analysis: Analysis, ctx: dict[str, Any])
     assert deal["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
     root = analysis.results[0].pack.root
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".j2"))
-    listing = "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  "
-                      f"{p.relative_to(root).as_posix()}\n" for p in files)
+    listing = "".join(
+        f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(root).as_posix()}\n"
+        for p in files
+    )
     assert pack["sha256"] == hashlib.sha256(listing.encode()).hexdigest()
 
 
 def test_appendix_lists_parameters_and_rules(analysis: Analysis, ctx: dict[str, Any]) -> None:
     rules = {r["id"] for r in ctx["appendix"]["rules"]}
     assert rules == {f.rule for r in analysis.results for f in r.findings}
-    floor = next(p for p in ctx["appendix"]["params"]
-                 if p["name"] == "params.hsr_size_of_transaction_floor")
+    floor = next(
+        p for p in ctx["appendix"]["params"] if p["name"] == "params.hsr_size_of_transaction_floor"
+    )
     assert floor["value"] == "USD 126.4m" and floor["effective"] == "2025-02-21"
     assert floor["reference"] and floor["label"] != floor["name"]

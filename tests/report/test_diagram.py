@@ -32,15 +32,27 @@ def _draw(deal: Deal, **kwargs: object) -> dg.Diagram:
 def _texts(svg: str) -> list[str]:
     """Each <text> element's lines joined by spaces (names may wrap over several lines)."""
     root = ET.fromstring(svg)
-    return [" ".join("".join(t.itertext()).split()) if not list(t) else
-            " ".join(" ".join((s.text or "").split()) for s in t) for t in root.iter(f"{SVG}text")]
+    return [
+        " ".join("".join(t.itertext()).split())
+        if not list(t)
+        else " ".join(" ".join((s.text or "").split()) for s in t)
+        for t in root.iter(f"{SVG}text")
+    ]
 
 
 def _boxes(svg: str) -> list[tuple[float, float, float, float]]:
     """Entity boxes: the rects with a border (label backgrounds have none)."""
     root = ET.fromstring(svg)
-    return [(float(r.get("x", 0)), float(r.get("y", 0)), float(r.get("width", 0)),
-             float(r.get("height", 0))) for r in root.iter(f"{SVG}rect") if r.get("stroke")]
+    return [
+        (
+            float(r.get("x", 0)),
+            float(r.get("y", 0)),
+            float(r.get("width", 0)),
+            float(r.get("height", 0)),
+        )
+        for r in root.iter(f"{SVG}rect")
+        if r.get("stroke")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +99,7 @@ def test_hostile_names_are_escaped_text(tmp_path: Path) -> None:
     for svg in (d.before, d.after):
         root = ET.fromstring(svg)  # well-formed: nothing broke out of a text node
         tags = {el.tag.removeprefix(SVG) for el in root.iter()}
-        assert tags <= {"svg", "title", "g", "rect", "text", "tspan", "polyline", "polygon",
-                        "line"}
+        assert tags <= {"svg", "title", "g", "rect", "text", "tspan", "polyline", "polygon", "line"}
         assert "<img" not in svg and "<script" not in svg
         texts = "".join("".join(_texts(svg)).split())  # names may wrap, even inside a word
         for name in HOSTILE_NAMES.values():
@@ -115,7 +126,7 @@ def test_thirty_entities_stay_readable(tmp_path: Path) -> None:
             assert deal.name(entity.id) in texts, entity.name
         boxes = _boxes(svg)
         for i, (x, y, w, h) in enumerate(boxes):
-            for ox, oy, ow, oh in boxes[i + 1:]:
+            for ox, oy, ow, oh in boxes[i + 1 :]:
                 assert x + w <= ox or ox + ow <= x or y + h <= oy or oy + oh <= y, "overlap"
 
 

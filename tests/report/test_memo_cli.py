@@ -90,16 +90,25 @@ def test_seed_memo_reads_as_a_memo(seed_pages: list[str]) -> None:
     assert toc, pages[1]
     assert pages[int(toc.group(1)) - 1].count("3.1 United States") >= 1
     # the summary table, the diagram and the analysis
-    for expected in ["1. Executive summary", "Filing required?", "Merger / control concept met?",
-                     "49 % equity / 0 % votes, non-voting", "board seat", "Alexandr Wang",
-                     "3.1.1 Notification (filing) requirements",
-                     "Access to rivals' competitively sensitive information through the target",
-                     "4. Information requests", "5. Appendix", "SHA-256"]:
+    for expected in [
+        "1. Executive summary",
+        "Filing required?",
+        "Merger / control concept met?",
+        "49 % equity / 0 % votes, non-voting",
+        "board seat",
+        "Alexandr Wang",
+        "3.1.1 Notification (filing) requirements",
+        "Access to rivals' competitively sensitive information through the target",
+        "4. Information requests",
+        "5. Appendix",
+        "SHA-256",
+    ]:
         assert expected in text, expected
 
 
 def test_every_triggered_factor_has_test_application_conclusion_and_citation(
-        seed_html: str) -> None:
+    seed_html: str,
+) -> None:
     findings = seed_html.split('<div class="finding">')[1:]
     assert len(findings) >= 5
     for block in findings:
@@ -147,7 +156,8 @@ def test_template_dir_overrides_the_house_style(tmp_path: Path, seed_html: str) 
     house.mkdir()
     (house / "house.css").write_text(":root { --accent: #7a0019; }\n", encoding="utf-8")
     (house / "_house.html.j2").write_text(
-        '<div class="letterhead">Example &amp; Partners LLP</div>\n', encoding="utf-8")
+        '<div class="letterhead">Example &amp; Partners LLP</div>\n', encoding="utf-8"
+    )
     out = tmp_path / "memo.html"
     assert _memo([str(SEED), "--template-dir", str(house), "--html", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
@@ -158,10 +168,13 @@ def test_template_dir_overrides_the_house_style(tmp_path: Path, seed_html: str) 
     assert headings.findall(html) == headings.findall(seed_html)  # the rest is the package's
 
 
-def test_missing_template_dir_is_an_input_error(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
-    assert _memo([str(SEED), "--template-dir", str(tmp_path / "nope"), "-o",
-                  str(tmp_path / "m.pdf")]) == 2
+def test_missing_template_dir_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        _memo([str(SEED), "--template-dir", str(tmp_path / "nope"), "-o", str(tmp_path / "m.pdf")])
+        == 2
+    )
     assert "--template-dir: not a folder" in capsys.readouterr().err
 
 
@@ -174,23 +187,28 @@ def _pack_copy(tmp_path: Path, section: str) -> Path:
 
 
 def test_a_pack_supplies_its_section(epoch: None, tmp_path: Path) -> None:
-    section = ('<p class="pack-intro">US practice: {{ j.name }}, {{ j.counts.triggered }} '
-               'triggered. {{ deal.target_short }}</p>\n{% include "_factors.html.j2" %}\n')
+    section = (
+        '<p class="pack-intro">US practice: {{ j.name }}, {{ j.counts.triggered }} '
+        'triggered. {{ deal.target_short }}</p>\n{% include "_factors.html.j2" %}\n'
+    )
     rules = _pack_copy(tmp_path, section)
     out = tmp_path / "memo.html"
     assert _memo([str(SEED), "--rules", str(rules), "--html", "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
-    assert re.search(r'<p class="pack-intro">US practice: United States, \d+ triggered\. '
-                     r'Scale AI</p>', html)
+    assert re.search(
+        r'<p class="pack-intro">US practice: United States, \d+ triggered\. '
+        r"Scale AI</p>",
+        html,
+    )
     assert '<h4 id="jur-us-filing">Notification (filing) requirements</h4>' in html
     assert html.count('class="pack-intro"') == 1  # in the US section only
 
 
-def test_a_pack_section_runs_in_the_sandbox(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pack_section_runs_in_the_sandbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rules = _pack_copy(tmp_path, "<p>\n{{ j.name.__class__.__mro__[1].__subclasses__() }}\n</p>\n")
-    assert _memo([str(SEED), "--rules", str(rules), "--html", "-o",
-                  str(tmp_path / "m.html")]) == 2
+    assert _memo([str(SEED), "--rules", str(rules), "--html", "-o", str(tmp_path / "m.html")]) == 2
     err = capsys.readouterr().err
     assert f"{rules / 'us' / 'templates' / 'section.html.j2'}:2:1: error[SecurityError]" in err
     assert not (tmp_path / "m.html").exists()
@@ -200,8 +218,9 @@ def test_a_pack_section_runs_in_the_sandbox(tmp_path: Path,
 
 
 @pytest.fixture(scope="module")
-def hostile(epoch: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
-        tuple[Path, list[tuple[str, str]]]]:
+def hostile(
+    epoch: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, list[tuple[str, str]]]]:
     """The hostile deal through the CLI, to PDF and HTML, recording every fetch."""
     out = tmp_path_factory.mktemp("hostile")
     deal = out / "deal.yaml"
@@ -254,8 +273,9 @@ def test_hostile_deal_fetches_nothing(hostile: tuple[Path, list[tuple[str, str]]
 
 
 @pytest.mark.parametrize("html", [False, True])
-def test_memo_refuses_to_overwrite_its_deal_file(tmp_path: Path, html: bool,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_memo_refuses_to_overwrite_its_deal_file(
+    tmp_path: Path, html: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     deal = tmp_path / "deal.yaml"
     shutil.copy(SEED, deal)
     before = deal.read_bytes()
@@ -266,8 +286,9 @@ def test_memo_refuses_to_overwrite_its_deal_file(tmp_path: Path, html: bool,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deal.yaml"]  # no temp file left
 
 
-def test_memo_refuses_to_overwrite_a_rule_file(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_memo_refuses_to_overwrite_a_rule_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rules = _pack_copy(tmp_path, '{% include "_factors.html.j2" %}\n')
     target = rules / "us" / "pack.yaml"
     before = target.read_bytes()

@@ -56,8 +56,10 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
 def test_sources_are_footnoted_once_then_cited_by_short_form(context: dict[str, Any]) -> None:
     """The first citation of a source carries its one footnote; later ones point at it."""
     html = render_html(context)
-    full = ("[S80]</span> Scale AI announces next phase of company&#39;s evolution, Scale AI, "
-            "2025-06-12.")
+    full = (
+        "[S80]</span> Scale AI announces next phase of company&#39;s evolution, Scale AI, "
+        "2025-06-12."
+    )
     assert html.count(full) == 1
     assert html.count('id="note-s1"') == 1
     assert '<a class="sref again" href="#note-s1">S80</a>' in html
@@ -66,8 +68,9 @@ def test_sources_are_footnoted_once_then_cited_by_short_form(context: dict[str, 
 
 def test_authorities_in_full_first_then_short(context: dict[str, Any]) -> None:
     html = render_html(context)
-    assert ("U.S. DOJ &amp; FTC, Merger Guidelines (Dec. 18, 2023) (“2023 Merger Guidelines, "
-            "§ 2.11”)") in html
+    assert (
+        "U.S. DOJ &amp; FTC, Merger Guidelines (Dec. 18, 2023) (“2023 Merger Guidelines, § 2.11”)"
+    ) in html
     assert "; 2023 Merger Guidelines, § 2.11.</span>" in html  # the short form, cited again
 
 
@@ -137,7 +140,8 @@ def test_no_diagram_no_figure(context: dict[str, Any]) -> None:
 def test_user_template_dir_takes_precedence(context: dict[str, Any], tmp_path: Path) -> None:
     (tmp_path / "house.css").write_text(":root { --accent: #7a0019; }\n", encoding="utf-8")
     (tmp_path / "_house.html.j2").write_text(
-        '<div class="letterhead">Example LLP</div>\n', encoding="utf-8")
+        '<div class="letterhead">Example LLP</div>\n', encoding="utf-8"
+    )
     html = render_html(context, template_dirs=[tmp_path])
     assert ":root { --accent: #7a0019; }" in html
     assert "counter-reset: h2" in html  # the package's memo.css is still there

@@ -40,19 +40,23 @@ def test_list_filters_by_factor_and_jurisdiction(capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "rules", "list", "--factor", "minority-stake", "-j", "us")
     assert code == 0 and out.splitlines()[-1] == "  4 rules"
     code, _, err = run(capsys, "rules", "list", "--factor", "minority_stake")
-    assert code == 2 and err == ("<input>: error[input]: --factor: unknown factor "
-                                 "'minority_stake'\n  hint: did you mean 'minority-stake'?\n")
+    assert code == 2 and err == (
+        "<input>: error[input]: --factor: unknown factor "
+        "'minority_stake'\n  hint: did you mean 'minority-stake'?\n"
+    )
     code, _, err = run(capsys, "rules", "list", "-j", "uss")
     assert code == 2 and "no pack for 'uss'" in err and "did you mean 'us'?" in err
 
 
-def test_list_marks_house_and_disabled_rules(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_marks_house_and_disabled_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     house = tmp_path / "house"
     house.mkdir()
     (house / "pack.yaml").write_text(
         f"id: house\njurisdiction: us\nname: House\nversion: '1'\nextends: {ACME}\n"
-        "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n")
+        "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n"
+    )
     code, out, _ = run(capsys, "rules", "list", "--rules", house)
     assert code == 0
     assert "extends acme-house-policy → us" in out.splitlines()[0]
@@ -61,30 +65,39 @@ def test_list_marks_house_and_disabled_rules(tmp_path: Path,
 
 
 def test_show_gives_parameters_as_of_a_date(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "rules", "show", "us.hsr.filing-required", "--as-of",
-                       "2025-06-13")
+    code, out, _ = run(capsys, "rules", "show", "us.hsr.filing-required", "--as-of", "2025-06-13")
     assert code == 0
-    assert out.startswith("us.hsr.filing-required — HSR premerger notification required\n"
-                          "  file:    rules/us/hsr/filing-required.yaml\n")
-    assert ("params.hsr_size_of_transaction_floor = USD 126.4m, in force from 2025-02-21"
-            in out)
+    assert out.startswith(
+        "us.hsr.filing-required — HSR premerger notification required\n"
+        "  file:    rules/us/hsr/filing-required.yaml\n"
+    )
+    assert "params.hsr_size_of_transaction_floor = USD 126.4m, in force from 2025-02-21" in out
     assert "2024-03-06: USD 119.5m; 2025-02-21: USD 126.4m ←; 2026-02-17: USD 133.9m" in out
     assert "hsr-act: 15 U.S.C. § 18a(a)(2)" in out and "floor-exactly-2025 → not triggered" in out
-    _, later, _ = run(capsys, "rules", "show", "us.hsr.filing-required", "--as-of",
-                      "2026-03-01")
+    _, later, _ = run(capsys, "rules", "show", "us.hsr.filing-required", "--as-of", "2026-03-01")
     assert "= USD 133.9m, in force from 2026-02-17" in later
 
 
 def test_show_unknown_rule_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "rules", "show", "us.hsr.filing-requird")
     assert code == 2
-    assert err == ("<input>: error[input]: no rule 'us.hsr.filing-requird'\n"
-                   "  hint: did you mean 'us.hsr.filing-required'?\n")
+    assert err == (
+        "<input>: error[input]: no rule 'us.hsr.filing-requird'\n"
+        "  hint: did you mean 'us.hsr.filing-required'?\n"
+    )
 
 
 def test_show_a_house_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "rules", "show", "us.house.minority-stake-review",
-                       "--rules", ACME, "--as-of", "2025-06-13")
+    code, out, _ = run(
+        capsys,
+        "rules",
+        "show",
+        "us.house.minority-stake-review",
+        "--rules",
+        ACME,
+        "--as-of",
+        "2025-06-13",
+    )
     assert code == 0 and "params.house_minority_stake_review = 5 %" in out
     assert "Acme Corp., Competition Law Compliance Policy (internal), rev. 2025" in out
 
@@ -102,21 +115,24 @@ def broken_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_test_reports_every_failure(broken_copy: Path, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_test_reports_every_failure(
+    broken_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us")
     lines = out.splitlines()
     examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
     assert code == 1 and lines[-1] == f"{examples - 2} passed, 2 failed"
     assert [line.split(": ")[0] for line in lines[:-1]] == [
-        "us/clayton8/interlock.yaml:95", "us/hsr/non-voting-stake.yaml:105"]
-    assert "FAIL us.hsr.non-voting-stake::equity-unknown: expected triggered, got unknown" \
-        in out
+        "us/clayton8/interlock.yaml:95",
+        "us/hsr/non-voting-stake.yaml:105",
+    ]
+    assert "FAIL us.hsr.non-voting-stake::equity-unknown: expected triggered, got unknown" in out
 
 
-def test_test_json_and_junit(broken_copy: Path, monkeypatch: pytest.MonkeyPatch,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_test_json_and_junit(
+    broken_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us", "--format", "json")
     doc = json.loads(out)
@@ -124,20 +140,27 @@ def test_test_json_and_junit(broken_copy: Path, monkeypatch: pytest.MonkeyPatch,
     assert code == 1 and (doc["passed"], doc["failed"], doc["errors"]) == (examples - 2, 2, [])
     assert {r["id"] for r in doc["results"] if not r["passed"]} == {
         "us.clayton8.interlock::competing-boards",
-        "us.hsr.non-voting-stake::equity-unknown"}
+        "us.hsr.non-voting-stake::equity-unknown",
+    }
     code, out, _ = run(capsys, "rules", "test", "us", "--format", "junit")
     root = ET.fromstring(out.split("\n", 1)[1])
     (suite,) = root.findall("testsuite")
     assert (code, suite.get("name"), suite.get("tests"), suite.get("failures")) == (
-        1, "us", str(examples), "2")
+        1,
+        "us",
+        str(examples),
+        "2",
+    )
     failed = [c for c in suite.iter("testcase") if c.find("failure") is not None]
     assert [(c.get("classname"), c.get("name")) for c in failed] == [
         ("us.clayton8.interlock", "competing-boards"),
-        ("us.hsr.non-voting-stake", "equity-unknown")]
+        ("us.hsr.non-voting-stake", "equity-unknown"),
+    ]
 
 
-def test_test_junit_lists_pack_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_test_junit_lists_pack_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.copytree(ROOT / "tests/rules/fixtures/TB130-condition/pack", tmp_path / "pack")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "rules", "test", "pack", "--format", "junit")
@@ -146,8 +169,9 @@ def test_test_junit_lists_pack_problems(tmp_path: Path, monkeypatch: pytest.Monk
     assert code == 2 and suite.get("errors") == "4"
 
 
-def test_new_scaffolds_a_pack_that_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_scaffolds_a_pack_that_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "rules", "new", "xx", "--dir", "packs", "--name", "Xland")
     assert code == 0
@@ -168,9 +192,18 @@ def test_explain_a_disabled_rule(tmp_path: Path, capsys: pytest.CaptureFixture[s
     house.mkdir()
     (house / "pack.yaml").write_text(
         "id: house\njurisdiction: us\nname: House\nversion: '1'\nextends: us\n"
-        "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n")
-    code, out, _ = run(capsys, "analyze", ROOT / "cases" / "meta-scale-ai.yaml", "--rules",
-                       house, "--explain", "us.clayton8.interlock")
-    assert code == 0 and out.startswith("us.clayton8.interlock — not evaluated: disabled by "
-                                        "pack house (")
+        "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n"
+    )
+    code, out, _ = run(
+        capsys,
+        "analyze",
+        ROOT / "cases" / "meta-scale-ai.yaml",
+        "--rules",
+        house,
+        "--explain",
+        "us.clayton8.interlock",
+    )
+    assert code == 0 and out.startswith(
+        "us.clayton8.interlock — not evaluated: disabled by pack house ("
+    )
     assert out.rstrip().endswith(":7): reviewed separately")

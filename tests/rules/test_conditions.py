@@ -5,8 +5,13 @@ import pytest
 
 from trustbench.expr import CompileError, Compiler
 
-DECLARED = {"equity": "double", "seats": "int", "vetoes": "list", "passive": "bool",
-            "params.floor": "double"}
+DECLARED = {
+    "equity": "double",
+    "seats": "int",
+    "vetoes": "list",
+    "passive": "bool",
+    "params.floor": "double",
+}
 
 
 def _issues(source: str) -> list[tuple[int, int, str, str | None]]:
@@ -18,25 +23,44 @@ def _issues(source: str) -> list[tuple[int, int, str, str | None]]:
 def test_every_problem_of_a_condition_is_reported() -> None:
     assert _issues("equty > params.floor &&\n  seats > 0.5 && params.flor > 0.0") == [
         (1, 1, "unknown name 'equty'", None),
-        (2, 9, "type error: '>' cannot be applied to int and double",
-         "CEL does not mix whole numbers and decimals: write 0 (not 0.0) to compare a count "
-         "(int), 0.0 (not 0) to compare a share or an amount (double)"),
+        (
+            2,
+            9,
+            "type error: '>' cannot be applied to int and double",
+            "CEL does not mix whole numbers and decimals: write 0 (not 0.0) to compare a count "
+            "(int), 0.0 (not 0) to compare a share or an amount (double)",
+        ),
         (2, 18, "unknown name 'params.flor'", None),
     ]
 
 
-@pytest.mark.parametrize(("source", "message", "hint"), [
-    ("equity = 0.5", "syntax error: unexpected '='", "compare with == (a single = is not CEL)"),
-    ("equity > 0.0 and passive", "syntax error: unexpected 'and'",
-     "CEL writes && for and, || for or, ! for not"),
-    ("equity >", "syntax error: the condition ends too early",
-     "something is missing after the last operator"),
-    ("(equity > 0.0", "syntax error: missing ')'", "check that every ( has its )"),
-    ("equity + 0.5", "the condition must be true or false, but it gives a double",
-     "compare the value with something, e.g. `x > params.threshold`"),
-    ("lookup(equity)", "unknown function 'lookup'",
-     "CEL functions: size(), has(), .exists(), .all(), .contains()"),
-])
+@pytest.mark.parametrize(
+    ("source", "message", "hint"),
+    [
+        ("equity = 0.5", "syntax error: unexpected '='", "compare with == (a single = is not CEL)"),
+        (
+            "equity > 0.0 and passive",
+            "syntax error: unexpected 'and'",
+            "CEL writes && for and, || for or, ! for not",
+        ),
+        (
+            "equity >",
+            "syntax error: the condition ends too early",
+            "something is missing after the last operator",
+        ),
+        ("(equity > 0.0", "syntax error: missing ')'", "check that every ( has its )"),
+        (
+            "equity + 0.5",
+            "the condition must be true or false, but it gives a double",
+            "compare the value with something, e.g. `x > params.threshold`",
+        ),
+        (
+            "lookup(equity)",
+            "unknown function 'lookup'",
+            "CEL functions: size(), has(), .exists(), .all(), .contains()",
+        ),
+    ],
+)
 def test_messages_teach_the_fix(source: str, message: str, hint: str) -> None:
     ((_, _, got, got_hint),) = _issues(source)
     assert (got, got_hint) == (message, hint)
@@ -53,9 +77,11 @@ def test_three_valued_logic() -> None:
 
 def test_reasoning_follows_the_deciding_parts() -> None:
     compiled = Compiler(DECLARED).compile(
-        "equity > params.floor && (seats > 0 || size(vetoes) > 0 || passive)")
-    steps = compiled.reasoning({"equity": 0.3, "params.floor": 0.1, "seats": 0,
-                                "vetoes": ["budget"]})
+        "equity > params.floor && (seats > 0 || size(vetoes) > 0 || passive)"
+    )
+    steps = compiled.reasoning(
+        {"equity": 0.3, "params.floor": 0.1, "seats": 0, "vetoes": ["budget"]}
+    )
     assert [(s.depth, s.source, s.value) for s in steps] == [
         (0, "equity > params.floor && (seats > 0 || size(vetoes) > 0 || passive)", True),
         (1, "equity > params.floor", True),

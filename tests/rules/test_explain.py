@@ -44,8 +44,9 @@ def test_explanation_names_everything_it_used(analysis: Analysis, rule: str) -> 
     finding = next(f for f in analysis.results[0].findings if f.rule == rule)
     text = _flat(explain(analysis, rule))
     sources = {s.id: s for s in analysis.deal.sources}
-    assert text.startswith(f"{rule} — {finding.title} outcome: "
-                           f"{finding.status.replace('_', ' ')} (as of 2025-06-13")
+    assert text.startswith(
+        f"{rule} — {finding.title} outcome: {finding.status.replace('_', ' ')} (as of 2025-06-13"
+    )
     for part in finding.instances or [finding]:
         _check_part(part, text, sources)
     for p in finding.params.values():
@@ -77,8 +78,16 @@ def test_explanation_shows_the_deciding_part(analysis: Analysis) -> None:
 
 
 def test_explain_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["analyze", str(SEED), "--explain", "us.hsr.non-voting-stake",
-                 "--explain", "us.mg2023.g11-mhhi"])
+    code = main(
+        [
+            "analyze",
+            str(SEED),
+            "--explain",
+            "us.hsr.non-voting-stake",
+            "--explain",
+            "us.mg2023.g11-mhhi",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and out.count("outcome:") == 2
     assert "in the market 'Frontier AI foundation models': not triggered" in out

@@ -55,29 +55,38 @@ def test_acme_adds_a_parameter_a_dated_value_and_a_rule() -> None:
 
 
 def test_replace_a_series_replace_a_rule_disable_a_rule(tmp_path: Path) -> None:
-    rule = (ROOT / "rules/us/hsr/non-voting-stake.yaml").read_text().replace("weight: 0",
-                                                                              "weight: 0.5")
-    house = _pack(tmp_path / "house", "id: house\njurisdiction: us\nname: House\nversion: '1'\n"
-                  "extends: us\ndisable:\n  - rule: us.clayton8.interlock\n"
-                  "    reason: counsel reviews interlocks separately\n", {
-                      "params.yaml": "mhhi_screen_delta:\n  replace: true\n  values:\n"
-                                     "    2026-01-01: 50\n  reference:\n    title: House\n",
-                      "hsr/non-voting-stake.yaml": rule})
+    rule = (
+        (ROOT / "rules/us/hsr/non-voting-stake.yaml")
+        .read_text()
+        .replace("weight: 0", "weight: 0.5")
+    )
+    house = _pack(
+        tmp_path / "house",
+        "id: house\njurisdiction: us\nname: House\nversion: '1'\n"
+        "extends: us\ndisable:\n  - rule: us.clayton8.interlock\n"
+        "    reason: counsel reviews interlocks separately\n",
+        {
+            "params.yaml": "mhhi_screen_delta:\n  replace: true\n  values:\n"
+            "    2026-01-01: 50\n  reference:\n    title: House\n",
+            "hsr/non-voting-stake.yaml": rule,
+        },
+    )
     pack = _load(house)
     assert list(pack.params["mhhi_screen_delta"].values) == [dt.date(2026, 1, 1)]
     replaced = pack.rules["us.hsr.non-voting-stake"]
     assert (replaced.pack, replaced.rule.weight) == ("house", 0.5)
     off = pack.disabled["us.clayton8.interlock"]
-    assert (off.reason, off.pack, off.line) == ("counsel reviews interlocks separately",
-                                                "house", 7)
+    assert (off.reason, off.pack, off.line) == ("counsel reviews interlocks separately", "house", 7)
 
 
 def test_chain_of_extends_by_id_and_by_path(tmp_path: Path) -> None:
     rel = os.path.relpath(ACME, tmp_path / "team")
-    _pack(tmp_path / "team", f"id: team\njurisdiction: us\nname: Team\nversion: '1'\n"
-                 f"extends: {rel}\n")
-    desk = _pack(tmp_path / "desk", "id: desk\njurisdiction: us\nname: Desk\nversion: '1'\n"
-                 "extends: team\n")
+    _pack(
+        tmp_path / "team", f"id: team\njurisdiction: us\nname: Team\nversion: '1'\nextends: {rel}\n"
+    )
+    desk = _pack(
+        tmp_path / "desk", "id: desk\njurisdiction: us\nname: Desk\nversion: '1'\nextends: team\n"
+    )
     pack = load_pack(desk, known_packs([tmp_path]))
     assert pack.lineage == ["us", "acme-house-policy", "team"]
     us_rules = len(load_pack(builtin_dir() / "us").rules)
@@ -85,19 +94,26 @@ def test_chain_of_extends_by_id_and_by_path(tmp_path: Path) -> None:
 
 
 def test_inherited_rules_are_compiled_against_the_extending_packs_parameters(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """Retyping an inherited parameter (int instead of double) breaks the base's rules that
     use it, and the error says through which pack; the base pack itself still loads."""
-    house = _pack(tmp_path / "house", "id: house\njurisdiction: us\nname: House\n"
-                  "version: '1'\nextends: us\n", {
-                      "params.yaml": "mg_hhi_delta_significant:\n  replace: true\n  type: int\n"
-                                     "  values:\n    2026-01-01: 150\n  reference:\n"
-                                     "    title: House\n"})
+    house = _pack(
+        tmp_path / "house",
+        "id: house\njurisdiction: us\nname: House\nversion: '1'\nextends: us\n",
+        {
+            "params.yaml": "mg_hhi_delta_significant:\n  replace: true\n  type: int\n"
+            "  values:\n    2026-01-01: 150\n  reference:\n"
+            "    title: House\n"
+        },
+    )
     with pytest.raises(ErrorGroup) as caught:
         _load(house)
     messages = {d.message for d in caught.value.diagnostics}
-    assert "type error: '>' cannot be applied to double and int (as inherited by pack " \
-           "'house')" in messages
+    assert (
+        "type error: '>' cannot be applied to double and int (as inherited by pack "
+        "'house')" in messages
+    )
     us = _load(builtin_dir() / "us")
     assert all(r.compiled is not None for r in us.rules.values())
 
@@ -125,12 +141,15 @@ def test_analyze_with_the_house_pack(capsys: pytest.CaptureFixture[str]) -> None
     review = {f["rule"]: f for f in house["findings"]}["us.house.minority-stake-review"]
     assert review["status"] == "triggered"
     assert review["params"]["params.house_minority_stake_review"] == {
-        "value": 0.05, "effective": "2025-01-01"}
+        "value": 0.05,
+        "effective": "2025-01-01",
+    }
     assert house["score"] == base["score"] + 1
 
 
-def test_copy_of_acme_validates_from_anywhere(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_copy_of_acme_validates_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copytree(ACME, tmp_path / "acme")
     monkeypatch.chdir(tmp_path)
     assert main(["rules", "validate", "acme"]) == 0

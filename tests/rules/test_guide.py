@@ -25,8 +25,10 @@ STEP = re.compile(r"<!-- guide: (\w+)(?: (\S+))? -->\n```\w*\n(.*?)```", re.S)
 
 
 def steps() -> list[tuple[str, str, str]]:
-    return [(m.group(1), m.group(2) or "", m.group(3)) for m in STEP.finditer(
-        GUIDE.read_text(encoding="utf-8"))]
+    return [
+        (m.group(1), m.group(2) or "", m.group(3))
+        for m in STEP.finditer(GUIDE.read_text(encoding="utf-8"))
+    ]
 
 
 def test_every_marker_is_followed_by_a_block() -> None:
@@ -74,12 +76,25 @@ def test_the_guide_works_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_the_house_pack_of_the_guide_takes_the_place_of_us(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     test_the_guide_works_as_written(tmp_path, monkeypatch)
     capsys.readouterr()
-    assert main(["analyze", "cases/meta-scale-ai.yaml", "--rules", "my-rules/northwind",
-                 "--jurisdiction", "us", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                "cases/meta-scale-ai.yaml",
+                "--rules",
+                "my-rules/northwind",
+                "--jurisdiction",
+                "us",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert '"id": "northwind"' in out and '"rule": "us.house.board-seat-review"' in out
     (us,) = json.loads(out)["jurisdictions"]

@@ -27,10 +27,16 @@ def test_value_reference_and_end_of_a_series(tmp_path: Path) -> None:
     first = resolve(param, dt.date(2023, 6, 1))
     assert first is not None
     assert (first.value, first.effective, first.reference.title) == (
-        10_000_000, dt.date(2020, 1, 1), "The Act")
+        10_000_000,
+        dt.date(2020, 1, 1),
+        "The Act",
+    )
     second = resolve(param, dt.date(2025, 6, 1))
     assert second is not None
     assert (second.value, second.reference.title, second.reference.pinpoint) == (
-        12_000_000, "Notice 2024", "§ 2")
+        12_000_000,
+        "Notice 2024",
+        "§ 2",
+    )
     ended = resolve(param, dt.date(2026, 6, 1))
     assert ended is not None and ended.value is None

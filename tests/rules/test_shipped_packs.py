@@ -39,8 +39,11 @@ def test_two_mistakes_in_two_files_reported_at_once(
 ) -> None:
     shutil.copytree(ROOT / "rules" / "us", tmp_path / "us")
     influence = tmp_path / "us" / "mg2023" / "g11-influence.yaml"
-    influence.write_text(influence.read_text().replace(
-        "  acquirer.equity.after > 0.0\n", "  acquirer.equity.aftr > 0.0\n", 1))
+    influence.write_text(
+        influence.read_text().replace(
+            "  acquirer.equity.after > 0.0\n", "  acquirer.equity.aftr > 0.0\n", 1
+        )
+    )
     stake = tmp_path / "us" / "hsr" / "non-voting-stake.yaml"
     stake.write_text(stake.read_text().replace("cites: [hsr-act,", "cites: [hsr-akt,"))
     monkeypatch.chdir(tmp_path)
@@ -56,14 +59,18 @@ def test_two_mistakes_in_two_files_reported_at_once(
     )
 
 
-def test_a_broken_pack_does_not_hide_its_lint(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_pack_does_not_hide_its_lint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A schema error in one file, a compile error in a second and an undefined authority in
     a third are all reported: loading goes on, and lint runs on what loaded."""
     shutil.copytree(ROOT / "rules" / "us", tmp_path / "us")
     monkeypatch.chdir(tmp_path)
     interlock = tmp_path / "us" / "clayton8" / "interlock.yaml"
-    interlock.write_text(interlock.read_text().replace("weight: 3", "wieght: 3")
-                         .replace("cites: [clayton-8", "cites: [clayton-88"))
+    interlock.write_text(
+        interlock.read_text()
+        .replace("weight: 3", "wieght: 3")
+        .replace("cites: [clayton-8", "cites: [clayton-88")
+    )
     codes = [d.code for d in check([tmp_path / "us"]).diagnostics]
     assert codes == ["TB100", "TB150"]

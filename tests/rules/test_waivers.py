@@ -32,14 +32,16 @@ def _us(capsys: pytest.CaptureFixture[str], deal: Path) -> dict:  # type: ignore
 
 
 def test_waived_finding_is_shown_with_its_reason_and_not_scored(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _us(capsys, SEED)
     after = _us(capsys, _deal(tmp_path, WAIVER))
     finding = {f["rule"]: f for f in after["findings"]}["us.mg2023.g11-influence"]
     assert finding["status"] == "triggered" and finding["weight"] == 2
     assert finding["waiver"] == {
         "reason": "counsel confirmed the board seat ends at closing (memo of 2025-06-20)",
-        "by": "J. Counsel"}
+        "by": "J. Counsel",
+    }
     assert after["score"] == before["score"] - 2
     assert all("waiver" not in f for f in before["findings"])
 
@@ -50,12 +52,15 @@ def test_waiver_in_text_and_explain(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "● triggered     us.mg2023.g11-influence [waived]" in capsys.readouterr().out
     assert main(["analyze", str(deal), "--explain", "us.mg2023.g11-influence"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "WAIVED by J. Counsel: counsel confirmed the board seat ends at closing (memo of " \
-           "2025-06-20) — shown, not scored" in out
+    assert (
+        "WAIVED by J. Counsel: counsel confirmed the board seat ends at closing (memo of "
+        "2025-06-20) — shown, not scored" in out
+    )
 
 
-def test_waiver_of_an_unknown_rule_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_waiver_of_an_unknown_rule_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     _deal(tmp_path, WAIVER.replace("g11-influence", "g11-influense"))
     monkeypatch.chdir(tmp_path)
     lines = len(SEED.read_text(encoding="utf-8").splitlines())
@@ -63,4 +68,5 @@ def test_waiver_of_an_unknown_rule_is_an_error(tmp_path: Path, monkeypatch: pyte
     err = capsys.readouterr().err
     assert code == 2 and err == (
         f"deal.yaml:{lines + 3}:11: error[deal]: waivers[0].rule: unknown rule "
-        "'us.mg2023.g11-influense'\n  hint: did you mean 'us.mg2023.g11-influence'?\n")
+        "'us.mg2023.g11-influense'\n  hint: did you mean 'us.mg2023.g11-influence'?\n"
+    )

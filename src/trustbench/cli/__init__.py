@@ -50,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
             return int(exc.exit_code)
         if debug or os.environ.get("TRUSTBENCH_DEBUG"):
             raise
-        print(f"trustbench: internal error: {type(exc).__name__}: {exc}\n"
-              "  hint: rerun with --debug for a traceback and report it", file=sys.stderr)
+        print(
+            f"trustbench: internal error: {type(exc).__name__}: {exc}\n"
+            "  hint: rerun with --debug for a traceback and report it",
+            file=sys.stderr,
+        )
         return 3
     return 0
 

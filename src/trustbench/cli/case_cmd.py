@@ -18,7 +18,10 @@ from trustbench.sources import atomic_write, display_path
 app = typer.Typer(help="Create and check deal files.", no_args_is_help=True)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "deal": Deal, "pack": Manifest, "rule": Rule, "parameter": Parameter,
+    "deal": Deal,
+    "pack": Manifest,
+    "rule": Rule,
+    "parameter": Parameter,
 }
 
 TEMPLATE = """\
@@ -63,8 +66,9 @@ def schema(
     """Print the JSON Schema of a deal file, pack manifest, rule file or parameter."""
     model = SCHEMAS.get(what)
     if model is None:
-        raise TrustbenchError(f"unknown schema {what!r}",
-                              hint="one of: " + ", ".join(sorted(SCHEMAS)))
+        raise TrustbenchError(
+            f"unknown schema {what!r}", hint="one of: " + ", ".join(sorted(SCHEMAS))
+        )
     typer.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, sort_keys=True))
 
 
@@ -72,8 +76,10 @@ def schema(
 def validate(deal: Annotated[Path, typer.Argument(help="the deal file")]) -> None:
     """Check a deal file; print every problem with file:line (exit 2 if any)."""
     loaded = load_deal(deal)
-    typer.echo(f"{display_path(deal)}: ok — {len(loaded.entities)} entities, "
-               f"{len(loaded.transaction.steps)} steps, {len(loaded.sources)} sources")
+    typer.echo(
+        f"{display_path(deal)}: ok — {len(loaded.entities)} entities, "
+        f"{len(loaded.transaction.steps)} steps, {len(loaded.sources)} sources"
+    )
 
 
 @app.command("new")

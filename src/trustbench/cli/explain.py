@@ -19,9 +19,14 @@ MARK = {"true": "✓", "false": "✗", "unknown": "?"}
 
 
 def _wrap(text: str, indent: str, prefix: str = "") -> str:
-    return textwrap.fill(" ".join(text.split()), width=96, initial_indent=indent + prefix,
-                         subsequent_indent=indent + " " * len(prefix),
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=96,
+        initial_indent=indent + prefix,
+        subsequent_indent=indent + " " * len(prefix),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def explain(analysis: Analysis, rule_id: str) -> str:
@@ -31,22 +36,33 @@ def explain(analysis: Analysis, rule_id: str) -> str:
                 return _explain(analysis, result.pack, finding)
         if rule_id in result.pack.disabled:
             off = result.pack.disabled[rule_id]
-            return (f"{rule_id} — not evaluated: disabled by pack {off.pack} "
-                    f"({off.file}:{off.line}): {off.reason}")
+            return (
+                f"{rule_id} — not evaluated: disabled by pack {off.pack} "
+                f"({off.file}:{off.line}): {off.reason}"
+            )
     ids = [f.rule for r in analysis.results for f in r.findings]
-    raise TrustbenchError(f"--explain: no rule {rule_id!r} was evaluated",
-                          hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`")
+    raise TrustbenchError(
+        f"--explain: no rule {rule_id!r} was evaluated",
+        hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`",
+    )
 
 
 def _explain(analysis: Analysis, pack: Pack, finding: Finding) -> str:
     loaded = pack.rules[finding.rule]
-    lines = [f"{finding.rule} — {finding.title}",
-             f"  outcome: {finding.status.replace('_', ' ')} (as of "
-             f"{analysis.as_of.isoformat()}; pack {pack.id} {pack.manifest.version}; "
-             f"{loaded.file})"]
+    lines = [
+        f"{finding.rule} — {finding.title}",
+        f"  outcome: {finding.status.replace('_', ' ')} (as of "
+        f"{analysis.as_of.isoformat()}; pack {pack.id} {pack.manifest.version}; "
+        f"{loaded.file})",
+    ]
     if finding.waiver:
-        lines.append(_wrap(f"WAIVED by {finding.waiver.get('by') or 'the deal file'}: "
-                           f"{finding.waiver['reason']} — shown, not scored", "  "))
+        lines.append(
+            _wrap(
+                f"WAIVED by {finding.waiver.get('by') or 'the deal file'}: "
+                f"{finding.waiver['reason']} — shown, not scored",
+                "  ",
+            )
+        )
     lines += [_wrap("finding: " + finding.text, "  "), _wrap("test: " + finding.test, "  ")]
     cited: dict[str, None] = {}
     for inst in finding.instances or [finding]:
@@ -71,10 +87,13 @@ def _decision(finding: Finding, indent: str) -> list[str]:
 
 def _facts(finding: Finding, indent: str, cited: dict[str, None]) -> list[str]:
     lines: list[str] = []
-    for heading, used in (("facts the condition uses:", True),
-                          ("facts the finding's text quotes:", False)):
-        uses = sorted((u for u in finding.facts.values() if u.in_condition is used),
-                      key=lambda u: u.name)
+    for heading, used in (
+        ("facts the condition uses:", True),
+        ("facts the finding's text quotes:", False),
+    ):
+        uses = sorted(
+            (u for u in finding.facts.values() if u.in_condition is used), key=lambda u: u.name
+        )
         if uses:
             lines.append(f"{indent}{heading}")
         for use in uses:
@@ -84,8 +103,9 @@ def _facts(finding: Finding, indent: str, cited: dict[str, None]) -> list[str]:
                 lines.append(_wrap(spec.doc, indent + "      "))
             if use.note:
                 lines.append(_wrap(f"note: {use.note}", indent + "      "))
-            lines.append(_wrap(_provenance(use.value, use.sources, spec, finding.subject),
-                               indent + "      "))
+            lines.append(
+                _wrap(_provenance(use.value, use.sources, spec, finding.subject), indent + "      ")
+            )
             cited.update(dict.fromkeys(use.sources))
     return lines
 
@@ -95,8 +115,11 @@ def _provenance(value: Any, ids: tuple[str, ...], spec: Any, market: str | None)
     if value is None:
         question = spec.question if spec is not None else ""
         question = question.replace("{market}", market or "relevant")
-        return (("unknown — question for the client: " + question) if question else
-                "unknown — the deal file does not give it") + consulted
+        return (
+            ("unknown — question for the client: " + question)
+            if question
+            else "unknown — the deal file does not give it"
+        ) + consulted
     if not ids:
         return "source: none cited in the deal file"
     return "sources: " + ", ".join(f"[{sid}]" for sid in ids)
@@ -109,9 +132,14 @@ def _sources(analysis: Analysis, cited: dict[str, None]) -> list[str]:
     lines = ["  sources (from the deal file):"]
     for sid in cited:
         src = known.get(sid)
-        text = sid if src is None else src.title + (f", {src.publisher}" if src.publisher
-                                                     else "") \
-            + (f" ({src.date})" if src.date else "") + (f" <{src.url}>" if src.url else "")
+        text = (
+            sid
+            if src is None
+            else src.title
+            + (f", {src.publisher}" if src.publisher else "")
+            + (f" ({src.date})" if src.date else "")
+            + (f" <{src.url}>" if src.url else "")
+        )
         lines.append(_wrap(text, "    ", f"[{sid}] "))
     return lines
 
@@ -123,8 +151,9 @@ def _params(finding: Finding) -> list[str]:
     for p in sorted(finding.params.values(), key=lambda p: p.name):
         since = f", in force from {p.effective}" if p.effective else ", not in force"
         lines.append(f"    {p.name} = {fmt(p.value, p.unit)}{since}")
-        lines.append(_wrap("reference: " + p.reference + (f" <{p.href}>" if p.href else ""),
-                           "        "))
+        lines.append(
+            _wrap("reference: " + p.reference + (f" <{p.href}>" if p.href else ""), "        ")
+        )
     return lines
 
 
@@ -134,9 +163,11 @@ def _authorities(pack: Pack, finding: Finding) -> list[str]:
         auth = pack.authorities.get(cite)
         if auth is not None:
             extra = (f" <{auth.url}>" if auth.url else "") + (
-                f" [{auth.confidence}]" if auth.confidence != "confirmed" else "")
+                f" [{auth.confidence}]" if auth.confidence != "confirmed" else ""
+            )
             lines.append(_wrap(f"{cite}: {auth.cite()} — {auth.full}{extra}", "    "))
     if finding.missing:
-        lines.append(_wrap("unknown (questions for the client): " + ", ".join(finding.missing),
-                           "  "))
+        lines.append(
+            _wrap("unknown (questions for the client): " + ", ".join(finding.missing), "  ")
+        )
     return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,21 +19,28 @@ from trustbench.rules.show import describe
 from trustbench.rules.validate import check, run_all_examples
 from trustbench.sources import display_path
 
-app = typer.Typer(help="List, inspect, validate, test and create rule packs.",
-                  no_args_is_help=True)
+app = typer.Typer(help="List, inspect, validate, test and create rule packs.", no_args_is_help=True)
 
-RulesDirs = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045
-    "--rules", help="pack folders to use instead of the built-in packs")]
-Dirs = Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
-    help="pack folders, or folders of packs (default: every pack shipped with trustbench, "
-    "the worked examples included)", show_default=False)]
+RulesDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="pack folders to use instead of the built-in packs"),
+]
+Dirs = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="pack folders, or folders of packs (default: every pack shipped with trustbench, "
+        "the worked examples included)",
+        show_default=False,
+    ),
+]
 
 
 def _folders(dirs: list[Path] | None) -> list[Path]:
     for folder in dirs or []:
         if not folder.is_dir():
-            raise TrustbenchError("not a folder", file=str(folder),
-                                  hint="name a pack folder (one with a pack.yaml)")
+            raise TrustbenchError(
+                "not a folder", file=str(folder), hint="name a pack folder (one with a pack.yaml)"
+            )
     return list(dirs) if dirs else [builtin_dir()]
 
 
@@ -44,15 +51,24 @@ def _selected(rules: list[Path] | None, jurisdiction: str | None = None) -> list
     found = discover_all(folders)
     if jurisdiction is not None and jurisdiction not in {f.jurisdiction for f in found}:
         known = sorted({f.jurisdiction for f in found})
-        raise TrustbenchError(f"--jurisdiction: no pack for {jurisdiction!r}", hint=did_you_mean(
-            jurisdiction, known) or "jurisdictions: " + ", ".join(known))
-    checked = check(folders, lint=False, where=lambda f: (
-        bool(rules) or not is_example(f.folder)) and jurisdiction in (None, f.jurisdiction))
+        raise TrustbenchError(
+            f"--jurisdiction: no pack for {jurisdiction!r}",
+            hint=did_you_mean(jurisdiction, known) or "jurisdictions: " + ", ".join(known),
+        )
+    checked = check(
+        folders,
+        lint=False,
+        where=lambda f: (
+            (bool(rules) or not is_example(f.folder)) and jurisdiction in (None, f.jurisdiction)
+        ),
+    )
     if checked.diagnostics:
         raise ErrorGroup(items=checked.diagnostics)
     if not checked.packs:
-        raise TrustbenchError("no rule packs found (a pack is a folder with a pack.yaml)",
-                              file=", ".join(str(d) for d in rules or []))
+        raise TrustbenchError(
+            "no rule packs found (a pack is a folder with a pack.yaml)",
+            file=", ".join(str(d) for d in rules or []),
+        )
     return checked.packs
 
 
@@ -65,31 +81,40 @@ def _report(problems: list[Diagnostic]) -> None:
 
 @app.command("list")
 def list_rules(
-    jurisdiction: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--jurisdiction", "-j", help="only this jurisdiction's rules")] = None,
-    factor: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--factor", help="only rules of this factor: " + ", ".join(FACTORS))] = None,
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option("--jurisdiction", "-j", help="only this jurisdiction's rules"),
+    ] = None,
+    factor: Annotated[
+        str | None,
+        typer.Option("--factor", help="only rules of this factor: " + ", ".join(FACTORS)),
+    ] = None,
     rules: RulesDirs = None,
 ) -> None:
     """A table of rules: id, factor, weight, title (disabled rules with their reason)."""
     if factor is not None and factor not in FACTORS:
-        raise TrustbenchError(f"--factor: unknown factor {factor!r}", hint=did_you_mean(
-            factor, FACTORS) or "factors: " + ", ".join(FACTORS))
+        raise TrustbenchError(
+            f"--factor: unknown factor {factor!r}",
+            hint=did_you_mean(factor, FACTORS) or "factors: " + ", ".join(FACTORS),
+        )
     for pack in _selected(rules, jurisdiction):
         typer.echo(_table(pack, factor))
 
 
 def _table(pack: Pack, factor: str | None) -> str:
-    rows = [(rid, r) for rid, r in sorted(pack.rules.items())
-            if factor in (None, r.rule.factor)]
+    rows = [(rid, r) for rid, r in sorted(pack.rules.items()) if factor in (None, r.rule.factor)]
     origin = f", extends {' → '.join(reversed(pack.lineage))}" if pack.lineage else ""
-    lines = [f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
-             f"({display_path(pack.root)}{origin})"]
+    lines = [
+        f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
+        f"({display_path(pack.root)}{origin})"
+    ]
     width = max([len("RULE"), *(len(rid) for rid, _ in rows)])
     lines.append(f"  {'RULE':<{width}}  {'FACTOR':<14}  {'WEIGHT':>6}  TITLE")
     for rid, loaded in rows:
-        lines.append(f"  {rid:<{width}}  {loaded.rule.factor:<14}  {loaded.rule.weight:>6g}  "
-                     f"{loaded.rule.title}{_mark(pack, rid, loaded)}")
+        lines.append(
+            f"  {rid:<{width}}  {loaded.rule.factor:<14}  {loaded.rule.weight:>6g}  "
+            f"{loaded.rule.title}{_mark(pack, rid, loaded)}"
+        )
     lines.append(f"  {_count(len(rows), 'rule')}")
     return "\n".join(lines)
 
@@ -106,8 +131,10 @@ def _mark(pack: Pack, rid: str, loaded: LoadedRule) -> str:
 @app.command("show")
 def show(
     rule_id: Annotated[str, typer.Argument(help="e.g. us.hsr.filing-required")],
-    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--as-of", help="show the parameters in force on this date (default: today)")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="show the parameters in force on this date (default: today)"),
+    ] = None,
     rules: RulesDirs = None,
 ) -> None:
     """Everything about one rule, with its parameters as of a date."""
@@ -120,8 +147,9 @@ def show(
             typer.echo(describe(pack, pack.rules[rule_id], when))
             return
     ids = [rid for p in packs for rid in p.rules]
-    raise TrustbenchError(f"no rule {rule_id!r}",
-                          hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`")
+    raise TrustbenchError(
+        f"no rule {rule_id!r}", hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`"
+    )
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -143,11 +171,18 @@ def validate(dirs: Dirs = None) -> None:
         raise SystemExit(2)
     for pack in checked.packs:
         own = len(pack.own_rules())
-        rules = _count(own, "rule") if not pack.lineage else (
-            f"{_count(len(pack.rules), 'rule')} ({own} its own, {len(pack.disabled)} disabled)")
-        typer.echo(f"{pack.id}: ok — {rules}, {_count(len(pack.params), 'parameter')}, "
-                   f"{_count(len(pack.authorities), 'authority', 'authorities')} "
-                   f"({display_path(pack.root)})")
+        rules = (
+            _count(own, "rule")
+            if not pack.lineage
+            else (
+                f"{_count(len(pack.rules), 'rule')} ({own} its own, {len(pack.disabled)} disabled)"
+            )
+        )
+        typer.echo(
+            f"{pack.id}: ok — {rules}, {_count(len(pack.params), 'parameter')}, "
+            f"{_count(len(pack.authorities), 'authority', 'authorities')} "
+            f"({display_path(pack.root)})"
+        )
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -178,12 +213,14 @@ def test(
 @app.command("new")
 def new(
     jurisdiction: Annotated[str, typer.Argument(help="the pack's id, e.g. fr or br-cade")],
-    dir: Annotated[Path, typer.Option("--dir", help="where to create the pack")] = Path(
-        "rules"),
-    name: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--name", help="the jurisdiction's name as memos print it")] = None,
-    currency: Annotated[str, typer.Option(
-        "--currency", help="the pack's currency: " + ", ".join(CURRENCIES))] = "EUR",
+    dir: Annotated[Path, typer.Option("--dir", help="where to create the pack")] = Path("rules"),
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="the jurisdiction's name as memos print it"),
+    ] = None,
+    currency: Annotated[
+        str, typer.Option("--currency", help="the pack's currency: " + ", ".join(CURRENCIES))
+    ] = "EUR",
 ) -> None:
     """Create a new jurisdiction pack that passes `rules validate`, and list what to fill in."""
     folder = scaffold(jurisdiction, dir, name, currency)
@@ -192,12 +229,16 @@ def new(
         _report(checked.diagnostics)
         raise SystemExit(2)
     shown = display_path(folder)
-    typer.echo(f"created {shown}/ — pack.yaml, params.yaml, authorities.yaml and one rule, "
-               "filing/notification-required.yaml; it passes `trustbench rules validate`.\n"
-               "Fill in every TODO:")
+    typer.echo(
+        f"created {shown}/ — pack.yaml, params.yaml, authorities.yaml and one rule, "
+        "filing/notification-required.yaml; it passes `trustbench rules validate`.\n"
+        "Fill in every TODO:"
+    )
     for line in todos(folder):
         typer.echo(f"  {line}")
-    typer.echo(f"Then check and use it:\n  trustbench rules validate {shown}\n"
-               f"  trustbench rules test {shown}\n"
-               f"  trustbench analyze DEAL --rules {shown} --jurisdiction {jurisdiction}\n"
-               "docs/writing-rules.md explains each file.")
+    typer.echo(
+        f"Then check and use it:\n  trustbench rules validate {shown}\n"
+        f"  trustbench rules test {shown}\n"
+        f"  trustbench analyze DEAL --rules {shown} --jurisdiction {jurisdiction}\n"
+        "docs/writing-rules.md explains each file."
+    )

@@ -21,8 +21,16 @@ from cel_expr_python import cel
 from trustbench.expr.errors import CompileError, Issue, parse_errors
 from trustbench.expr.split import split
 
-__all__ = ["TYPES", "CompileError", "Compiled", "Compiler", "Issue", "Outcome", "Step",
-           "referenced_names"]
+__all__ = [
+    "TYPES",
+    "CompileError",
+    "Compiled",
+    "Compiler",
+    "Issue",
+    "Outcome",
+    "Step",
+    "referenced_names",
+]
 
 TYPES: dict[str, Any] = {
     "bool": cel.Type.BOOL,
@@ -84,8 +92,9 @@ class Compiled:
         results = [(p, p.evaluate(values)) for p in self.parts]
         return [(p.source, o) for p, o in _decisive(self.operator, results, outcome)]
 
-    def reasoning(self, values: Mapping[str, Any], outcome: Outcome | None = None,
-                  depth: int = 0) -> list[Step]:
+    def reasoning(
+        self, values: Mapping[str, Any], outcome: Outcome | None = None, depth: int = 0
+    ) -> list[Step]:
         """The decision as a tree, flattened: this condition, then (indented) the parts that
         decided it, then the parts that decided those, down to plain comparisons."""
         outcome = outcome or self.evaluate(values)
@@ -114,8 +123,9 @@ class Compiled:
         return Outcome(None, (), message)
 
 
-def _decisive(operator: str, results: list[tuple[Compiled, Outcome]],
-              outcome: Outcome) -> list[tuple[Compiled, Outcome]]:
+def _decisive(
+    operator: str, results: list[tuple[Compiled, Outcome]], outcome: Outcome
+) -> list[tuple[Compiled, Outcome]]:
     if outcome.value is None:
         return [r for r in results if r[1].value is None]
     decisive = (outcome.value is False) if operator == "&&" else (outcome.value is True)
@@ -153,9 +163,15 @@ class Compiler:
             raise CompileError(parse_errors(str(exc), source)) from None
         if program.return_type() != cel.Type.BOOL:
             kind = program.return_type().name().lower()
-            raise CompileError([Issue(
-                f"the condition must be true or false, but it gives a {kind}", kind="result",
-                hint="compare the value with something, e.g. `x > params.threshold`")])
+            raise CompileError(
+                [
+                    Issue(
+                        f"the condition must be true or false, but it gives a {kind}",
+                        kind="result",
+                        hint="compare the value with something, e.g. `x > params.threshold`",
+                    )
+                ]
+            )
         compiled = Compiled(source, program, referenced_names(source, self.declarations))
         operator, parts = split(source)
         if operator:

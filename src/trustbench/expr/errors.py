@@ -23,9 +23,24 @@ _SELECT = re.compile(r"expression of type '(\w+)' cannot be the operand of a sel
 _OVERLOAD = re.compile(r"found no matching overload for '([^']+)' applied to '\((.*)\)'")
 _NAME_CHARS = re.compile(r"[A-Za-z0-9_.]")
 _OPERATORS = {
-    "_>_": ">", "_<_": "<", "_>=_": ">=", "_<=_": "<=", "_==_": "==", "_!=_": "!=",
-    "_+_": "+", "_-_": "-", "_*_": "*", "_/_": "/", "_%_": "%", "_&&_": "&&", "_||_": "||",
-    "!_": "!", "-_": "-", "@in": "in", "_[_]": "[]", "_?_:_": "?:",
+    "_>_": ">",
+    "_<_": "<",
+    "_>=_": ">=",
+    "_<=_": "<=",
+    "_==_": "==",
+    "_!=_": "!=",
+    "_+_": "+",
+    "_-_": "-",
+    "_*_": "*",
+    "_/_": "/",
+    "_%_": "%",
+    "_&&_": "&&",
+    "_||_": "||",
+    "!_": "!",
+    "-_": "-",
+    "@in": "in",
+    "_[_]": "[]",
+    "_?_:_": "?:",
 }
 _WORDS = {"and": "&&", "or": "||", "not": "!"}
 
@@ -54,8 +69,10 @@ class CompileError(ValueError):
 
 def parse_errors(text: str, source: str) -> list[Issue]:
     """Every problem in CEL's error text, reworded."""
-    issues = [_issue(m.group(3).strip(), int(m.group(1)), int(m.group(2)), source)
-              for m in _ERROR.finditer(text)]
+    issues = [
+        _issue(m.group(3).strip(), int(m.group(1)), int(m.group(2)), source)
+        for m in _ERROR.finditer(text)
+    ]
     if not issues:
         first = text.strip().splitlines()[0] if text.strip() else "invalid condition"
         issues = [Issue(first)]
@@ -68,8 +85,14 @@ def _issue(message: str, line: int, column: int, source: str) -> Issue:
         start = _name_start(source, line, column)
         name = match.group(1)
         if _followed_by_call(source, line, start, name):
-            return Issue(f"unknown function {name!r}", line, start, "function", name,
-                         "CEL functions: size(), has(), .exists(), .all(), .contains()")
+            return Issue(
+                f"unknown function {name!r}",
+                line,
+                start,
+                "function",
+                name,
+                "CEL functions: size(), has(), .exists(), .all(), .contains()",
+            )
         return Issue(f"unknown name {name!r}", line, start, "undeclared", name)
     if _SELECT.search(message):
         start = _name_start(source, line, column)
@@ -91,8 +114,10 @@ def _types(function: str, args: str, line: int, column: int) -> Issue:
         message = f"type error: {function}() cannot be applied to {shown}"
     hint = "check each name's type with `trustbench facts` (the type column)"
     if {"int", "double"} <= set(types):
-        hint = ("CEL does not mix whole numbers and decimals: write 0 (not 0.0) to compare "
-                "a count (int), 0.0 (not 0) to compare a share or an amount (double)")
+        hint = (
+            "CEL does not mix whole numbers and decimals: write 0 (not 0.0) to compare "
+            "a count (int), 0.0 (not 0) to compare a share or an amount (double)"
+        )
     return Issue(message, line, column, "types", hint=hint)
 
 
@@ -146,12 +171,12 @@ def _name_start(source: str, line: int, column: int) -> int:
 def _followed_by_call(source: str, line: int, column: int, name: str) -> bool:
     lines = source.split("\n")
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    rest = text[column - 1 + len(name):].lstrip()
+    rest = text[column - 1 + len(name) :].lstrip()
     return rest.startswith("(")
 
 
 def _name_at(source: str, line: int, column: int) -> str:
     lines = source.split("\n")
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    match = re.match(r"[A-Za-z0-9_.]+", text[column - 1:])
+    match = re.match(r"[A-Za-z0-9_.]+", text[column - 1 :])
     return match.group(0).strip(".") if match else ""

@@ -97,8 +97,9 @@ def ultimate_owners(links: Sequence[Link], firms: Sequence[str]) -> dict[str, di
     return result
 
 
-def common_mhhi_delta(shares: Mapping[str, float], equity: Sequence[Link],
-                      voting: Sequence[Link]) -> float:
+def common_mhhi_delta(
+    shares: Mapping[str, float], equity: Sequence[Link], voting: Sequence[Link]
+) -> float:
     """The O'Brien–Salop MHHI delta of every investor's stakes in every firm of a market under
     proportional control: β from the equity links, γ from the voting links (a non-voting
     stake gets no control weight, so it acts as a silent financial interest). Shares are
@@ -107,8 +108,9 @@ def common_mhhi_delta(shares: Mapping[str, float], equity: Sequence[Link],
     return sum((100 * shares[j]) * (100 * shares[k]) * w for (j, k), w in weights.items())
 
 
-def mhhi_weights(firms: Sequence[str], equity: Sequence[Link], voting: Sequence[Link]
-                 ) -> dict[tuple[str, str], float]:
+def mhhi_weights(
+    firms: Sequence[str], equity: Sequence[Link], voting: Sequence[Link]
+) -> dict[tuple[str, str], float]:
     """The weight ``(Σ_i γ_ij β_ik) / (Σ_i γ_ij β_ij)`` that firm j's managers put on firm k's
     profits, for every ordered pair j ≠ k with a non-zero weight."""
     beta, gamma = ultimate_owners(equity, firms), ultimate_owners(voting, firms)

@@ -117,10 +117,12 @@ class FactContext:
             return known(money.amount, sources)
         rate = self.rate(base, quote)
         if rate is None:
-            return unknown(f"no {base}/{quote} rate on or before {self.as_of.isoformat()}",
-                           sources)
-        return known(money.amount * rate.rate, (*sources, *rate.sources),
-                     f"{format_money(money.amount, base)} converted at {rate.text()}")
+            return unknown(f"no {base}/{quote} rate on or before {self.as_of.isoformat()}", sources)
+        return known(
+            money.amount * rate.rate,
+            (*sources, *rate.sources),
+            f"{format_money(money.amount, base)} converted at {rate.text()}",
+        )
 
     def figure(self, figures: list[Figure], geography: str, quote: str) -> Value:
         """The latest fiscal year's figure for a geography, converted to ``quote``."""

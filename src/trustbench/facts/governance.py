@@ -10,11 +10,15 @@ from trustbench.facts.registry import Value, fact, known, phased, unknown
 STRATEGIC_MATTERS = ("budget", "business_plan", "senior_management", "major_investments")
 """Vetoes that go beyond minority protection (Consolidated Jurisdictional Notice, B.II.3.2)."""
 
-_Q_BOARD = ("Who sits on the target's board (and as observer) after the deal, who designated "
-            "each member, and which of them are directors, officers or employees of the "
-            "acquirer's group? How many seats does the board have?")
-_Q_RIGHTS = ("Which veto, consent, information or board-appointment rights does the acquirer "
-             "(or its group) hold or obtain over the target, and over which matters?")
+_Q_BOARD = (
+    "Who sits on the target's board (and as observer) after the deal, who designated "
+    "each member, and which of them are directors, officers or employees of the "
+    "acquirer's group? How many seats does the board have?"
+)
+_Q_RIGHTS = (
+    "Which veto, consent, information or board-appointment rights does the acquirer "
+    "(or its group) hold or obtain over the target, and over which matters?"
+)
 
 
 def acquirer_group(ctx: FactContext, phase: str) -> set[str]:
@@ -32,8 +36,9 @@ def people_of(ctx: FactContext, phase: str, companies: set[str]) -> dict[str, tu
     return out
 
 
-def _seats(ctx: FactContext, phase: str, kinds: tuple[str, ...], *, designated: bool,
-           linked: bool) -> Value:
+def _seats(
+    ctx: FactContext, phase: str, kinds: tuple[str, ...], *, designated: bool, linked: bool
+) -> Value:
     if not any(b.company == ctx.target for b in ctx.deal.boards):
         return unknown("the deal file lists no board for the target")
     group = acquirer_group(ctx, phase)
@@ -51,51 +56,92 @@ def _seats(ctx: FactContext, phase: str, kinds: tuple[str, ...], *, designated: 
     return known(count, sources)
 
 
-@phased("acquirer.board.seats", "int", "seats",
-        "target board seats held by people the acquirer's group designated or by its own "
-        "officers or directors", test="MG 2023 §2.11 (influence); CMA material influence; "
-        "EUMR Art. 3", question=_Q_BOARD, topic="Board and officers")
+@phased(
+    "acquirer.board.seats",
+    "int",
+    "seats",
+    "target board seats held by people the acquirer's group designated or by its own "
+    "officers or directors",
+    test="MG 2023 §2.11 (influence); CMA material influence; EUMR Art. 3",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _board_seats(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=True, linked=True)
 
 
-@phased("acquirer.board.designated", "int", "seats",
-        "target board seats filled by people the acquirer's group designated",
-        test="16 CFR 801.1(b)(2); MG 2023 §2.11", question=_Q_BOARD, topic="Board and officers")
+@phased(
+    "acquirer.board.designated",
+    "int",
+    "seats",
+    "target board seats filled by people the acquirer's group designated",
+    test="16 CFR 801.1(b)(2); MG 2023 §2.11",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _board_designated(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=True, linked=False)
 
 
-@phased("acquirer.board.linked", "int", "seats",
-        "target board seats held by people who are officers or directors of the acquirer's "
-        "group, whoever designated them", test="Clayton §8; MG 2023 §2.11; MG 2023 §2.5(B)",
-        question=_Q_BOARD, topic="Board and officers")
+@phased(
+    "acquirer.board.linked",
+    "int",
+    "seats",
+    "target board seats held by people who are officers or directors of the acquirer's "
+    "group, whoever designated them",
+    test="Clayton §8; MG 2023 §2.11; MG 2023 §2.5(B)",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _board_linked(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=False, linked=True)
 
 
-@phased("acquirer.board.observers", "int", "seats",
-        "target board observer seats held by the acquirer's designees or people",
-        test="MG 2023 §2.11 (board observers)", question=_Q_BOARD, topic="Board and officers")
+@phased(
+    "acquirer.board.observers",
+    "int",
+    "seats",
+    "target board observer seats held by the acquirer's designees or people",
+    test="MG 2023 §2.11 (board observers)",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _observers(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("observer",), designated=True, linked=True)
 
 
-@fact("target.board.size", "int", "seats", "the number of seats on the target's board",
-      test="share of the board; 16 CFR 801.1(b)(2)", question=_Q_BOARD,
-      topic="Board and officers")
+@fact(
+    "target.board.size",
+    "int",
+    "seats",
+    "the number of seats on the target's board",
+    test="share of the board; 16 CFR 801.1(b)(2)",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _board_size(ctx: FactContext) -> Value:
     for board in ctx.deal.boards:
         if board.company == ctx.target and board.size is not None:
-            return known(board.size, board.source if isinstance(board.source, list)
-                         else [board.source] if board.source else [])
+            return known(
+                board.size,
+                board.source
+                if isinstance(board.source, list)
+                else [board.source]
+                if board.source
+                else [],
+            )
     return unknown()
 
 
-@fact("acquirer.board.share.after", "double", "share",
-      "the share of the target's board seats the acquirer's designees or people hold after",
-      test="16 CFR 801.1(b)(2) (≥ 50 % designation = control)", question=_Q_BOARD,
-      topic="Board and officers")
+@fact(
+    "acquirer.board.share.after",
+    "double",
+    "share",
+    "the share of the target's board seats the acquirer's designees or people hold after",
+    test="16 CFR 801.1(b)(2) (≥ 50 % designation = control)",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _board_share(ctx: FactContext) -> Value:
     seats, size = ctx.get("acquirer.board.seats.after"), ctx.get("target.board.size")
     if not (seats.known and size.known) or not size.value:
@@ -106,22 +152,36 @@ def _board_share(ctx: FactContext) -> Value:
 def _interlock_people(ctx: FactContext, phase: str) -> dict[str, tuple[str, ...]]:
     acquirer_people = people_of(ctx, phase, acquirer_group(ctx, phase))
     target_people = people_of(ctx, phase, {ctx.target})
-    return {p: acquirer_people[p] + target_people[p]
-            for p in sorted(set(acquirer_people) & set(target_people))}
+    return {
+        p: acquirer_people[p] + target_people[p]
+        for p in sorted(set(acquirer_people) & set(target_people))
+    }
 
 
-@phased("interlock.officer_director", "bool", "yes/no",
-        "the same person is an officer or director of both the acquirer's group and the "
-        "target", test="Clayton Act §8 (15 U.S.C. § 19); MG 2023 §2.11",
-        question=_Q_BOARD, topic="Board and officers")
+@phased(
+    "interlock.officer_director",
+    "bool",
+    "yes/no",
+    "the same person is an officer or director of both the acquirer's group and the target",
+    test="Clayton Act §8 (15 U.S.C. § 19); MG 2023 §2.11",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _interlock(ctx: FactContext, phase: str) -> Value:
     people = _interlock_people(ctx, phase)
     return known(bool(people), [s for src in people.values() for s in src])
 
 
-@fact("interlock.persons.after", "list", "names",
-      "the people who are officers or directors of both the acquirer's group and the target "
-      "after the deal", test="Clayton Act §8", question=_Q_BOARD, topic="Board and officers")
+@fact(
+    "interlock.persons.after",
+    "list",
+    "names",
+    "the people who are officers or directors of both the acquirer's group and the target "
+    "after the deal",
+    test="Clayton Act §8",
+    question=_Q_BOARD,
+    topic="Board and officers",
+)
 def _interlock_persons(ctx: FactContext) -> Value:
     people = _interlock_people(ctx, "after")
     return known([ctx.name(p) for p in people], [s for src in people.values() for s in src])
@@ -130,12 +190,14 @@ def _interlock_persons(ctx: FactContext) -> Value:
 def rights_known(ctx: FactContext, phase: str) -> bool:
     """Whether the deal file states the rights in force: a `rights` section (even empty), or
     rights the deal grants (which say at least what the acquirer obtains)."""
-    return ctx.declared("rights") or (phase == "after" and any(
-        d.get("granted") for _, _, d in ctx.phase("after").edges("right")))
+    return ctx.declared("rights") or (
+        phase == "after" and any(d.get("granted") for _, _, d in ctx.phase("after").edges("right"))
+    )
 
 
-def rights_over_target(ctx: FactContext, phase: str, holders: set[str],
-                       kinds: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+def rights_over_target(
+    ctx: FactContext, phase: str, holders: set[str], kinds: tuple[str, ...]
+) -> tuple[list[str], list[str]] | None:
     """The matters (or kinds, if no matters are listed) of ``holders``' rights over the target
     of the given kinds, and their sources; ``None`` if the rights are not stated."""
     if not rights_known(ctx, phase):
@@ -176,7 +238,8 @@ def controlled_by(ctx: FactContext, phase: str, entity: str) -> set[str]:
         node = frontier.pop()
         for child in sorted(interests.holdings.successors(node)):
             if child not in members and interests.controls(
-                    node, child, graph.nodes[child].get("kind", "company")):
+                node, child, graph.nodes[child].get("kind", "company")
+            ):
                 members.add(child)
                 frontier.append(child)
     return members
@@ -186,19 +249,31 @@ def target_side(ctx: FactContext, phase: str) -> set[str]:
     return controlled_by(ctx, phase, ctx.target)
 
 
-@phased("acquirer.board.appointable", "int", "seats",
-        "target board seats the acquirer's group has the contractual right to appoint "
-        "(board-appointment rights), whether or not it has used them",
-        test="16 CFR 801.1(b)(2) (contractual power to designate directors); EUMR Art. 3; "
-        "CMA material influence", question=_Q_RIGHTS, topic="Rights")
+@phased(
+    "acquirer.board.appointable",
+    "int",
+    "seats",
+    "target board seats the acquirer's group has the contractual right to appoint "
+    "(board-appointment rights), whether or not it has used them",
+    test="16 CFR 801.1(b)(2) (contractual power to designate directors); EUMR Art. 3; "
+    "CMA material influence",
+    question=_Q_RIGHTS,
+    topic="Rights",
+)
 def _appointable(ctx: FactContext, phase: str) -> Value:
     return appointable(ctx, phase, acquirer_group(ctx, phase) - {ctx.target})
 
 
-@fact("acquirer.vetoes.after", "list", "matters",
-      "the matters over which the acquirer's group can veto or must consent to the target's "
-      "decisions after the deal", test="EUMR Art. 3; Jurisdictional Notice B.II.3.2; "
-      "CMA material influence", question=_Q_RIGHTS, topic="Rights")
+@fact(
+    "acquirer.vetoes.after",
+    "list",
+    "matters",
+    "the matters over which the acquirer's group can veto or must consent to the target's "
+    "decisions after the deal",
+    test="EUMR Art. 3; Jurisdictional Notice B.II.3.2; CMA material influence",
+    question=_Q_RIGHTS,
+    topic="Rights",
+)
 def _vetoes(ctx: FactContext) -> Value:
     found = _rights(ctx, ("veto", "consent"))
     if found is None:
@@ -206,10 +281,16 @@ def _vetoes(ctx: FactContext) -> Value:
     return known(found[0], found[1])
 
 
-@fact("acquirer.vetoes.strategic.after", "bool", "yes/no",
-      "the acquirer can veto the target's budget, business plan, major investments or "
-      "senior management", test="EUMR Art. 3 joint control (Jurisdictional Notice B.II.3.2)",
-      question=_Q_RIGHTS, topic="Rights")
+@fact(
+    "acquirer.vetoes.strategic.after",
+    "bool",
+    "yes/no",
+    "the acquirer can veto the target's budget, business plan, major investments or "
+    "senior management",
+    test="EUMR Art. 3 joint control (Jurisdictional Notice B.II.3.2)",
+    question=_Q_RIGHTS,
+    topic="Rights",
+)
 def _strategic(ctx: FactContext) -> Value:
     found = _rights(ctx, ("veto", "consent"))
     if found is None:
@@ -217,10 +298,15 @@ def _strategic(ctx: FactContext) -> Value:
     return known(any(m in STRATEGIC_MATTERS for m in found[0]), found[1])
 
 
-@fact("acquirer.information_rights.after", "bool", "yes/no",
-      "the acquirer's group holds information or consultation rights over the target",
-      test="MG 2023 §2.11; MG 2023 §2.5(B); FTC 6(b) AI partnerships report",
-      question=_Q_RIGHTS, topic="Rights")
+@fact(
+    "acquirer.information_rights.after",
+    "bool",
+    "yes/no",
+    "the acquirer's group holds information or consultation rights over the target",
+    test="MG 2023 §2.11; MG 2023 §2.5(B); FTC 6(b) AI partnerships report",
+    question=_Q_RIGHTS,
+    topic="Rights",
+)
 def _info_rights(ctx: FactContext) -> Value:
     found = _rights(ctx, ("information", "consultation"))
     if found is None:

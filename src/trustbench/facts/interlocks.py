@@ -18,9 +18,11 @@ from trustbench.facts.logic import Tri, all_of, any_of
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.types import source_ids
 
-_Q_S8 = ("For the acquirer and the target: capital, surplus and undivided profits at the end "
-         "of the last fiscal year; total sales; and sales of products or services that compete "
-         "with the other's.")
+_Q_S8 = (
+    "For the acquirer and the target: capital, surplus and undivided profits at the end "
+    "of the last fiscal year; total sales; and sales of products or services that compete "
+    "with the other's."
+)
 
 
 def _sides(ctx: FactContext, phase: str) -> tuple[set[str], set[str]]:
@@ -40,11 +42,16 @@ def _overlapping_markets(ctx: FactContext) -> list[str]:
     return out
 
 
-@fact("parties.compete", "bool", "yes/no",
-      "the acquirer's and the target's groups are both active in at least one product market "
-      "of the deal file", test="Clayton §8 (competitors); MG 2023 §2.1, §2.11",
-      question="Do the acquirer and the target sell products or services that compete?",
-      topic="Markets")
+@fact(
+    "parties.compete",
+    "bool",
+    "yes/no",
+    "the acquirer's and the target's groups are both active in at least one product market "
+    "of the deal file",
+    test="Clayton §8 (competitors); MG 2023 §2.1, §2.11",
+    question="Do the acquirer and the target sell products or services that compete?",
+    topic="Markets",
+)
 def _compete(ctx: FactContext) -> Value:
     markets = _overlapping_markets(ctx)
     sources = [s for m in ctx.deal.markets if m.id in markets for s in source_ids(m.source)]
@@ -53,10 +60,16 @@ def _compete(ctx: FactContext) -> Value:
     return known(False) if ctx.declared("markets") else unknown()
 
 
-@fact("parties.overlap_markets", "list", "names",
-      "the product markets in which both parties are active", test="MG 2023 §2.1",
-      question="Do the acquirer and the target sell products or services that compete, and "
-      "in which markets?", topic="Markets")
+@fact(
+    "parties.overlap_markets",
+    "list",
+    "names",
+    "the product markets in which both parties are active",
+    test="MG 2023 §2.1",
+    question="Do the acquirer and the target sell products or services that compete, and "
+    "in which markets?",
+    topic="Markets",
+)
 def _overlap(ctx: FactContext) -> Value:
     if not ctx.declared("markets"):
         return unknown("the deal file has no `markets` section")
@@ -68,17 +81,29 @@ def _register(side: str) -> None:
     attr = "acquirer" if side == "acquirer" else "target"
     group = "group's" if side == "acquirer" else "and its subsidiaries'"
 
-    @fact(f"s8.capital.{side}.usd", "double", "USD",
-          f"the {side}'s capital, surplus and undivided profits", test="15 U.S.C. § 19(a)(1)",
-          question=_Q_S8, topic="Financials")
+    @fact(
+        f"s8.capital.{side}.usd",
+        "double",
+        "USD",
+        f"the {side}'s capital, surplus and undivided profits",
+        test="15 U.S.C. § 19(a)(1)",
+        question=_Q_S8,
+        topic="Financials",
+    )
     def _capital(ctx: FactContext) -> Value:
         entity = ctx.entity(getattr(ctx, attr))
         return ctx.convert(entity.capital, "USD", source_ids(entity.source))
 
-    @fact(f"s8.competitive_sales.{side}.usd", "double", "USD",
-          f"the {side} {group} sales in the product markets where both parties are active "
-          "(0 if there are none)",
-          test="15 U.S.C. § 19(a)(2)(A)–(C)", question=_Q_S8, topic="Financials")
+    @fact(
+        f"s8.competitive_sales.{side}.usd",
+        "double",
+        "USD",
+        f"the {side} {group} sales in the product markets where both parties are active "
+        "(0 if there are none)",
+        test="15 U.S.C. § 19(a)(2)(A)–(C)",
+        question=_Q_S8,
+        topic="Financials",
+    )
     def _competitive(ctx: FactContext) -> Value:
         if not ctx.declared("markets"):
             return unknown("the deal file has no `markets` section")
@@ -92,23 +117,38 @@ def _register(side: str) -> None:
                     continue
                 value = ctx.convert(part.sales, "USD", source_ids(part.source))
                 if not value.known:
-                    return unknown(f"{ctx.name(part.entity)}'s sales in {market.name} are not "
-                                   "given")
+                    return unknown(
+                        f"{ctx.name(part.entity)}'s sales in {market.name} are not given"
+                    )
                 total += value.value
                 sources.extend(value.sources)
-        return known(total, sources, None if ids else "the parties do not compete in any "
-                     "product market of the deal file")
+        return known(
+            total,
+            sources,
+            None if ids else "the parties do not compete in any product market of the deal file",
+        )
 
-    @fact(f"s8.total_sales.{side}.usd", "double", "USD",
-          f"the {side}'s total (worldwide) sales, latest fiscal year",
-          test="15 U.S.C. § 19(a)(2)(B)–(C)", question=_Q_S8, topic="Financials")
+    @fact(
+        f"s8.total_sales.{side}.usd",
+        "double",
+        "USD",
+        f"the {side}'s total (worldwide) sales, latest fiscal year",
+        test="15 U.S.C. § 19(a)(2)(B)–(C)",
+        question=_Q_S8,
+        topic="Financials",
+    )
     def _total(ctx: FactContext) -> Value:
         return ctx.figure(ctx.entity(getattr(ctx, attr)).revenues, "worldwide", "USD")
 
-    @fact(f"s8.competitive_sales_ratio.{side}", "double", "share",
-          f"the {side}'s competitive sales as a share of its total sales",
-          test="15 U.S.C. § 19(a)(2)(B)–(C) (2 % and 4 % safe harbours)", question=_Q_S8,
-          topic="Financials")
+    @fact(
+        f"s8.competitive_sales_ratio.{side}",
+        "double",
+        "share",
+        f"the {side}'s competitive sales as a share of its total sales",
+        test="15 U.S.C. § 19(a)(2)(B)–(C) (2 % and 4 % safe harbours)",
+        question=_Q_S8,
+        topic="Financials",
+    )
     def _ratio(ctx: FactContext) -> Value:
         comp = ctx.get(f"s8.competitive_sales.{side}.usd")
         total = ctx.get(f"s8.total_sales.{side}.usd")
@@ -123,9 +163,11 @@ _register("acquirer")
 _register("target")
 
 
-_Q_LINKS = ("Who are the directors and officers of the acquirer's group and of the target after "
-            "the deal, which officers are elected or chosen by the board, and who designated "
-            "each director?")
+_Q_LINKS = (
+    "Who are the directors and officers of the acquirer's group and of the target after "
+    "the deal, which officers are elected or chosen by the board, and who designated "
+    "each director?"
+)
 
 
 def _corporations(ctx: FactContext, ids: set[str]) -> set[str]:
@@ -149,8 +191,13 @@ def _direct(ctx: FactContext, phase: str) -> tuple[dict[str, Tri], list[str]]:
     sides = [_corporations(ctx, side) for side in _sides(ctx, phase)]
     people = [people_of(ctx, phase, side) for side in sides]
     both = sorted(set(people[0]) & set(people[1]))
-    return ({person: all_of(_holds_post(ctx, phase, person, side) for side in sides)
-             for person in both}, [s for p in both for side in people for s in side[p]])
+    return (
+        {
+            person: all_of(_holds_post(ctx, phase, person, side) for side in sides)
+            for person in both
+        },
+        [s for p in both for side in people for s in side[p]],
+    )
 
 
 Deputies = dict[str, tuple[set[str], set[str]]]
@@ -172,50 +219,74 @@ def _indirect(ctx: FactContext, phase: str) -> tuple[Deputies, list[str]]:
             if company in side:
                 seats.setdefault(firm, (set(), set()))[i].add(person)
                 sources.setdefault(firm, []).extend(data.get("source", ()))
-    found = {firm: (a, t) for firm, (a, t) in sorted(seats.items())
-             if a and t and any(p != q for p in a for q in t)}
+    found = {
+        firm: (a, t)
+        for firm, (a, t) in sorted(seats.items())
+        if a and t and any(p != q for p in a for q in t)
+    }
     return found, [s for firm in found for s in sources[firm]]
 
 
 def _boards_known(ctx: FactContext, phase: str) -> bool:
     return ctx.declared("boards") or any(
-        d.get("appointed") or d.get("hired") for _, _, d in ctx.phase(phase).edges())
+        d.get("appointed") or d.get("hired") for _, _, d in ctx.phase(phase).edges()
+    )
 
 
 def _register_links(phase: str) -> None:
-    @fact(f"interlock.direct.{phase}", "list", "names",
-          f"people who are {phase} the deal directors or board-elected officers both of a "
-          "corporation of the acquirer's group and of the target (or its subsidiaries)",
-          test="Clayton Act §8 (15 U.S.C. § 19): direct interlock", question=_Q_LINKS,
-          topic="Board and officers")
+    @fact(
+        f"interlock.direct.{phase}",
+        "list",
+        "names",
+        f"people who are {phase} the deal directors or board-elected officers both of a "
+        "corporation of the acquirer's group and of the target (or its subsidiaries)",
+        test="Clayton Act §8 (15 U.S.C. § 19): direct interlock",
+        question=_Q_LINKS,
+        topic="Board and officers",
+    )
     def _direct_names(ctx: FactContext) -> Value:
         if not _boards_known(ctx, phase):
             return unknown("the deal file has no `boards` section")
         links, sources = _direct(ctx, phase)
         undecided = [ctx.name(p) for p, v in links.items() if v is None]
         if undecided:
-            return unknown(f"whether the board elects the officer post of {', '.join(undecided)} "
-                           "is not given", sources)
+            return unknown(
+                f"whether the board elects the officer post of {', '.join(undecided)} is not given",
+                sources,
+            )
         return known([ctx.name(p) for p, v in links.items() if v], sources)
 
-    @fact(f"interlock.indirect.{phase}", "list", "names",
-          f"firms whose deputies — different people each designated by the firm — sit {phase} "
-          "the deal on the boards of both a corporation of the acquirer's group and the target",
-          test="Clayton Act §8: indirect interlock (deputisation)", question=_Q_LINKS,
-          topic="Board and officers")
+    @fact(
+        f"interlock.indirect.{phase}",
+        "list",
+        "names",
+        f"firms whose deputies — different people each designated by the firm — sit {phase} "
+        "the deal on the boards of both a corporation of the acquirer's group and the target",
+        test="Clayton Act §8: indirect interlock (deputisation)",
+        question=_Q_LINKS,
+        topic="Board and officers",
+    )
     def _indirect_names(ctx: FactContext) -> Value:
         if not _boards_known(ctx, phase):
             return unknown("the deal file has no `boards` section")
         links, sources = _indirect(ctx, phase)
-        note = "; ".join(f"{ctx.name(f)}: {', '.join(ctx.name(p) for p in sorted(a))} and "
-                         f"{', '.join(ctx.name(p) for p in sorted(t))}"
-                         for f, (a, t) in links.items())
+        note = "; ".join(
+            f"{ctx.name(f)}: {', '.join(ctx.name(p) for p in sorted(a))} and "
+            f"{', '.join(ctx.name(p) for p in sorted(t))}"
+            for f, (a, t) in links.items()
+        )
         return known([ctx.name(f) for f in links], sources, note or None)
 
-    @fact(f"interlock.link.{phase}", "bool", "yes/no",
-          f"{phase} the deal a direct or indirect director or board-elected officer link "
-          "joins a corporation of the acquirer's group and the target",
-          test="Clayton Act §8 (15 U.S.C. § 19)", question=_Q_LINKS, topic="Board and officers")
+    @fact(
+        f"interlock.link.{phase}",
+        "bool",
+        "yes/no",
+        f"{phase} the deal a direct or indirect director or board-elected officer link "
+        "joins a corporation of the acquirer's group and the target",
+        test="Clayton Act §8 (15 U.S.C. § 19)",
+        question=_Q_LINKS,
+        topic="Board and officers",
+    )
     def _link(ctx: FactContext) -> Value:
         if not _boards_known(ctx, phase):
             return unknown("the deal file has no `boards` section")
@@ -223,8 +294,7 @@ def _register_links(phase: str) -> None:
         result = any_of([*direct.values(), bool(indirect)])
         sources = [*d_sources, *i_sources]
         if result is None:
-            return unknown("whether the board elects an officer on the link is not given",
-                           sources)
+            return unknown("whether the board elects an officer on the link is not given", sources)
         return known(result, sources)
 
 

@@ -16,8 +16,10 @@ from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.deal import Market
 from trustbench.model.types import source_ids
 
-_Q_SHARES = ("What are the shares of all firms in the {market} market (with the share held "
-             "by firms too small to list), and on what basis (sales, volume, capacity)?")
+_Q_SHARES = (
+    "What are the shares of all firms in the {market} market (with the share held "
+    "by firms too small to list), and on what basis (sales, volume, capacity)?"
+)
 
 
 def _market(ctx: FactContext) -> Market:
@@ -33,8 +35,9 @@ def _share(ctx: FactContext, entity: str) -> Value:
     for p in market.participants:
         if p.entity == entity:
             return Value(p.share, source_ids(p.source) or source_ids(market.source))
-    return known(0.0, source_ids(market.source),
-                 f"{ctx.name(entity)} is not listed as active in this market")
+    return known(
+        0.0, source_ids(market.source), f"{ctx.name(entity)} is not listed as active in this market"
+    )
 
 
 def _complete(market: Market) -> bool:
@@ -45,8 +48,16 @@ def _complete(market: Market) -> bool:
 
 
 def _market_fact(name: str, type_: str, unit: str, doc: str, test: str = "") -> object:
-    return fact(f"market.{name}", type_, unit, doc, test=test, scope="market",  # type: ignore[arg-type]
-                question=_Q_SHARES, topic="Markets")
+    return fact(
+        f"market.{name}",
+        type_,
+        unit,
+        doc,
+        test=test,
+        scope="market",  # type: ignore[arg-type]
+        question=_Q_SHARES,
+        topic="Markets",
+    )
 
 
 @_market_fact("name", "string", "text", "the market's name")  # type: ignore[operator]
@@ -59,20 +70,35 @@ def _kind(ctx: FactContext) -> Value:
     return known(_market(ctx).kind)
 
 
-@_market_fact("share.acquirer", "double", "share",  # type: ignore[operator]
-              "the acquirer's share of the market before the deal", "MG 2023 §2.1")
+@_market_fact(
+    "share.acquirer",
+    "double",
+    "share",  # type: ignore[operator]
+    "the acquirer's share of the market before the deal",
+    "MG 2023 §2.1",
+)
 def _share_acquirer(ctx: FactContext) -> Value:
     return _share(ctx, ctx.acquirer)
 
 
-@_market_fact("share.target", "double", "share",  # type: ignore[operator]
-              "the target's share of the market before the deal", "MG 2023 §2.1")
+@_market_fact(
+    "share.target",
+    "double",
+    "share",  # type: ignore[operator]
+    "the target's share of the market before the deal",
+    "MG 2023 §2.1",
+)
 def _share_target(ctx: FactContext) -> Value:
     return _share(ctx, ctx.target)
 
 
-@_market_fact("overlap", "bool", "yes/no",  # type: ignore[operator]
-              "both the acquirer and the target are active in the market", "MG 2023 §2.1")
+@_market_fact(
+    "overlap",
+    "bool",
+    "yes/no",  # type: ignore[operator]
+    "both the acquirer and the target are active in the market",
+    "MG 2023 §2.1",
+)
 def _overlap(ctx: FactContext) -> Value:
     ids = {p.entity for p in _market(ctx).participants}
     return known(ctx.acquirer in ids and ctx.target in ids, source_ids(_market(ctx).source))
@@ -83,42 +109,64 @@ def _pair(ctx: FactContext) -> tuple[Value, Value, tuple[str, ...]]:
     return a, t, (*a.sources, *t.sources)
 
 
-@_market_fact("share.merged", "double", "share",  # type: ignore[operator]
-              "the combined share of acquirer and target", "MG 2023 §2.1 (30 % share prong)")
+@_market_fact(
+    "share.merged",
+    "double",
+    "share",  # type: ignore[operator]
+    "the combined share of acquirer and target",
+    "MG 2023 §2.1 (30 % share prong)",
+)
 def _merged(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
     return known(a.value + t.value, src) if a.known and t.known else unknown(sources=src)
 
 
-@_market_fact("hhi.before", "double", "HHI points",  # type: ignore[operator]
-              "the Herfindahl-Hirschman index before the deal (Σ of squared shares; listed "
-              "fringe firms count as atomistic)", "MG 2023 §2.1")
+@_market_fact(
+    "hhi.before",
+    "double",
+    "HHI points",  # type: ignore[operator]
+    "the Herfindahl-Hirschman index before the deal (Σ of squared shares; listed "
+    "fringe firms count as atomistic)",
+    "MG 2023 §2.1",
+)
 def _hhi_before(ctx: FactContext) -> Value:
     market = _market(ctx)
     if not _complete(market):
-        return unknown("the shares of all firms in the market are not given",
-                       source_ids(market.source))
+        return unknown(
+            "the shares of all firms in the market are not given", source_ids(market.source)
+        )
     shares = [p.share or 0.0 for p in market.participants]
     sources = [s for p in market.participants for s in source_ids(p.source)]
     return known(hhi(shares), (*source_ids(market.source), *sources))
 
 
-@_market_fact("hhi.delta", "double", "HHI points",  # type: ignore[operator]
-              "the change in HHI if acquirer and target combine: 2·s₁·s₂", "MG 2023 §2.1")
+@_market_fact(
+    "hhi.delta",
+    "double",
+    "HHI points",  # type: ignore[operator]
+    "the change in HHI if acquirer and target combine: 2·s₁·s₂",
+    "MG 2023 §2.1",
+)
 def _hhi_delta(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
     if _either_zero(a, t):
         return known(0.0, src, "only one of the parties is active in this market")
-    return known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(
-        sources=src)
+    return (
+        known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(sources=src)
+    )
 
 
 def _either_zero(a: Value, t: Value) -> bool:
     return (a.known and a.value == 0) or (t.known and t.value == 0)
 
 
-@_market_fact("hhi.after", "double", "HHI points",  # type: ignore[operator]
-              "the HHI after acquirer and target combine", "MG 2023 §2.1 (HHI > 1,800)")
+@_market_fact(
+    "hhi.after",
+    "double",
+    "HHI points",  # type: ignore[operator]
+    "the HHI after acquirer and target combine",
+    "MG 2023 §2.1 (HHI > 1,800)",
+)
 def _hhi_after(ctx: FactContext) -> Value:
     before, delta = ctx.get("market.hhi.before"), ctx.get("market.hhi.delta")
     if before.known and delta.known:
@@ -127,9 +175,14 @@ def _hhi_after(ctx: FactContext) -> Value:
 
 
 def _register_mhhi(model: str) -> None:
-    @_market_fact(f"mhhi.delta.{model}", "double", "HHI points",  # type: ignore[operator]
-                  f"O'Brien–Salop MHHI delta of the acquirer's equity stake in the target under "
-                  f"the {model} control assumption", "MG 2023 §2.11; O'Brien & Salop (2000)")
+    @_market_fact(
+        f"mhhi.delta.{model}",
+        "double",
+        "HHI points",  # type: ignore[operator]
+        f"O'Brien–Salop MHHI delta of the acquirer's equity stake in the target under "
+        f"the {model} control assumption",
+        "MG 2023 §2.11; O'Brien & Salop (2000)",
+    )
     def _mhhi(ctx: FactContext) -> Value:
         a, t, src = _pair(ctx)
         stake = ctx.get("acquirer.equity.after")
@@ -147,12 +200,15 @@ for _model in ("silent", "proportional", "total"):
 
 # -- common ownership ------------------------------------------------------------------------
 
-_Q_OWNERS = ("Who holds shares in the firms of the {market} market (including the target and "
-             "its rivals): each investor's equity and voting share of each firm?")
+_Q_OWNERS = (
+    "Who holds shares in the firms of the {market} market (including the target and "
+    "its rivals): each investor's equity and voting share of each firm?"
+)
 
 
-def _links(ctx: FactContext, phase: str, firms: set[str]
-           ) -> tuple[list[Link], list[Link], tuple[str, ...]] | str:
+def _links(
+    ctx: FactContext, phase: str, firms: set[str]
+) -> tuple[list[Link], list[Link], tuple[str, ...]] | str:
     """The holdings that lie upstream of ``firms`` (equity links, voting links, sources), or
     the reason they cannot be used. A holding of unknown size matters only if it is linked,
     through holdings, to two firms of the market; otherwise no owner can reach both and it
@@ -170,8 +226,10 @@ def _links(ctx: FactContext, phase: str, firms: set[str]
         if data.get("equity") is None or data.get("voting") is None:
             if firms_near.get(issuer, 0) < 2:
                 continue
-            return (f"the equity or voting share {ctx.name(holder)} holds in "
-                    f"{ctx.name(issuer)} is not given")
+            return (
+                f"the equity or voting share {ctx.name(holder)} holds in "
+                f"{ctx.name(issuer)} is not given"
+            )
         equity.append((holder, issuer, float(data["equity"])))
         voting.append((holder, issuer, float(data["voting"])))
         sources.extend(data.get("source", ()))
@@ -196,8 +254,9 @@ def _common_mhhi(ctx: FactContext, phase: str) -> Value:
         sj, sk = firms[j].share, firms[k].share
         if sj is None or sk is None:
             missing = ctx.name(j if sj is None else k)
-            return unknown(f"{missing}'s share is not given and it shares owners with a rival",
-                           sources)
+            return unknown(
+                f"{missing}'s share is not given and it shares owners with a rival", sources
+            )
         total += (100 * sj) * (100 * sk) * w
         sources = (*sources, *source_ids(firms[j].source), *source_ids(firms[k].source))
     note = None if weights else "no investor holds stakes in two firms of the market"
@@ -217,7 +276,8 @@ def _common_owners(ctx: FactContext, phase: str) -> Value:
     graph = interests.holdings
     rivals = firms - {ctx.target}
     candidates = nx.ancestors(graph, ctx.target) & set().union(
-        *(nx.ancestors(graph, r) for r in rivals if r in graph))
+        *(nx.ancestors(graph, r) for r in rivals if r in graph)
+    )
     found: list[str] = []
     for investor in sorted(candidates):
         if interests.group(investor) & firms:
@@ -225,28 +285,42 @@ def _common_owners(ctx: FactContext, phase: str) -> Value:
         in_target = interests.interest(investor, ctx.target, "equity")
         in_rivals = [interests.interest(investor, r, "equity") for r in sorted(rivals)]
         if in_target is None or any(v is None for v in in_rivals):
-            return unknown(f"{ctx.name(investor)}'s equity interest in a firm of the market "
-                           "is not given")
+            return unknown(
+                f"{ctx.name(investor)}'s equity interest in a firm of the market is not given"
+            )
         if in_target > 0 and any(v for v in in_rivals):
             found.append(ctx.name(investor))
     return known(found, source_ids(market.source))
 
 
 def _register_common(phase: str) -> None:
-    @fact(f"market.mhhi.delta.common.{phase}", "double", "HHI points",
-          "the O'Brien–Salop MHHI delta of all cross- and common ownership among the firms of "
-          f"the market {phase} the deal, under proportional control (β = equity, γ = votes; "
-          "a non-voting stake is a silent financial interest); 0 when no owner links two "
-          "firms", test="MG 2023 §2.11 (common ownership); O'Brien & Salop (2000)",
-          question=_Q_OWNERS, topic="Markets", scope="market")
+    @fact(
+        f"market.mhhi.delta.common.{phase}",
+        "double",
+        "HHI points",
+        "the O'Brien–Salop MHHI delta of all cross- and common ownership among the firms of "
+        f"the market {phase} the deal, under proportional control (β = equity, γ = votes; "
+        "a non-voting stake is a silent financial interest); 0 when no owner links two "
+        "firms",
+        test="MG 2023 §2.11 (common ownership); O'Brien & Salop (2000)",
+        question=_Q_OWNERS,
+        topic="Markets",
+        scope="market",
+    )
     def _mhhi(ctx: FactContext) -> Value:
         return _common_mhhi(ctx, phase)
 
-    @fact(f"market.common_owners.{phase}", "list", "names",
-          f"investors holding equity, directly or indirectly, in both the target and a rival "
-          f"in the market {phase} the deal (outside the groups of the firms themselves)",
-          test="MG 2023 §2.11 (common ownership)", question=_Q_OWNERS, topic="Markets",
-          scope="market")
+    @fact(
+        f"market.common_owners.{phase}",
+        "list",
+        "names",
+        f"investors holding equity, directly or indirectly, in both the target and a rival "
+        f"in the market {phase} the deal (outside the groups of the firms themselves)",
+        test="MG 2023 §2.11 (common ownership)",
+        question=_Q_OWNERS,
+        topic="Markets",
+        scope="market",
+    )
     def _owners(ctx: FactContext) -> Value:
         return _common_owners(ctx, phase)
 

@@ -10,15 +10,23 @@ from trustbench.model.types import Money, format_money, source_ids
 CURRENCIES = ("usd", "eur", "gbp")
 NOT_VOTING = ("non-voting", "convertible")
 _Q_VALUE = "What is the total consideration for the transaction, and in which currency?"
-_Q_SALES = ("What were the annual net sales and total assets of the {side}'s ultimate parent "
-            "entity in its last regularly prepared financial statements?")
+_Q_SALES = (
+    "What were the annual net sales and total assets of the {side}'s ultimate parent "
+    "entity in its last regularly prepared financial statements?"
+)
 
 
 def _register_value(code: str) -> None:
-    @fact(f"deal.value.{code}", "double", code.upper(),
-          f"the transaction's total consideration in {code.upper()} (converted at the case's "
-          "dated FX rate where needed)", test="HSR size of transaction; GWB §35(1a); "
-          "DMA Art. 14 information", question=_Q_VALUE, topic="The transaction")
+    @fact(
+        f"deal.value.{code}",
+        "double",
+        code.upper(),
+        f"the transaction's total consideration in {code.upper()} (converted at the case's "
+        "dated FX rate where needed)",
+        test="HSR size of transaction; GWB §35(1a); DMA Art. 14 information",
+        question=_Q_VALUE,
+        topic="The transaction",
+    )
     def _value(ctx: FactContext) -> Value:
         t = ctx.deal.transaction
         return ctx.convert(t.value, code.upper(), source_ids(t.source) or _step_sources(ctx))
@@ -37,25 +45,40 @@ for _code in CURRENCIES:
 
 def _acquirer_steps(ctx: FactContext) -> list[AcquireStake]:
     t = ctx.deal.transaction
-    return [s for s in t.steps if isinstance(s, AcquireStake)
-            and (s.holder or t.acquirer) == t.acquirer and (s.issuer or t.target) == t.target]
+    return [
+        s
+        for s in t.steps
+        if isinstance(s, AcquireStake)
+        and (s.holder or t.acquirer) == t.acquirer
+        and (s.issuer or t.target) == t.target
+    ]
 
 
-@fact("hsr.voting_securities.acquired", "bool", "yes/no",
-      "the deal acquires securities that presently entitle the holder to vote for the "
-      "target's directors", test="16 CFR 801.1(f)(1) (voting security); 15 U.S.C. § 18a(a)",
-      question="Do the shares acquired presently carry a vote for directors?",
-      topic="Ownership and voting")
+@fact(
+    "hsr.voting_securities.acquired",
+    "bool",
+    "yes/no",
+    "the deal acquires securities that presently entitle the holder to vote for the "
+    "target's directors",
+    test="16 CFR 801.1(f)(1) (voting security); 15 U.S.C. § 18a(a)",
+    question="Do the shares acquired presently carry a vote for directors?",
+    topic="Ownership and voting",
+)
 def _voting_acquired(ctx: FactContext) -> Value:
     steps = _acquirer_steps(ctx)
     sources = [s for st in steps for s in source_ids(st.source)]
     return known(any(st.share_class == "voting" and (st.voting or 0) > 0 for st in steps), sources)
 
 
-@fact("hsr.convertible.acquired", "bool", "yes/no",
-      "the deal acquires convertible voting securities (no present vote; may become voting)",
-      test="16 CFR 801.1(f)(2), 802.31", question="Can the shares acquired convert into voting "
-      "shares, and on what conditions?", topic="Ownership and voting")
+@fact(
+    "hsr.convertible.acquired",
+    "bool",
+    "yes/no",
+    "the deal acquires convertible voting securities (no present vote; may become voting)",
+    test="16 CFR 801.1(f)(2), 802.31",
+    question="Can the shares acquired convert into voting shares, and on what conditions?",
+    topic="Ownership and voting",
+)
 def _convertible(ctx: FactContext) -> Value:
     steps = _acquirer_steps(ctx)
     sources = [s for st in steps for s in source_ids(st.source)]
@@ -67,12 +90,18 @@ def _person_steps(ctx: FactContext) -> list[AcquireStake]:
     t = ctx.deal.transaction
     interests = ctx.interests("before")
     person = interests.group(t.acquirer) - interests.closure(t.target).members | {t.acquirer}
-    return [s for s in t.steps if isinstance(s, AcquireStake)
-            and (s.holder or t.acquirer) in person and (s.issuer or t.target) == t.target]
+    return [
+        s
+        for s in t.steps
+        if isinstance(s, AcquireStake)
+        and (s.holder or t.acquirer) in person
+        and (s.issuer or t.target) == t.target
+    ]
 
 
-def _add_usd(ctx: FactContext, items: list[tuple[Money | None, tuple[str, ...]]],
-             missing: str) -> Value:
+def _add_usd(
+    ctx: FactContext, items: list[tuple[Money | None, tuple[str, ...]]], missing: str
+) -> Value:
     total, sources, notes = 0.0, list[str](), list[str]()
     for amount, src in items:
         value = ctx.convert(amount, "USD", src)
@@ -93,20 +122,27 @@ def _already_held(ctx: FactContext) -> list[tuple[Money | None, tuple[str, ...]]
         if holder not in person | {ctx.acquirer} or data["share_class"] in NOT_VOTING:
             continue
         if data["share_class"] != "voting":
-            return unknown(f"the class of {ctx.name(holder)}'s shares in the target is not "
-                           "given", data.get("source", ()))
+            return unknown(
+                f"the class of {ctx.name(holder)}'s shares in the target is not given",
+                data.get("source", ()),
+            )
         held.append((data.get("value"), tuple(data.get("source", ()))))
     return held
 
 
-@fact("hsr.size_of_transaction.usd", "double", "USD",
-      "the value of the target's voting securities the acquiring person will hold as a "
-      "result of the deal: those acquired plus those any entity of the acquiring person "
-      "already holds (0 when no voting securities are acquired; convertible and non-voting "
-      "securities excluded)",
-      test="15 U.S.C. § 18a(a)(2); 16 CFR 801.10, 801.13(a), 802.31",
-      question="What is the value of the voting securities acquired, and of any voting "
-      "securities of the target the acquirer already holds?", topic="The transaction")
+@fact(
+    "hsr.size_of_transaction.usd",
+    "double",
+    "USD",
+    "the value of the target's voting securities the acquiring person will hold as a "
+    "result of the deal: those acquired plus those any entity of the acquiring person "
+    "already holds (0 when no voting securities are acquired; convertible and non-voting "
+    "securities excluded)",
+    test="15 U.S.C. § 18a(a)(2); 16 CFR 801.10, 801.13(a), 802.31",
+    question="What is the value of the voting securities acquired, and of any voting "
+    "securities of the target the acquirer already holds?",
+    topic="The transaction",
+)
 def _size_of_transaction(ctx: FactContext) -> Value:
     steps = _person_steps(ctx)
     step_sources = [s for st in steps for s in source_ids(st.source)]
@@ -123,8 +159,11 @@ def _size_of_transaction(ctx: FactContext) -> Value:
     before = _add_usd(ctx, held, "the value of voting securities already held is not given")
     if not (acquired.known and before.known):
         return acquired if not acquired.known else before
-    parts = [acquired.note, before.note,
-             f"includes {format_money(before.value, 'USD')} already held" if held else None]
+    parts = [
+        acquired.note,
+        before.note,
+        f"includes {format_money(before.value, 'USD')} already held" if held else None,
+    ]
     note = "; ".join(dict.fromkeys(p for p in parts if p)) or None
     return known(acquired.value + before.value, (*acquired.sources, *before.sources), note)
 
@@ -137,13 +176,20 @@ def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:
 
 def _register_person(side: str, attr: str) -> None:
     for key, label in (("revenues", "sales"), ("assets", "assets")):
-        @fact(f"hsr.{side}_person.{label}.usd", "double", "USD",
-              f"annual net {label} (worldwide, latest fiscal year) of the {side} person's "
-              "ultimate parent entity" if label == "sales" else
-              f"total assets (latest balance sheet) of the {side} person's ultimate parent "
-              "entity", test="15 U.S.C. § 18a(a)(2)(B); 16 CFR 801.11 (size of person)",
-              question=_Q_SALES.format(side="acquirer" if side == "acquiring" else "target"),
-              topic="Financials")
+
+        @fact(
+            f"hsr.{side}_person.{label}.usd",
+            "double",
+            "USD",
+            f"annual net {label} (worldwide, latest fiscal year) of the {side} person's "
+            "ultimate parent entity"
+            if label == "sales"
+            else f"total assets (latest balance sheet) of the {side} person's ultimate parent "
+            "entity",
+            test="15 U.S.C. § 18a(a)(2)(B); 16 CFR 801.11 (size of person)",
+            question=_Q_SALES.format(side="acquirer" if side == "acquiring" else "target"),
+            topic="Financials",
+        )
         def _compute(ctx: FactContext, _key: str = key) -> Value:
             return _person_figure(ctx, getattr(ctx, attr), _key)
 
@@ -152,20 +198,30 @@ _register_person("acquiring", "acquirer")
 _register_person("acquired", "target")
 
 
-@fact("hsr.acquired_person.manufacturer", "bool", "yes/no",
-      "the acquired person is engaged in manufacturing",
-      test="15 U.S.C. § 18a(a)(2)(B)(i)–(iii)",
-      question="Is the target (or its ultimate parent) engaged in manufacturing?",
-      topic="Financials")
+@fact(
+    "hsr.acquired_person.manufacturer",
+    "bool",
+    "yes/no",
+    "the acquired person is engaged in manufacturing",
+    test="15 U.S.C. § 18a(a)(2)(B)(i)–(iii)",
+    question="Is the target (or its ultimate parent) engaged in manufacturing?",
+    topic="Financials",
+)
 def _manufacturer(ctx: FactContext) -> Value:
     entity = ctx.entity(ctx.interests("before").ultimate_parent(ctx.target))
     return Value(entity.manufacturer, tuple(source_ids(entity.source)))
 
 
-@fact("transaction.investment_only", "bool", "yes/no",
-      "the acquirer states that it holds the securities solely for the purpose of investment",
-      test="15 U.S.C. § 18a(c)(9); 16 CFR 802.9", question="Does the acquirer hold the "
-      "securities solely for investment, with no intention of participating in the target's "
-      "basic business decisions?", topic="Ownership and voting")
+@fact(
+    "transaction.investment_only",
+    "bool",
+    "yes/no",
+    "the acquirer states that it holds the securities solely for the purpose of investment",
+    test="15 U.S.C. § 18a(c)(9); 16 CFR 802.9",
+    question="Does the acquirer hold the "
+    "securities solely for investment, with no intention of participating in the target's "
+    "basic business decisions?",
+    topic="Ownership and voting",
+)
 def _investment_only(ctx: FactContext) -> Value:
     return Value(ctx.deal.transaction.investment_only)

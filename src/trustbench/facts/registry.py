@@ -72,8 +72,15 @@ REGISTRY = Registry()
 
 
 def fact(
-    name: str, type: FactType, unit: str, doc: str, *, test: str = "", question: str = "",
-    topic: str = "General", scope: Scope = "deal",
+    name: str,
+    type: FactType,
+    unit: str,
+    doc: str,
+    *,
+    test: str = "",
+    question: str = "",
+    topic: str = "General",
+    scope: Scope = "deal",
 ) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
     """Register a compute function as a fact."""
 
@@ -85,18 +92,36 @@ def fact(
 
 
 def phased(
-    name: str, type: FactType, unit: str, doc: str, *, test: str = "", question: str = "",
-    topic: str = "General", phases: Iterable[str] = ("before", "after"),
+    name: str,
+    type: FactType,
+    unit: str,
+    doc: str,
+    *,
+    test: str = "",
+    question: str = "",
+    topic: str = "General",
+    phases: Iterable[str] = ("before", "after"),
 ) -> Callable[[Callable[[FactContext, str], Value]], Callable[[FactContext, str], Value]]:
     """Register ``name.before`` and ``name.after`` from one function of (context, phase)."""
 
     def register(fn: Callable[[FactContext, str], Value]) -> Callable[[FactContext, str], Value]:
         for phase in phases:
+
             def compute(ctx: FactContext, _phase: str = phase) -> Value:
                 return fn(ctx, _phase)
 
-            REGISTRY.add(FactSpec(f"{name}.{phase}", type, unit, f"{doc} ({phase} the deal)",
-                                  compute, test, question, topic))
+            REGISTRY.add(
+                FactSpec(
+                    f"{name}.{phase}",
+                    type,
+                    unit,
+                    f"{doc} ({phase} the deal)",
+                    compute,
+                    test,
+                    question,
+                    topic,
+                )
+            )
         return fn
 
     return register

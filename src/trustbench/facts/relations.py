@@ -20,10 +20,12 @@ from trustbench.facts.registry import Value, fact, known, phased, unknown
 from trustbench.model.deal import Contract, Hire
 from trustbench.model.types import source_ids
 
-_Q_SUPPLY = ("For each of the acquirer's rivals that buys from the target: what does it buy, "
-             "for how much, what share of its needs does the target supply, could it switch "
-             "to another supplier, and does it entrust the target with confidential data, "
-             "models or prototypes?")
+_Q_SUPPLY = (
+    "For each of the acquirer's rivals that buys from the target: what does it buy, "
+    "for how much, what share of its needs does the target supply, could it switch "
+    "to another supplier, and does it entrust the target with confidential data, "
+    "models or prototypes?"
+)
 
 
 def rivals(ctx: FactContext) -> dict[str, tuple[str, ...]]:
@@ -73,19 +75,29 @@ def _rival_supplies(ctx: FactContext) -> list[dict[str, Any]]:
     ]
 
 
-@fact("vertical.rivals", "list", "names",
-      "the acquirer's rivals: firms active in a product market where the acquirer is active",
-      test="MG 2023 §2.5 (rivals of the merged firm)", question="Which firms compete with the "
-      "acquirer in each of its markets?", topic="Markets")
+@fact(
+    "vertical.rivals",
+    "list",
+    "names",
+    "the acquirer's rivals: firms active in a product market where the acquirer is active",
+    test="MG 2023 §2.5 (rivals of the merged firm)",
+    question="Which firms compete with the acquirer in each of its markets?",
+    topic="Markets",
+)
 def _rivals(ctx: FactContext) -> Value:
     found = rivals(ctx)
     return known([ctx.name(r) for r in sorted(found)], [s for v in found.values() for s in v])
 
 
-@fact("vertical.target_supplies_rivals", "bool", "yes/no",
-      "the target supplies a product or service to one or more of the acquirer's rivals",
-      test="MG 2023 §2.5(A) (related product rivals use)", question=_Q_SUPPLY,
-      topic="Supply relationships")
+@fact(
+    "vertical.target_supplies_rivals",
+    "bool",
+    "yes/no",
+    "the target supplies a product or service to one or more of the acquirer's rivals",
+    test="MG 2023 §2.5(A) (related product rivals use)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _supplies_rivals(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     if not rows and not ctx.declared("supply"):
@@ -93,9 +105,15 @@ def _supplies_rivals(ctx: FactContext) -> Value:
     return known(bool(rows), row_sources(rows))
 
 
-@fact("vertical.rivals_supplied", "list", "names",
-      "the acquirer's rivals that buy from the target", test="MG 2023 §2.5(A)",
-      question=_Q_SUPPLY, topic="Supply relationships")
+@fact(
+    "vertical.rivals_supplied",
+    "list",
+    "names",
+    "the acquirer's rivals that buy from the target",
+    test="MG 2023 §2.5(A)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _rivals_supplied(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     if not rows and not ctx.declared("supply"):
@@ -104,11 +122,16 @@ def _rivals_supplied(ctx: FactContext) -> Value:
     return known(names, row_sources(rows))
 
 
-@fact("vertical.rival_dependence.max", "double", "share",
-      "the largest share of a rival's needs for the target's product that the target "
-      "supplies (unknown if any rival's share is unknown)",
-      test="MG 2023 §2.5(A) (rivals' dependence; foreclosure)", question=_Q_SUPPLY,
-      topic="Supply relationships")
+@fact(
+    "vertical.rival_dependence.max",
+    "double",
+    "share",
+    "the largest share of a rival's needs for the target's product that the target "
+    "supplies (unknown if any rival's share is unknown)",
+    test="MG 2023 §2.5(A) (rivals' dependence; foreclosure)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _dependence(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     sources = row_sources(rows)
@@ -118,11 +141,16 @@ def _dependence(ctx: FactContext) -> Value:
     return known(max(shares), sources)
 
 
-@fact("vertical.target_input_share", "double", "share",
-      "the target's share of the input market(s) in which it supplies the acquirer's rivals",
-      test="MG 2023 §2.5(A) (availability of alternatives)",
-      question="What is the target's share of each input market in which it supplies the "
-      "acquirer's rivals?", topic="Markets")
+@fact(
+    "vertical.target_input_share",
+    "double",
+    "share",
+    "the target's share of the input market(s) in which it supplies the acquirer's rivals",
+    test="MG 2023 §2.5(A) (availability of alternatives)",
+    question="What is the target's share of each input market in which it supplies the "
+    "acquirer's rivals?",
+    topic="Markets",
+)
 def _input_share(ctx: FactContext) -> Value:
     products = {str(r["product"]) for r in _rival_supplies(ctx)}
     shares: list[float] = []
@@ -137,10 +165,15 @@ def _input_share(ctx: FactContext) -> Value:
     return known(max(shares), sources) if shares else unknown()
 
 
-@fact("vertical.rivals_reducing", "int", "firms",
-      "how many of the acquirer's rivals have reduced, paused or ended purchases from the "
-      "target", test="MG 2023 §2.5(B)–(C) (evidence of rivals' concern)", question=_Q_SUPPLY,
-      topic="Supply relationships")
+@fact(
+    "vertical.rivals_reducing",
+    "int",
+    "firms",
+    "how many of the acquirer's rivals have reduced, paused or ended purchases from the target",
+    test="MG 2023 §2.5(B)–(C) (evidence of rivals' concern)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _reducing(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
@@ -160,28 +193,40 @@ def _alternatives(ctx: FactContext) -> dict[str, list[str]] | Value:
     deal file lists in that input market (outside both parties' sides); or why unknown."""
     inputs = _by_input(ctx)
     if not inputs:
-        return unknown("the target supplies none of the acquirer's rivals"
-                       if ctx.declared("supply") else "the deal file has no `supply` section")
+        return unknown(
+            "the target supplies none of the acquirer's rivals"
+            if ctx.declared("supply")
+            else "the deal file has no `supply` section"
+        )
     markets = {m.id: m for m in ctx.deal.markets}
     excluded = acquirer_group(ctx, "before") | target_side(ctx, "before")
     out: dict[str, list[str]] = {}
     for product in sorted(inputs):
         if product not in markets:
-            return unknown(f"the market for {product!r} is not described (no market with that "
-                           "id lists its suppliers)")
-        out[product] = [p.entity for p in markets[product].participants
-                        if p.entity not in excluded]
+            return unknown(
+                f"the market for {product!r} is not described (no market with that "
+                "id lists its suppliers)"
+            )
+        out[product] = [p.entity for p in markets[product].participants if p.entity not in excluded]
     return out
 
 
-_Q_ALTERNATIVES = ("Who else supplies each input the target sells to the acquirer's rivals, "
-                   "and could the rivals switch to them (or supply themselves)?")
+_Q_ALTERNATIVES = (
+    "Who else supplies each input the target sells to the acquirer's rivals, "
+    "and could the rivals switch to them (or supply themselves)?"
+)
 
 
-@fact("vertical.rival_alternatives.names", "list", "names",
-      "other suppliers listed in the markets for the inputs the target sells to the "
-      "acquirer's rivals (the rivals' alternatives)", test="MG 2023 §2.5(A) (availability "
-      "of alternatives)", question=_Q_ALTERNATIVES, topic="Supply relationships")
+@fact(
+    "vertical.rival_alternatives.names",
+    "list",
+    "names",
+    "other suppliers listed in the markets for the inputs the target sells to the "
+    "acquirer's rivals (the rivals' alternatives)",
+    test="MG 2023 §2.5(A) (availability of alternatives)",
+    question=_Q_ALTERNATIVES,
+    topic="Supply relationships",
+)
 def _alternative_names(ctx: FactContext) -> Value:
     found = _alternatives(ctx)
     if isinstance(found, Value):
@@ -190,17 +235,25 @@ def _alternative_names(ctx: FactContext) -> Value:
     return known([ctx.name(e) for e in ids], _market_sources(ctx, found))
 
 
-@fact("vertical.rival_alternatives.count", "int", "firms",
-      "the fewest other suppliers listed for any input the target sells to the acquirer's "
-      "rivals", test="MG 2023 §2.5(A) (availability of alternatives)",
-      question=_Q_ALTERNATIVES, topic="Supply relationships")
+@fact(
+    "vertical.rival_alternatives.count",
+    "int",
+    "firms",
+    "the fewest other suppliers listed for any input the target sells to the acquirer's rivals",
+    test="MG 2023 §2.5(A) (availability of alternatives)",
+    question=_Q_ALTERNATIVES,
+    topic="Supply relationships",
+)
 def _alternative_count(ctx: FactContext) -> Value:
     found = _alternatives(ctx)
     if isinstance(found, Value):
         return found
     product = min(found, key=lambda p: len(found[p]))
-    return known(len(found[product]), _market_sources(ctx, found),
-                 f"fewest alternatives in {product}" if len(found) > 1 else None)
+    return known(
+        len(found[product]),
+        _market_sources(ctx, found),
+        f"fewest alternatives in {product}" if len(found) > 1 else None,
+    )
 
 
 def _market_sources(ctx: FactContext, products: Iterable[str]) -> list[str]:
@@ -221,11 +274,17 @@ def _foreclosure(ctx: FactContext, rows: list[dict[str, Any]]) -> tuple[float, s
     return sum(shares) / len(shares), "unweighted mean: purchase values not all given"
 
 
-@fact("vertical.foreclosure_share", "double", "share",
-      "the share of the acquirer's rivals' purchases of an input that comes from the target "
-      "(weighted by purchase value when the values are given; the largest over inputs; 0 if "
-      "the target supplies no rival)", test="MG 2023 §2.5(A) (foreclosure share)",
-      question=_Q_SUPPLY, topic="Supply relationships")
+@fact(
+    "vertical.foreclosure_share",
+    "double",
+    "share",
+    "the share of the acquirer's rivals' purchases of an input that comes from the target "
+    "(weighted by purchase value when the values are given; the largest over inputs; 0 if "
+    "the target supplies no rival)",
+    test="MG 2023 §2.5(A) (foreclosure share)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _foreclosure_share(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
@@ -237,41 +296,65 @@ def _foreclosure_share(ctx: FactContext) -> Value:
     for product, rows in sorted(inputs.items()):
         share = _foreclosure(ctx, rows)
         if share is None:
-            return unknown(f"a rival's share of needs for {product} bought from the target is "
-                           "not given", sources)
+            return unknown(
+                f"a rival's share of needs for {product} bought from the target is not given",
+                sources,
+            )
         if best is None or share[0] > best[0]:
             best = (share[0], product, share[1])
     assert best is not None
     return known(best[0], sources, f"{best[1]}: {best[2]}")
 
 
-@fact("information.target_holds_rival_data", "bool", "yes/no",
-      "the target's work for the acquirer's rivals gives it their confidential data, models, "
-      "test sets or prototypes", test="MG 2023 §2.5(B); §2.11 (competitively sensitive "
-      "information)", question=_Q_SUPPLY, topic="Supply relationships")
+@fact(
+    "information.target_holds_rival_data",
+    "bool",
+    "yes/no",
+    "the target's work for the acquirer's rivals gives it their confidential data, models, "
+    "test sets or prototypes",
+    test="MG 2023 §2.5(B); §2.11 (competitively sensitive information)",
+    question=_Q_SUPPLY,
+    topic="Supply relationships",
+)
 def _rival_data(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     sources = row_sources(rows)
     flags = [r.get("confidential_data") for r in rows]
     if any(f is True for f in flags):
-        return known(True, [s for r in rows if r.get("confidential_data") is True
-                            for s in r.get("source", ())])
+        return known(
+            True,
+            [s for r in rows if r.get("confidential_data") is True for s in r.get("source", ())],
+        )
     if not rows:
         return known(False, sources) if ctx.declared("supply") else unknown()
-    return unknown("whether rivals share confidential data with the target is not given",
-                   sources) if any(f is None for f in flags) else known(False, sources)
+    return (
+        unknown("whether rivals share confidential data with the target is not given", sources)
+        if any(f is None for f in flags)
+        else known(False, sources)
+    )
 
 
-@fact("information.access_path.after", "bool", "yes/no",
-      "after the deal the acquirer has a channel into the target: board or observer seats, "
-      "an officer or director in common, or information or consultation rights",
-      test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
-      question="Through which people, seats or rights could the acquirer receive information "
-      "from the target?", topic="Board and officers")
+@fact(
+    "information.access_path.after",
+    "bool",
+    "yes/no",
+    "after the deal the acquirer has a channel into the target: board or observer seats, "
+    "an officer or director in common, or information or consultation rights",
+    test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
+    question="Through which people, seats or rights could the acquirer receive information "
+    "from the target?",
+    topic="Board and officers",
+)
 def _access(ctx: FactContext) -> Value:
-    parts = [ctx.get(n) for n in ("acquirer.board.seats.after", "acquirer.board.observers.after",
-                                  "interlock.officer_director.after",
-                                  "acquirer.information_rights.after")]
+    parts = [
+        ctx.get(n)
+        for n in (
+            "acquirer.board.seats.after",
+            "acquirer.board.observers.after",
+            "interlock.officer_director.after",
+            "acquirer.information_rights.after",
+        )
+    ]
     sources = [s for p in parts for s in p.sources]
     if any(p.known and p.value for p in parts):
         return known(True, [s for p in parts if p.known and p.value for s in p.sources])
@@ -281,84 +364,133 @@ def _access(ctx: FactContext) -> Value:
 
 
 CHANNELS = (
-    "board seat", "board observer", "officer or director in common", "information rights",
-    "consultation rights", "services that see rivals' data", "key staff hired from the target",
+    "board seat",
+    "board observer",
+    "officer or director in common",
+    "information rights",
+    "consultation rights",
+    "services that see rivals' data",
+    "key staff hired from the target",
 )
 """The labels ``information.channels`` uses, in order."""
 
 
-@phased("information.channels", "list", "labels",
-        "the channels through which the acquirer could learn the target's or its customers' "
-        "confidential information, from: " + "; ".join(CHANNELS),
-        test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
-        question="Through which people, seats, rights or services could the acquirer receive "
-        "information from the target, including about the target's customers?",
-        topic="Board and officers")
+@phased(
+    "information.channels",
+    "list",
+    "labels",
+    "the channels through which the acquirer could learn the target's or its customers' "
+    "confidential information, from: " + "; ".join(CHANNELS),
+    test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
+    question="Through which people, seats, rights or services could the acquirer receive "
+    "information from the target, including about the target's customers?",
+    topic="Board and officers",
+)
 def _channels(ctx: FactContext, phase: str) -> Value:
-    parts = [ctx.get(f"{n}.{phase}") for n in (
-        "acquirer.board.seats", "acquirer.board.observers", "interlock.officer_director")]
+    parts = [
+        ctx.get(f"{n}.{phase}")
+        for n in ("acquirer.board.seats", "acquirer.board.observers", "interlock.officer_director")
+    ]
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
-    rights = [rights_over_target(ctx, phase, group, (k,)) for k in ("information",
-                                                                     "consultation")]
+    rights = [rights_over_target(ctx, phase, group, (k,)) for k in ("information", "consultation")]
     data = ctx.get("information.target_holds_rival_data")
     hires = ctx.get("personnel.key_hired") if phase == "after" else known([])
-    flags = [*((tri(p), p.sources) for p in parts),
-             *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
-             (tri(data), data.sources), (tri(hires), hires.sources)]
-    return factor_list([(label, flag, srcs) for label, (flag, srcs) in zip(CHANNELS, flags,
-                                                                          strict=True)])
+    flags = [
+        *((tri(p), p.sources) for p in parts),
+        *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
+        (tri(data), data.sources),
+        (tri(hires), hires.sources),
+    ]
+    return factor_list(
+        [(label, flag, srcs) for label, (flag, srcs) in zip(CHANNELS, flags, strict=True)]
+    )
 
 
-@fact("information.safeguards.after", "bool", "yes/no",
-      "the deal file records a firewall or commitment limiting the acquirer's access to the "
-      "target's customer information", test="MG 2023 §2.5(B) (remedies and safeguards)",
-      question="What firewalls or commitments restrict the flow of customer information from "
-      "the target to the acquirer, and how are they enforced?", topic="Board and officers")
+@fact(
+    "information.safeguards.after",
+    "bool",
+    "yes/no",
+    "the deal file records a firewall or commitment limiting the acquirer's access to the "
+    "target's customer information",
+    test="MG 2023 §2.5(B) (remedies and safeguards)",
+    question="What firewalls or commitments restrict the flow of customer information from "
+    "the target to the acquirer, and how are they enforced?",
+    topic="Board and officers",
+)
 def _safeguards(ctx: FactContext) -> Value:
-    found = [c for c in ctx.phase("after").contracts
-             if isinstance(c, Contract) and c.contract_type in ("firewall", "commitment")]
+    found = [
+        c
+        for c in ctx.phase("after").contracts
+        if isinstance(c, Contract) and c.contract_type in ("firewall", "commitment")
+    ]
     return known(bool(found), [s for c in found for s in source_ids(c.source)])
 
 
 def _hires(ctx: FactContext) -> list[Hire]:
     t = ctx.deal.transaction
-    return [s for s in t.steps if isinstance(s, Hire)
-            and (s.by or t.acquirer) in acquirer_group(ctx, "after")
-            and (s.from_ or t.target) == t.target]
+    return [
+        s
+        for s in t.steps
+        if isinstance(s, Hire)
+        and (s.by or t.acquirer) in acquirer_group(ctx, "after")
+        and (s.from_ or t.target) == t.target
+    ]
 
 
-@fact("personnel.hired.count", "int", "people",
-      "people the acquirer hires from the target as part of the deal",
-      test="acqui-hire; CMA (Microsoft/Inflection); 16 CFR 801.90", topic="People",
-      question="How many of the target's employees join the acquirer, in which roles?")
+@fact(
+    "personnel.hired.count",
+    "int",
+    "people",
+    "people the acquirer hires from the target as part of the deal",
+    test="acqui-hire; CMA (Microsoft/Inflection); 16 CFR 801.90",
+    topic="People",
+    question="How many of the target's employees join the acquirer, in which roles?",
+)
 def _hired(ctx: FactContext) -> Value:
     hires = _hires(ctx)
     return known(sum(h.count for h in hires), [s for h in hires for s in source_ids(h.source)])
 
 
-@fact("personnel.key_hired", "list", "names",
-      "key people (founders, executives, core researchers) the acquirer hires from the target",
-      test="acqui-hire; MG 2023 §2.11", topic="People",
-      question="Which founders, executives or core researchers of the target join the acquirer?")
+@fact(
+    "personnel.key_hired",
+    "list",
+    "names",
+    "key people (founders, executives, core researchers) the acquirer hires from the target",
+    test="acqui-hire; MG 2023 §2.11",
+    topic="People",
+    question="Which founders, executives or core researchers of the target join the acquirer?",
+)
 def _key_hired(ctx: FactContext) -> Value:
     hires = [h for h in _hires(ctx) if h.key]
-    return known([ctx.name(h.person) for h in hires],
-                 [s for h in hires for s in source_ids(h.source)])
+    return known(
+        [ctx.name(h.person) for h in hires], [s for h in hires for s in source_ids(h.source)]
+    )
 
 
-@fact("personnel.target_officer_hired", "bool", "yes/no",
-      "one of the target's officers before the deal joins the acquirer",
-      test="acqui-hire; 16 CFR 801.90 (substance over form)", topic="People",
-      question="Which of the target's officers join the acquirer?")
+@fact(
+    "personnel.target_officer_hired",
+    "bool",
+    "yes/no",
+    "one of the target's officers before the deal joins the acquirer",
+    test="acqui-hire; 16 CFR 801.90 (substance over form)",
+    topic="People",
+    question="Which of the target's officers join the acquirer?",
+)
 def _officer_hired(ctx: FactContext) -> Value:
     officers = people_of(ctx, "before", {ctx.target})
     hires = [h for h in _hires(ctx) if h.person in officers]
     return known(bool(hires), [s for h in hires for s in source_ids(h.source)])
 
 
-@fact("personnel.hired.share", "double", "share",
-      "the hired people as a share of the target's workforce", test="acqui-hire",
-      topic="People", question="How many employees does the target have?")
+@fact(
+    "personnel.hired.share",
+    "double",
+    "share",
+    "the hired people as a share of the target's workforce",
+    test="acqui-hire",
+    topic="People",
+    question="How many employees does the target have?",
+)
 def _hired_share(ctx: FactContext) -> Value:
     hired = ctx.get("personnel.hired.count")
     employees = ctx.entity(ctx.target).employees

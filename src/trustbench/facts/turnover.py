@@ -54,8 +54,9 @@ MEMBER_STATES: dict[str, tuple[dt.date, dt.date | None]] = {
     "GR": (dt.date(1981, 1, 1), None),
     **dict.fromkeys(("ES", "PT"), (dt.date(1986, 1, 1), None)),
     **dict.fromkeys(("AT", "FI", "SE"), (dt.date(1995, 1, 1), None)),
-    **dict.fromkeys(("CY", "CZ", "EE", "HU", "LV", "LT", "MT", "PL", "SK", "SI"),
-                    (dt.date(2004, 5, 1), None)),
+    **dict.fromkeys(
+        ("CY", "CZ", "EE", "HU", "LV", "LT", "MT", "PL", "SK", "SI"), (dt.date(2004, 5, 1), None)
+    ),
     **dict.fromkeys(("BG", "RO"), (dt.date(2007, 1, 1), None)),
     "HR": (dt.date(2013, 7, 1), None),
 }
@@ -66,15 +67,18 @@ ROUNDING = 0.005
 """How far member-state figures may fall short of the EU figure and still be taken as the
 whole breakdown (reported figures are rounded). A tolerance of arithmetic, not a threshold."""
 
-_Q = ("What was the turnover (net sales) in the last financial year, worldwide and in the EU, "
-      "each EU member state, the UK and Germany, of the {side} and of every undertaking of its "
-      "group — and are any of these figures consolidated, or do they include sales to other "
-      "group members?")
+_Q = (
+    "What was the turnover (net sales) in the last financial year, worldwide and in the EU, "
+    "each EU member state, the UK and Germany, of the {side} and of every undertaking of its "
+    "group — and are any of these figures consolidated, or do they include sales to other "
+    "group members?"
+)
 
 
 def member_states(on: dt.date) -> list[str]:
-    return sorted(c for c, (start, end) in MEMBER_STATES.items()
-                  if start <= on and (end is None or on <= end))
+    return sorted(
+        c for c, (start, end) in MEMBER_STATES.items() if start <= on and (end is None or on <= end)
+    )
 
 
 @dataclass(frozen=True)
@@ -95,13 +99,17 @@ def side(ctx: FactContext, which: str) -> Side:
         closure = interests.closure(top, "majority")
         members |= closure.members
         undecided |= closure.undecided
-    return Side(frozenset(members - target.members),
-                frozenset(undecided - target.members - members))
+    return Side(
+        frozenset(members - target.members), frozenset(undecided - target.members - members)
+    )
 
 
 def _latest(figures: list[Figure], geography: str, year: int | None = None) -> Figure | None:
-    matches = [f for f in figures if _norm(f.geography) == _norm(geography)
-               and (year is None or f.fiscal_year == year)]
+    matches = [
+        f
+        for f in figures
+        if _norm(f.geography) == _norm(geography) and (year is None or f.fiscal_year == year)
+    ]
     return max(matches, key=lambda f: f.fiscal_year or 0) if matches else None
 
 
@@ -170,8 +178,10 @@ def side_turnover(ctx: FactContext, which: str, geography: str, code: str) -> Va
     s = side(ctx, which)
     if s.undecided:
         names = ", ".join(sorted(ctx.name(u) for u in s.undecided))
-        return unknown(f"whether {names} belongs to the {which}'s group turns on a share "
-                       "the file does not give")
+        return unknown(
+            f"whether {names} belongs to the {which}'s group turns on a share "
+            "the file does not give"
+        )
     out = _Sum()
     for m in sorted(s.members - _covered(ctx, s.members, geography)):
         if not _is_entity(ctx, m):
@@ -188,16 +198,22 @@ def side_turnover(ctx: FactContext, which: str, geography: str, code: str) -> Va
 def _register(which: str, geo: str, code: str) -> None:
     label = GEOGRAPHIES[geo]
     where = "worldwide" if geo == "worldwide" else f"in the {label}"
-    party = {"acquirer": "the acquirer's group (less the target side)",
-             "target": "the target and the undertakings it controls (sellers excluded)",
-             "combined": "the acquirer's group and the target together"}[which]
+    party = {
+        "acquirer": "the acquirer's group (less the target side)",
+        "target": "the target and the undertakings it controls (sellers excluded)",
+        "combined": "the acquirer's group and the target together",
+    }[which]
 
-    @fact(f"turnover.{which}.{geo}.{code}", "double", code.upper(),
-          f"turnover {where} of {party}, last fiscal year, in {code.upper()}; each group "
-          "counted once, consolidated figures not double counted, intra-group sales deducted",
-          test="EUMR Art. 1, 5; EA 2002 s. 23, 28; GWB §§ 35, 36(2), 38",
-          question=_Q.format(side="target" if which == "target" else "acquirer"),
-          topic="Financials")
+    @fact(
+        f"turnover.{which}.{geo}.{code}",
+        "double",
+        code.upper(),
+        f"turnover {where} of {party}, last fiscal year, in {code.upper()}; each group "
+        "counted once, consolidated figures not double counted, intra-group sales deducted",
+        test="EUMR Art. 1, 5; EA 2002 s. 23, 28; GWB §§ 35, 36(2), 38",
+        question=_Q.format(side="target" if which == "target" else "acquirer"),
+        topic="Financials",
+    )
     def _compute(ctx: FactContext) -> Value:
         if which != "combined":
             return side_turnover(ctx, which, label, code)
@@ -229,14 +245,18 @@ def breakdown(ctx: FactContext, which: str) -> dict[str, float] | Value:
             continue
         if not eu.known:
             return eu
-        listed = {c: _member(ctx, m, c, "EUR") for c in states
-                  if _latest(ctx.entity(m).revenues, c) is not None}
+        listed = {
+            c: _member(ctx, m, c, "EUR")
+            for c in states
+            if _latest(ctx.entity(m).revenues, c) is not None
+        }
         if any(v is None or not v.known for v in listed.values()):
             return unknown(f"a member-state figure of {ctx.name(m)} cannot be converted")
         total = sum(v.value for v in listed.values() if v is not None)
         if total < eu.value * (1 - ROUNDING):
-            return unknown(f"{ctx.name(m)}'s member-state figures do not account for its "
-                           "EU turnover")
+            return unknown(
+                f"{ctx.name(m)}'s member-state figures do not account for its EU turnover"
+            )
         for c, v in listed.items():
             out[c] += v.value if v is not None else 0.0
     return out
@@ -254,18 +274,28 @@ def _top(ctx: FactContext, which: str) -> tuple[str, float] | Value:
 
 
 def _register_top(which: str) -> None:
-    @fact(f"turnover.{which}.eu.top_member_state", "string", "member state",
-          f"the EU member state where the {which} side achieves the largest part of its EU "
-          "turnover", test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-          question=_Q.format(side=which), topic="Financials")
+    @fact(
+        f"turnover.{which}.eu.top_member_state",
+        "string",
+        "member state",
+        f"the EU member state where the {which} side achieves the largest part of its EU turnover",
+        test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
+        question=_Q.format(side=which),
+        topic="Financials",
+    )
     def _state(ctx: FactContext) -> Value:
         top = _top(ctx, which)
         return top if isinstance(top, Value) else known(top[0])
 
-    @fact(f"turnover.{which}.eu.top_member_state_share", "double", "share",
-          f"the share of the {which} side's EU turnover achieved in its top member state",
-          test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-          question=_Q.format(side=which), topic="Financials")
+    @fact(
+        f"turnover.{which}.eu.top_member_state_share",
+        "double",
+        "share",
+        f"the share of the {which} side's EU turnover achieved in its top member state",
+        test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
+        question=_Q.format(side=which),
+        topic="Financials",
+    )
     def _share(ctx: FactContext) -> Value:
         top = _top(ctx, which)
         return top if isinstance(top, Value) else known(top[1], note=f"in {top[0]}")
@@ -275,10 +305,16 @@ for _side in SIDES:
     _register_top(_side)
 
 
-@fact("turnover.eu.same_top_member_state", "bool", "yes/no",
-      "the acquirer side and the target side achieve the largest part of their EU turnover "
-      "in one and the same member state", test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-      question=_Q.format(side="acquirer and the target"), topic="Financials")
+@fact(
+    "turnover.eu.same_top_member_state",
+    "bool",
+    "yes/no",
+    "the acquirer side and the target side achieve the largest part of their EU turnover "
+    "in one and the same member state",
+    test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
+    question=_Q.format(side="acquirer and the target"),
+    topic="Financials",
+)
 def _same_state(ctx: FactContext) -> Value:
     a, t = (ctx.get(f"turnover.{s}.eu.top_member_state") for s in SIDES)
     if not (a.known and t.known):

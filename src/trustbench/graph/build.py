@@ -54,16 +54,20 @@ class Phase:
     graph: Graph
     contracts: list[Contract] = field(default_factory=list)
 
-    def edges(self, kind: str | None = None, u: str | None = None, v: str | None = None
-              ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    def edges(
+        self, kind: str | None = None, u: str | None = None, v: str | None = None
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Edges of a type, optionally from ``u`` and/or to ``v`` (adjacency lookups, so a
         query about one entity costs its degree, not the size of the graph)."""
         g = self.graph
         if u is not None:
             if u not in g:
                 return
-            source = (g.out_edges(u, data=True) if v is None
-                      else ((u, v, d) for d in (g.get_edge_data(u, v) or {}).values()))
+            source = (
+                g.out_edges(u, data=True)
+                if v is None
+                else ((u, v, d) for d in (g.get_edge_data(u, v) or {}).values())
+            )
         elif v is not None:
             if v not in g:
                 return
@@ -76,9 +80,14 @@ class Phase:
 
 
 def _right_attrs(right: Right) -> dict[str, Any]:
-    return {"type": "right", "kind": right.kind, "matters": tuple(right.matters),
-            "seats": right.seats, "joint_with": tuple(right.joint_with),
-            "source": source_ids(right.source)}
+    return {
+        "type": "right",
+        "kind": right.kind,
+        "matters": tuple(right.matters),
+        "seats": right.seats,
+        "joint_with": tuple(right.joint_with),
+        "source": source_ids(right.source),
+    }
 
 
 def build_pre(deal: Deal) -> Phase:
@@ -86,34 +95,77 @@ def build_pre(deal: Deal) -> Phase:
     for e in deal.entities:
         g.add_node(e.id, kind=e.kind, name=e.name)
     for h in deal.holdings:
-        g.add_edge(h.holder, h.issuer, type="holds", equity=h.equity, voting=h.voting,
-                   share_class=h.share_class, value=h.value, source=source_ids(h.source))
+        g.add_edge(
+            h.holder,
+            h.issuer,
+            type="holds",
+            equity=h.equity,
+            voting=h.voting,
+            share_class=h.share_class,
+            value=h.value,
+            source=source_ids(h.source),
+        )
     for b in deal.boards:
         if b.company in g and b.size is not None:
             g.nodes[b.company]["board_size"] = b.size
         for seat in b.directors:
-            g.add_edge(seat.person, b.company, type="director", role=seat.role,
-                       designated_by=seat.designated_by,
-                       source=source_ids(seat.source) or source_ids(b.source))
+            g.add_edge(
+                seat.person,
+                b.company,
+                type="director",
+                role=seat.role,
+                designated_by=seat.designated_by,
+                source=source_ids(seat.source) or source_ids(b.source),
+            )
         for seat in b.observers:
-            g.add_edge(seat.person, b.company, type="observer", designated_by=seat.designated_by,
-                       source=source_ids(seat.source) or source_ids(b.source))
+            g.add_edge(
+                seat.person,
+                b.company,
+                type="observer",
+                designated_by=seat.designated_by,
+                source=source_ids(seat.source) or source_ids(b.source),
+            )
         for off in b.officers:
-            g.add_edge(off.person, b.company, type="officer", title=off.title,
-                       board_elected=off.board_elected,
-                       source=source_ids(off.source) or source_ids(b.source))
+            g.add_edge(
+                off.person,
+                b.company,
+                type="officer",
+                title=off.title,
+                board_elected=off.board_elected,
+                source=source_ids(off.source) or source_ids(b.source),
+            )
     for r in deal.rights:
         g.add_edge(r.holder, r.issuer, **_right_attrs(r))
     for m in deal.markets:
-        g.add_node(market_node(m.id), kind="market", name=m.name, market_kind=m.kind,
-                   geography=m.geography, fringe=m.fringe)
+        g.add_node(
+            market_node(m.id),
+            kind="market",
+            name=m.name,
+            market_kind=m.kind,
+            geography=m.geography,
+            fringe=m.fringe,
+        )
         for p in m.participants:
-            g.add_edge(p.entity, market_node(m.id), type="active_in", share=p.share,
-                       sales=p.sales, source=source_ids(p.source) or source_ids(m.source))
+            g.add_edge(
+                p.entity,
+                market_node(m.id),
+                type="active_in",
+                share=p.share,
+                sales=p.sales,
+                source=source_ids(p.source) or source_ids(m.source),
+            )
     for s in deal.supply:
-        g.add_edge(s.supplier, s.customer, type="supplies", product=s.product, value=s.value,
-                   share_of_needs=s.share_of_needs, confidential_data=s.confidential_data,
-                   status=s.status, source=source_ids(s.source))
+        g.add_edge(
+            s.supplier,
+            s.customer,
+            type="supplies",
+            product=s.product,
+            value=s.value,
+            share_of_needs=s.share_of_needs,
+            confidential_data=s.confidential_data,
+            status=s.status,
+            source=source_ids(s.source),
+        )
     return Phase("before", g)
 
 
@@ -129,27 +181,44 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
                 for u, v, key, data in list(g.edges(holder, keys=True, data=True)):
                     if v == issuer and data["type"] == "holds":
                         g.remove_edge(u, v, key)
-            g.add_edge(holder, issuer, type="holds", equity=step.equity, voting=step.voting,
-                       share_class=step.share_class, value=step.value, source=src,
-                       acquired=True)
+            g.add_edge(
+                holder,
+                issuer,
+                type="holds",
+                equity=step.equity,
+                voting=step.voting,
+                share_class=step.share_class,
+                value=step.value,
+                source=src,
+                acquired=True,
+            )
             if step.seller:
                 _reduce_seller(g, step.seller, issuer, step.equity, step.voting)
         elif isinstance(step, AppointDirector):
             kind = "observer" if step.role == "observer" else "director"
-            g.add_edge(step.person, step.company or t.target, type=kind, role=step.role,
-                       designated_by=step.designated_by, source=src, appointed=True)
+            g.add_edge(
+                step.person,
+                step.company or t.target,
+                type=kind,
+                role=step.role,
+                designated_by=step.designated_by,
+                source=src,
+                appointed=True,
+            )
         elif isinstance(step, Hire):
             _apply_hire(g, step, t.acquirer, t.target, src)
         elif isinstance(step, GrantRight):
-            g.add_edge(step.right.holder, step.right.issuer, **_right_attrs(step.right),
-                       granted=True)
+            g.add_edge(
+                step.right.holder, step.right.issuer, **_right_attrs(step.right), granted=True
+            )
         elif isinstance(step, Contract):
             post.contracts.append(step)
     return post
 
 
-def _reduce_seller(g: Graph, seller: str, issuer: str, equity: float | None,
-                   voting: float | None) -> None:
+def _reduce_seller(
+    g: Graph, seller: str, issuer: str, equity: float | None, voting: float | None
+) -> None:
     for u, v, key, data in list(g.edges(seller, keys=True, data=True)):
         if data["type"] != "holds" or v != issuer:
             continue
@@ -171,8 +240,15 @@ def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str
             if v == origin and data["type"] in ("director", "observer"):
                 g.remove_edge(u, v, key)
     if step.officer:
-        g.add_edge(step.person, by, type="officer", title=step.title or "officer", source=src,
-                   board_elected=step.board_elected, hired=True)
+        g.add_edge(
+            step.person,
+            by,
+            type="officer",
+            title=step.title or "officer",
+            source=src,
+            board_elected=step.board_elected,
+            hired=True,
+        )
     else:
         g.add_edge(step.person, by, type="employee", title=step.title, source=src, hired=True)
 
@@ -219,7 +295,9 @@ def check_holdings(deal: Deal, phase: Phase, section: str) -> None:
                 when = "before the deal" if phase.name == "before" else "after the deal"
                 raise DealError(
                     f"{deal.name(issuer)} would be held {total:.1%} in {measure} {when}",
-                    file=file, line=line, column=column,
+                    file=file,
+                    line=line,
+                    column=column,
                     hint="the holdings of an issuer add up to at most 100 %; for shares bought "
                     "from existing holders name the `seller`, or use `holding_after: true`",
                 )

@@ -100,8 +100,7 @@ class Interests:
             holder = np.array([self._index[u] for u, _, _ in edges], dtype=np.int64)
             issuer = np.array([self._index[v] for _, v, _ in edges], dtype=np.int64)
             share = np.array([np.nan if s is None else s for _, _, s in edges], dtype=float)
-            self._matrices[measure] = Holdings.from_arrays(len(self._index), holder, issuer,
-                                                           share)
+            self._matrices[measure] = Holdings.from_arrays(len(self._index), holder, issuer, share)
         return self._matrices[measure]
 
     def column(self, issuer: str, measure: str) -> np.ndarray:
@@ -127,8 +126,9 @@ class Interests:
         return total
 
     # -- control ----------------------------------------------------------------------------
-    def held_by(self, holders: set[str] | frozenset[str], issuer: str, measure: str
-                ) -> tuple[float, bool]:
+    def held_by(
+        self, holders: set[str] | frozenset[str], issuer: str, measure: str
+    ) -> tuple[float, bool]:
         """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
         a holding among them has no figure."""
         total, missing = 0.0, False
@@ -138,8 +138,9 @@ class Interests:
                 total += data.get(measure) or 0.0
         return total, missing
 
-    def designation_share(self, holder: str | set[str] | frozenset[str], issuer: str
-                          ) -> float | None:
+    def designation_share(
+        self, holder: str | set[str] | frozenset[str], issuer: str
+    ) -> float | None:
         """Share of ``issuer``'s board that ``holder`` (or a set of group members) may
         designate by board-appointment rights of its own; ``None`` when seats are given but
         the board's size is not."""
@@ -147,7 +148,8 @@ class Interests:
         seats = sum(
             d.get("seats") or 0
             for u, _, d in self.phase.edges("right", v=issuer)
-            if u in holders and d["kind"] == "board_appointment"
+            if u in holders
+            and d["kind"] == "board_appointment"
             and set(d.get("joint_with") or ()) <= holders
         )
         if not seats:
@@ -155,8 +157,9 @@ class Interests:
         size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
         return seats / size if size else None
 
-    def controlled_by(self, holders: set[str] | frozenset[str], issuer: str,
-                      concept: Concept = "hsr") -> bool | None:
+    def controlled_by(
+        self, holders: set[str] | frozenset[str], issuer: str, concept: Concept = "hsr"
+    ) -> bool | None:
         """Whether ``holders`` (a group, counted together) control ``issuer``; ``None`` when
         it turns on a figure the file does not give."""
         if self._kind(issuer) == "person":
@@ -181,8 +184,9 @@ class Interests:
                 verdict = None
         return verdict
 
-    def controls(self, holder: str, issuer: str, kind_of_issuer: str | None = None,
-                 concept: Concept = "hsr") -> bool | None:
+    def controls(
+        self, holder: str, issuer: str, kind_of_issuer: str | None = None, concept: Concept = "hsr"
+    ) -> bool | None:
         """Direct control of ``issuer`` by ``holder`` alone (``kind_of_issuer`` is read from
         the graph; the argument is kept for callers that pass it)."""
         return self.controlled_by({holder}, issuer, concept)
@@ -200,8 +204,12 @@ class Interests:
         grew = True
         while grew:
             grew = False
-            reached = {v for m in sorted(members)
-                       for _, v, d in self.phase.edges(u=m) if d["type"] in ("holds", "right")}
+            reached = {
+                v
+                for m in sorted(members)
+                for _, v, d in self.phase.edges(u=m)
+                if d["type"] in ("holds", "right")
+            }
             for issuer in sorted(reached - members):
                 verdict = self.controlled_by(members, issuer, concept)
                 if verdict:

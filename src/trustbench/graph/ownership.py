@@ -133,15 +133,15 @@ class Holdings:
     unknown_issuer: np.ndarray
 
     @classmethod
-    def from_arrays(cls, n: int, holder: np.ndarray, issuer: np.ndarray,
-                    share: np.ndarray) -> Holdings:
+    def from_arrays(
+        cls, n: int, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray
+    ) -> Holdings:
         holder, issuer = np.asarray(holder, np.int64), np.asarray(issuer, np.int64)
         share = np.asarray(share, dtype=float)
         known = ~np.isnan(share)
         weights = _weights(n, holder[known], issuer[known], share[known])
         check_convergent(weights)
-        pattern = sp.csr_array((np.ones(holder.size, dtype=bool), (issuer, holder)),
-                               shape=(n, n))
+        pattern = sp.csr_array((np.ones(holder.size, dtype=bool), (issuer, holder)), shape=(n, n))
         return cls(weights, pattern, holder[~known], issuer[~known])
 
     @property

@@ -90,8 +90,9 @@ class Entity(Base):
         None, description="share of votes typically cast at general meetings (de facto control)"
     )
     digital: bool | None = Field(
-        None, description="provides core platform or other digital services, or enables data "
-        "collection (DMA Art. 14)"
+        None,
+        description="provides core platform or other digital services, or enables data "
+        "collection (DMA Art. 14)",
     )
     capital: MoneyField | None = Field(
         None, description="capital, surplus and undivided profits (Clayton Act §8)"
@@ -159,7 +160,12 @@ class Board(Base):
 
 
 RightKind = Literal[
-    "veto", "consent", "information", "board_appointment", "consultation", "exclusivity",
+    "veto",
+    "consent",
+    "information",
+    "board_appointment",
+    "consultation",
+    "exclusivity",
     "first_refusal",
 ]
 

@@ -51,9 +51,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
             return set()
         field = current.model_fields.get(part)
         if field is None:
-            field = next(
-                (f for f in current.model_fields.values() if f.alias == part), None
-            )
+            field = next((f for f in current.model_fields.values() if f.alias == part), None)
         if field is None:
             return set()
         current = _inner_model(field.annotation)
@@ -105,9 +103,21 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
-    if kind in ("float_parsing", "int_parsing", "bool_parsing", "date_from_datetime_parsing",
-                "date_parsing", "string_type", "list_type", "dict_type", "model_type",
-                "float_type", "int_type", "bool_type", "int_from_float"):
+    if kind in (
+        "float_parsing",
+        "int_parsing",
+        "bool_parsing",
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "string_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "float_type",
+        "int_type",
+        "bool_type",
+        "int_from_float",
+    ):
         message = f"{message[0].lower()}{message[1:]}, got {value!r}"
     else:
         message = message[0].lower() + message[1:] if message else message
@@ -125,12 +135,17 @@ def diagnostics_from(
         if (loc, message) in seen:
             continue
         seen.add((loc, message))
-        line, column = (doc.locate_key(loc) if error["type"] == "extra_forbidden"
-                        else doc.locate(loc))
+        line, column = (
+            doc.locate_key(loc) if error["type"] == "extra_forbidden" else doc.locate(loc)
+        )
         out.append(
             Diagnostic(
-                file=doc.path, line=line, column=column, kind=kind,
-                message=f"{dotted(loc)}: {message}", hint=hint,
+                file=doc.path,
+                line=line,
+                column=column,
+                kind=kind,
+                message=f"{dotted(loc)}: {message}",
+                hint=hint,
             )
         )
     return out

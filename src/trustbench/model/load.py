@@ -24,7 +24,9 @@ def deal_from_document(doc: Document) -> Deal:
     if not isinstance(doc.data, dict):
         raise DealError(
             "expected a mapping with the sections case, entities, transaction, ...",
-            file=doc.path, line=1, column=1,
+            file=doc.path,
+            line=1,
+            column=1,
             hint="start from `trustbench case new NAME`",
         )
     try:
@@ -49,8 +51,9 @@ def _walk_refs(deal: Deal) -> list[tuple[Loc, str, str]]:
 
     def srcs(loc: Loc, ref: Any) -> None:
         for i, sid in enumerate(source_ids(ref)):
-            refs.append(((*loc, "source") if isinstance(ref, str) else (*loc, "source", i),
-                         "source", sid))
+            refs.append(
+                ((*loc, "source") if isinstance(ref, str) else (*loc, "source", i), "source", sid)
+            )
 
     for i, e in enumerate(deal.entities):
         srcs(("entities", i), e.source)
@@ -123,8 +126,9 @@ def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
 
     def report(loc: Loc, message: str, hint: str | None = None) -> None:
         line, column = doc.locate(loc)
-        problems.append(Diagnostic(doc.path, line, column, "deal", f"{dotted(loc)}: {message}",
-                                   hint))
+        problems.append(
+            Diagnostic(doc.path, line, column, "deal", f"{dotted(loc)}: {message}", hint)
+        )
 
     entities = {e.id: e for e in deal.entities}
     sources = {s.id for s in deal.sources}
@@ -142,14 +146,23 @@ def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
     for loc, kind, ref in _walk_refs(deal):
         if kind == "source":
             if ref not in sources:
-                report(loc, f"unknown source {ref!r}",
-                       did_you_mean(ref, sources) or "declare it under `sources:`")
+                report(
+                    loc,
+                    f"unknown source {ref!r}",
+                    did_you_mean(ref, sources) or "declare it under `sources:`",
+                )
         elif ref not in entities:
-            report(loc, f"unknown entity {ref!r}",
-                   did_you_mean(ref, entities) or "declare it under `entities:`")
+            report(
+                loc,
+                f"unknown entity {ref!r}",
+                did_you_mean(ref, entities) or "declare it under `entities:`",
+            )
         elif kind == "person" and entities[ref].kind != "person":
-            report(loc, f"{ref!r} is a {entities[ref].kind}, expected a person",
-                   "board seats and officer roles are held by people (kind: person)")
+            report(
+                loc,
+                f"{ref!r} is a {entities[ref].kind}, expected a person",
+                "board seats and officer roles are held by people (kind: person)",
+            )
     if deal.transaction.acquirer == deal.transaction.target:
         report(("transaction", "target"), "the target is the acquirer")
     return problems

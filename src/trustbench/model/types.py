@@ -9,8 +9,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 _SCALE = {
-    "": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6,
-    "bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12,
+    "": 1.0,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 _SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "US$": "USD"}
 _MONEY = re.compile(
@@ -88,7 +98,7 @@ def parse_share(value: Any) -> Any:
             raise PydanticCustomError(
                 "share",
                 "expected a percentage between 0% and 100%, got {value!r}",
-                {"value": value, "hint": "write a share as 0.49 or \"49%\""},
+                {"value": value, "hint": 'write a share as 0.49 or "49%"'},
             )
         try:
             value = float(text)
@@ -96,13 +106,13 @@ def parse_share(value: Any) -> Any:
             raise PydanticCustomError(
                 "share",
                 "expected a share between 0 and 1, got {value!r}",
-                {"value": value, "hint": "write a share as 0.49 or \"49%\""},
+                {"value": value, "hint": 'write a share as 0.49 or "49%"'},
             ) from None
     if isinstance(value, int | float):
         if 0 <= value <= 1:
             return float(value)
         hint = (
-            f"write {value:g}% as {value / 100:g} (or \"{value:g}%\")"
+            f'write {value:g}% as {value / 100:g} (or "{value:g}%")'
             if 1 < value <= 100
             else "a share lies between 0 and 1"
         )

@@ -49,29 +49,57 @@ def appendix(analysis: Analysis, deal_file: Path | None, cite: Citations) -> dic
     params, rules = [], []
     hashes: list[dict[str, Any]] = []
     if deal_file is not None:
-        hashes.append({"what": "Deal file", "name": deal_file.name,
-                       "sha256": sha256_file(deal_file)})
+        hashes.append(
+            {"what": "Deal file", "name": deal_file.name, "sha256": sha256_file(deal_file)}
+        )
     for r in analysis.results:
         seen: set[str] = set()
         for f in sorted(r.findings, key=lambda f: f.rule):
-            rules.append({"id": f.rule, "title": f.title, "pack": r.pack.id,
-                          "version": r.pack.manifest.version,
-                          "status": "waived" if f.waiver else f.status})
+            rules.append(
+                {
+                    "id": f.rule,
+                    "title": f.title,
+                    "pack": r.pack.id,
+                    "version": r.pack.manifest.version,
+                    "status": "waived" if f.waiver else f.status,
+                }
+            )
             for p in f.params.values():
                 if p.name in seen:
                     continue
                 seen.add(p.name)
                 spec = r.pack.params.get(p.name.removeprefix("params."))
-                params.append({"jurisdiction": r.id, "name": p.name,
-                               "label": spec.description if spec else p.name,
-                               "value": fmt(p.value, p.unit),
-                               "effective": p.effective.isoformat() if p.effective else None,
-                               "reference": p.reference})
+                params.append(
+                    {
+                        "jurisdiction": r.id,
+                        "name": p.name,
+                        "label": spec.description if spec else p.name,
+                        "value": fmt(p.value, p.unit),
+                        "effective": p.effective.isoformat() if p.effective else None,
+                        "reference": p.reference,
+                    }
+                )
         files = _pack_files(r)
-        hashes.append({"what": f"Rule pack {r.pack.manifest.name} {r.pack.manifest.version}",
-                       "name": f"{r.pack.id} ({len(files)} files)",
-                       "sha256": pack_digest(r.pack.root, files)})
-    fx = [{"from": x.from_, "to": x.to, "rate": f"{x.rate:g}", "date": x.date.isoformat(),
-           "sources": cite.sources(source_ids(x.source))} for x in analysis.deal.fx]
-    return {"params": sorted(params, key=lambda p: (p["jurisdiction"], p["name"])),
-            "rules": rules, "hashes": hashes, "fx": fx}
+        hashes.append(
+            {
+                "what": f"Rule pack {r.pack.manifest.name} {r.pack.manifest.version}",
+                "name": f"{r.pack.id} ({len(files)} files)",
+                "sha256": pack_digest(r.pack.root, files),
+            }
+        )
+    fx = [
+        {
+            "from": x.from_,
+            "to": x.to,
+            "rate": f"{x.rate:g}",
+            "date": x.date.isoformat(),
+            "sources": cite.sources(source_ids(x.source)),
+        }
+        for x in analysis.deal.fx
+    ]
+    return {
+        "params": sorted(params, key=lambda p: (p["jurisdiction"], p["name"])),
+        "rules": rules,
+        "hashes": hashes,
+        "fx": fx,
+    }

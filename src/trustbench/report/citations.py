@@ -69,10 +69,17 @@ class Citations:
             if s.id not in self.source_no:
                 self.source_no[s.id] = len(self.source_no) + 1
         return [
-            {"number": self.source_no[s.id], "id": s.id, "label": source_label(s.id),
-             "title": s.title, "publisher": s.publisher,
-             "date": s.date.isoformat() if s.date else None,
-             "url": s.url, "note": s.note, "cited": s.id in cited}
+            {
+                "number": self.source_no[s.id],
+                "id": s.id,
+                "label": source_label(s.id),
+                "title": s.title,
+                "publisher": s.publisher,
+                "date": s.date.isoformat() if s.date else None,
+                "url": s.url,
+                "note": s.note,
+                "cited": s.id in cited,
+            }
             for s in self.deal.sources
         ]
 
@@ -82,7 +89,16 @@ class Citations:
             jid, aid = key.split(":", 1)
             pack = next(r.pack for r in self.results if r.id == jid)
             auth = pack.authorities[aid]
-            out.append({"number": n, "id": aid, "jurisdiction": jid, "short": auth.cite(),
-                        "full": auth.full, "pinpoint": None, "url": auth.url,
-                        "confidence": auth.confidence})
+            out.append(
+                {
+                    "number": n,
+                    "id": aid,
+                    "jurisdiction": jid,
+                    "short": auth.cite(),
+                    "full": auth.full,
+                    "pinpoint": None,
+                    "url": auth.url,
+                    "confidence": auth.confidence,
+                }
+            )
         return out

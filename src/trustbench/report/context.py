@@ -38,9 +38,14 @@ FACTOR_TITLES = {
     "personnel": "Key staff moving to the acquirer",
 }
 FACTOR_LABELS = {
-    "filing": "Filing", "control": "Control", "minority-stake": "Minority stake",
-    "board": "Board links", "vertical": "Access to inputs", "information": "Rivals' information",
-    "horizontal": "Concentration", "personnel": "Key staff",
+    "filing": "Filing",
+    "control": "Control",
+    "minority-stake": "Minority stake",
+    "board": "Board links",
+    "vertical": "Access to inputs",
+    "information": "Rivals' information",
+    "horizontal": "Concentration",
+    "personnel": "Key staff",
 }
 PACK_SECTION = "templates/section.html.j2"
 
@@ -69,9 +74,13 @@ def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str
     back = appendix(analysis, deal_file, b.cite)  # cites the exchange rates' sources
     paper = analysis.results[0].pack.manifest.paper if analysis.results else "A4"
     return {
-        "case": {"id": deal.case.id, "title": deal.case.title,
-                 "as_of": analysis.as_of.isoformat(), "jurisdictions": deal.case.jurisdictions,
-                 "prepared_for": deal.case.prepared_for},
+        "case": {
+            "id": deal.case.id,
+            "title": deal.case.title,
+            "as_of": analysis.as_of.isoformat(),
+            "jurisdictions": deal.case.jurisdictions,
+            "prepared_for": deal.case.prepared_for,
+        },
         "generated": generated_at(),
         "trustbench": __version__,
         "paper": paper,
@@ -88,8 +97,11 @@ def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str
 
 def pack_template_dirs(analysis: Analysis) -> dict[str, Path]:
     """Pack id → the pack's ``templates/`` folder, for packs that have one."""
-    return {r.pack.id: r.pack.root / "templates" for r in analysis.results
-            if (r.pack.root / PACK_SECTION).is_file()}
+    return {
+        r.pack.id: r.pack.root / "templates"
+        for r in analysis.results
+        if (r.pack.root / PACK_SECTION).is_file()
+    }
 
 
 # ---------------------------------------------------------------------------- the deal
@@ -98,28 +110,46 @@ def pack_template_dirs(analysis: Analysis) -> dict[str, Path]:
 def _deal(b: _Builder, graph: TransactionGraph) -> dict[str, Any]:
     deal = b.deal
     t = deal.transaction
-    dates = [(label, getattr(t, key)) for key, label in (
-        ("announced", "Announced"), ("signing", "Signed"), ("closing", "Closing"),
-        ("filing", "Filing"))]
+    dates = [
+        (label, getattr(t, key))
+        for key, label in (
+            ("announced", "Announced"),
+            ("signing", "Signed"),
+            ("closing", "Closing"),
+            ("filing", "Filing"),
+        )
+    ]
     parties = []
     for role, eid in (("Acquirer", t.acquirer), ("Target", t.target)):
         entity = next((e for e in deal.entities if e.id == eid), None)
-        parties.append({
-            "role": role, "name": deal.full_name(eid), "short": deal.name(eid),
-            "note": entity.note if entity else None,
-            "sources": b.cite.sources(source_ids(entity.source) if entity else ())})
+        parties.append(
+            {
+                "role": role,
+                "name": deal.full_name(eid),
+                "short": deal.name(eid),
+                "note": entity.note if entity else None,
+                "sources": b.cite.sources(source_ids(entity.source) if entity else ()),
+            }
+        )
     return {
-        "acquirer": deal.full_name(t.acquirer), "target": deal.full_name(t.target),
-        "acquirer_short": deal.name(t.acquirer), "target_short": deal.name(t.target),
+        "acquirer": deal.full_name(t.acquirer),
+        "target": deal.full_name(t.target),
+        "acquirer_short": deal.name(t.acquirer),
+        "target_short": deal.name(t.target),
         "value": t.value.text(deal.case.currency) if t.value else None,
         "consideration": t.consideration,
         "dates": [{"label": label, "date": d.isoformat()} for label, d in dates if d],
         "summary": deal.case.summary,
         "parties": parties,
         "steps": [
-            {"number": i, "kind": step.kind, "text": step_text(deal, step),
-             "date": step.date.isoformat() if step.date else None, "note": step.note,
-             "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source))}
+            {
+                "number": i,
+                "kind": step.kind,
+                "text": step_text(deal, step),
+                "date": step.date.isoformat() if step.date else None,
+                "note": step.note,
+                "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source)),
+            }
             for i, step in enumerate(t.steps, start=1)
         ],
     }
@@ -130,32 +160,46 @@ def step_text(deal: Deal, step: Any) -> str:
     if isinstance(step, AcquireStake):
         holder, issuer = name(step.holder or t.acquirer), name(step.issuer or t.target)
         verb = "comes to hold" if step.holding_after else "acquires"
-        equity = f"{pct(step.equity)} of the equity" if step.equity is not None else \
-            "a stake of unstated size"
-        shares = {"voting": "voting shares", "non-voting": "non-voting shares",
-                  "convertible": "convertible shares", "unknown": "shares of unstated class"}
+        equity = (
+            f"{pct(step.equity)} of the equity"
+            if step.equity is not None
+            else "a stake of unstated size"
+        )
+        shares = {
+            "voting": "voting shares",
+            "non-voting": "non-voting shares",
+            "convertible": "convertible shares",
+            "unknown": "shares of unstated class",
+        }
         votes = f", {pct(step.voting)} of the votes" if step.voting is not None else ""
         value = f", for {step.value.text(deal.case.currency)}" if step.value else ""
         seller = f", from {name(step.seller)}" if step.seller else ""
-        return (f"{holder} {verb} {equity} of {issuer} in {shares[step.share_class]}"
-                f"{votes}{seller}{value}.")
+        return (
+            f"{holder} {verb} {equity} of {issuer} in {shares[step.share_class]}"
+            f"{votes}{seller}{value}."
+        )
     if isinstance(step, AppointDirector):
         by = f", designated by {name(step.designated_by)}" if step.designated_by else ""
         role = "an observer" if step.role == "observer" else f"a {step.role}"
-        return f"{name(step.person)} joins the board of {name(step.company or t.target)} " \
-               f"as {role}{by}."
+        return (
+            f"{name(step.person)} joins the board of {name(step.company or t.target)} "
+            f"as {role}{by}."
+        )
     if isinstance(step, Hire):
         who = name(step.person) + (f" and {step.count - 1} others" if step.count > 1 else "")
         title = f" as {step.title}" if step.title else ""
         seat = " and keeps a board seat there" if step.keeps_board_seat else ""
-        return f"{name(step.by or t.acquirer)} hires {who} from " \
-               f"{name(step.from_ or t.target)}{title}{seat}."
+        return (
+            f"{name(step.by or t.acquirer)} hires {who} from "
+            f"{name(step.from_ or t.target)}{title}{seat}."
+        )
     if isinstance(step, GrantRight):
         r = step.right
-        matters = f" over {', '.join(m.replace('_', ' ') for m in r.matters)}" \
-            if r.matters else ""
-        return f"{name(r.holder)} obtains a {r.kind.replace('_', ' ')} right{matters} " \
-               f"in {name(r.issuer)}."
+        matters = f" over {', '.join(m.replace('_', ' ') for m in r.matters)}" if r.matters else ""
+        return (
+            f"{name(r.holder)} obtains a {r.kind.replace('_', ' ')} right{matters} "
+            f"in {name(r.issuer)}."
+        )
     if isinstance(step, Contract):
         return step.text
     return str(step)
@@ -163,8 +207,11 @@ def step_text(deal: Deal, step: Any) -> str:
 
 def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     drawn = set(CATEGORY)
-    if not any(data["type"] in drawn for phase in (graph.before, graph.after)
-               for _, _, data in phase.edges()):
+    if not any(
+        data["type"] in drawn
+        for phase in (graph.before, graph.after)
+        for _, _, data in phase.edges()
+    ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)
     return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": d.hidden}
@@ -174,38 +221,55 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
 
 
 def _main_factors(r: JurisdictionResult) -> list[str]:
-    factors = {f.factor for f in r.findings
-               if f.status == "triggered" and not f.waiver and f.weight > 0}
+    factors = {
+        f.factor for f in r.findings if f.status == "triggered" and not f.waiver and f.weight > 0
+    }
     return sorted(factors, key=FACTORS.index)
 
 
 def _summary_row(b: _Builder, r: JurisdictionResult) -> dict[str, Any]:
     main = _main_factors(r)
-    return {"id": r.id, "name": r.name, "band": r.band, "score": r.score,
-            "filing": r.filing, "control": r.control,
-            "main_factors": [{"factor": f, "label": FACTOR_LABELS[f]} for f in main],
-            "conclusion": _conclusion(b, r, main)}
+    return {
+        "id": r.id,
+        "name": r.name,
+        "band": r.band,
+        "score": r.score,
+        "filing": r.filing,
+        "control": r.control,
+        "main_factors": [{"factor": f, "label": FACTOR_LABELS[f]} for f in main],
+        "conclusion": _conclusion(b, r, main),
+    }
 
 
 def _conclusion(b: _Builder, r: JurisdictionResult, main: list[str]) -> str:
-    filing = {"yes": "a filing appears to be required",
-              "no": "no filing appears to be required",
-              "unknown": "whether a filing is required cannot yet be decided",
-              "n/a": "this pack does not screen filing requirements"}[r.filing]
-    text = f"On the facts in the deal file, {filing}. The substantive risk band is {r.band} " \
-           f"(score {r.score:g})"
+    filing = {
+        "yes": "a filing appears to be required",
+        "no": "no filing appears to be required",
+        "unknown": "whether a filing is required cannot yet be decided",
+        "n/a": "this pack does not screen filing requirements",
+    }[r.filing]
+    text = (
+        f"On the facts in the deal file, {filing}. The substantive risk band is {r.band} "
+        f"(score {r.score:g})"
+    )
     if main:
-        titles = [f.title for f in r.findings if f.status == "triggered" and not f.waiver
-                  and f.weight > 0]
-        text += (f", driven by {len(titles)} triggered finding{'s' if len(titles) > 1 else ''}"
-                 f" under {len(main)} factor{'s' if len(main) > 1 else ''}: "
-                 + "; ".join(FACTOR_TITLES[f].lower() for f in main) + ".")
+        titles = [
+            f.title for f in r.findings if f.status == "triggered" and not f.waiver and f.weight > 0
+        ]
+        text += (
+            f", driven by {len(titles)} triggered finding{'s' if len(titles) > 1 else ''}"
+            f" under {len(main)} factor{'s' if len(main) > 1 else ''}: "
+            + "; ".join(FACTOR_TITLES[f].lower() for f in main)
+            + "."
+        )
     else:
         text += "; no substantive theory of harm is triggered on these facts."
     decide = sum(1 for f in r.findings if f.status == "unknown" and not f.waiver)
     if decide:
-        text += f" {decide} rule{'s' if decide > 1 else ''} cannot be decided until the " \
-                "client answers the information requests."
+        text += (
+            f" {decide} rule{'s' if decide > 1 else ''} cannot be decided until the "
+            "client answers the information requests."
+        )
     return text
 
 
@@ -219,38 +283,69 @@ def _jurisdiction(b: _Builder, r: JurisdictionResult) -> dict[str, Any]:
         if not group:
             continue
         active = [f for f in group if not f.waiver]
-        factors.append({
-            "factor": factor, "title": FACTOR_TITLES[factor],
-            "triggered": [_triggered(b, r, f) for f in active if f.status == "triggered"],
-            "not_triggered": [_line(b, f) for f in active if f.status == "not_triggered"],
-            "unknown": [_line(b, f) for f in active if f.status == "unknown"],
-            "waived": [{"rule": f.rule, "title": f.title, "reason": (f.waiver or {})["reason"],
-                        "by": (f.waiver or {}).get("by")} for f in group if f.waiver],
-        })
+        factors.append(
+            {
+                "factor": factor,
+                "title": FACTOR_TITLES[factor],
+                "triggered": [_triggered(b, r, f) for f in active if f.status == "triggered"],
+                "not_triggered": [_line(b, f) for f in active if f.status == "not_triggered"],
+                "unknown": [_line(b, f) for f in active if f.status == "unknown"],
+                "waived": [
+                    {
+                        "rule": f.rule,
+                        "title": f.title,
+                        "reason": (f.waiver or {})["reason"],
+                        "by": (f.waiver or {}).get("by"),
+                    }
+                    for f in group
+                    if f.waiver
+                ],
+            }
+        )
     has_section = (r.pack.root / PACK_SECTION).is_file()
-    counts = {s: sum(1 for f in r.findings if f.status == s and not f.waiver)
-              for s in ("triggered", "not_triggered", "unknown")}
+    counts = {
+        s: sum(1 for f in r.findings if f.status == s and not f.waiver)
+        for s in ("triggered", "not_triggered", "unknown")
+    }
     counts["waived"] = sum(1 for f in r.findings if f.waiver)
-    return {"id": r.id, "name": r.name, "band": r.band, "score": r.score,
-            "filing": r.filing, "control": r.control,
-            "scoring_note": r.pack.manifest.scoring_note,
-            "pack": {"id": r.pack.id, "name": r.pack.manifest.name,
-                     "version": r.pack.manifest.version,
-                     "section": f"pack/{r.pack.id}/section.html.j2" if has_section else None},
-            "counts": counts, "factors": factors}
+    return {
+        "id": r.id,
+        "name": r.name,
+        "band": r.band,
+        "score": r.score,
+        "filing": r.filing,
+        "control": r.control,
+        "scoring_note": r.pack.manifest.scoring_note,
+        "pack": {
+            "id": r.pack.id,
+            "name": r.pack.manifest.name,
+            "version": r.pack.manifest.version,
+            "section": f"pack/{r.pack.id}/section.html.j2" if has_section else None,
+        },
+        "counts": counts,
+        "factors": factors,
+    }
 
 
 def _fact(b: _Builder, u: Any, subject: str | None) -> dict[str, Any]:
     label, detail = b.wording.label(u.name)
-    scoped = subject is not None and REGISTRY.specs.get(u.name) is not None and \
-        REGISTRY[u.name].scope == "market"
+    scoped = (
+        subject is not None
+        and REGISTRY.specs.get(u.name) is not None
+        and REGISTRY[u.name].scope == "market"
+    )
     value = fmt(u.value, u.unit)
     if u.note and u.value is not None:
         value += f" ({u.note})"
-    return {"name": u.name, "label": label + (f" — {subject}" if scoped else ""),
-            "detail": detail, "value": value, "known": u.value is not None,
-            "sources": b.cite.sources(u.sources),
-            "question": None if u.value is not None else b.requests.number(u.name, subject)}
+    return {
+        "name": u.name,
+        "label": label + (f" — {subject}" if scoped else ""),
+        "detail": detail,
+        "value": value,
+        "known": u.value is not None,
+        "sources": b.cite.sources(u.sources),
+        "question": None if u.value is not None else b.requests.number(u.name, subject),
+    }
 
 
 def _facts(b: _Builder, f: Finding) -> list[dict[str, Any]]:
@@ -267,10 +362,15 @@ def _params(r: JurisdictionResult, f: Finding) -> list[dict[str, Any]]:
     out = []
     for p in sorted(f.params.values(), key=lambda p: p.name):
         spec = r.pack.params.get(p.name.removeprefix("params."))
-        out.append({"name": p.name, "label": spec.description if spec else p.name,
-                    "value": fmt(p.value, p.unit),
-                    "effective": p.effective.isoformat() if p.effective else None,
-                    "reference": p.reference})
+        out.append(
+            {
+                "name": p.name,
+                "label": spec.description if spec else p.name,
+                "value": fmt(p.value, p.unit),
+                "effective": p.effective.isoformat() if p.effective else None,
+                "reference": p.reference,
+            }
+        )
     return out
 
 
@@ -285,21 +385,35 @@ def _triggered(b: _Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]
     conclusion, generated = f.conclusion, False
     if not conclusion:
         conclusion, generated = _generated_conclusion(r, f, open_points), True
-    return {"rule": f.rule, "title": f.title, "weight": f.weight, "text": f.text,
-            "test": f.test, "conclusion": conclusion, "conclusion_generated": generated,
-            "cites": cites, "facts": facts, "params": _params(r, f),
-            "instances": _instances(f), "open": open_points}
+    return {
+        "rule": f.rule,
+        "title": f.title,
+        "weight": f.weight,
+        "text": f.text,
+        "test": f.test,
+        "conclusion": conclusion,
+        "conclusion_generated": generated,
+        "cites": cites,
+        "facts": facts,
+        "params": _params(r, f),
+        "instances": _instances(f),
+        "open": open_points,
+    }
 
 
 def _generated_conclusion(r: JurisdictionResult, f: Finding, open_points: list[int]) -> str:
     """For rules without a conclusion text: what the result means in this pack's screen."""
     if f.weight:
-        text = f"The test is met on the facts in the file. In this pack's screen the finding " \
-               f"weighs {f.weight:g} of the {r.score:g} points that place {r.name} in the " \
-               f"{r.band} band."
+        text = (
+            f"The test is met on the facts in the file. In this pack's screen the finding "
+            f"weighs {f.weight:g} of the {r.score:g} points that place {r.name} in the "
+            f"{r.band} band."
+        )
     else:
-        text = "The test is met on the facts in the file. The finding is for information: " \
-               "it carries no weight in this pack's screen."
+        text = (
+            "The test is met on the facts in the file. The finding is for information: "
+            "it carries no weight in this pack's screen."
+        )
     if open_points:
         refs = ", ".join(str(n) for n in open_points)
         noun = "requests" if len(open_points) > 1 else "request"
@@ -317,7 +431,14 @@ def _line(b: _Builder, f: Finding) -> dict[str, Any]:
             spec = REGISTRY.specs.get(name)
             if part.subject and spec is not None and spec.scope == "market":
                 label += f" — {part.subject}"
-            missing.setdefault(label, {"name": name, "label": label,
-                                       "question": b.requests.number(name, part.subject)})
-    return {"rule": f.rule, "title": f.title, "text": f.text, "missing": list(missing.values()),
-            "instances": _instances(f)}
+            missing.setdefault(
+                label,
+                {"name": name, "label": label, "question": b.requests.number(name, part.subject)},
+            )
+    return {
+        "rule": f.rule,
+        "title": f.title,
+        "text": f.text,
+        "missing": list(missing.values()),
+        "instances": _instances(f),
+    }

@@ -36,8 +36,15 @@ MAX_NODES = 40
 GROUP_MIN = 3
 BOX_TEXT_WIDTH, LIST_TEXT_WIDTH = 104.0, 190.0
 ORDER = ("own", "seat", "officer", "supply")
-CATEGORY = {"holds": "own", "right": "own", "director": "seat", "observer": "seat",
-            "officer": "officer", "employee": "officer", "supplies": "supply"}
+CATEGORY = {
+    "holds": "own",
+    "right": "own",
+    "director": "seat",
+    "observer": "seat",
+    "officer": "officer",
+    "employee": "officer",
+    "supplies": "supply",
+}
 
 
 # ---------------------------------------------------------------------------- links
@@ -64,8 +71,10 @@ def _stake(data: dict[str, Any]) -> str:
     equity, voting, cls = data.get("equity"), data.get("voting"), data.get("share_class")
     if equity is None and voting is None:
         return "stake of unknown size" + (" and class" if cls == "unknown" else "")
-    text = (f"{pct(equity) + ' equity' if equity is not None else 'equity unknown'} / "
-            f"{pct(voting) + ' votes' if voting is not None else 'votes unknown'}")
+    text = (
+        f"{pct(equity) + ' equity' if equity is not None else 'equity unknown'} / "
+        f"{pct(voting) + ' votes' if voting is not None else 'votes unknown'}"
+    )
     if cls and cls != "voting":
         text += ", class unknown" if cls == "unknown" else f", {cls}"
     return text
@@ -100,13 +109,15 @@ def edge_label(data: dict[str, Any], name: Callable[[str], str], currency: str) 
     return ", ".join(parts)
 
 
-def phase_links(phase: Phase, name: Callable[[str], str], currency: str
-                ) -> dict[tuple[str, str, str], Link]:
+def phase_links(
+    phase: Phase, name: Callable[[str], str], currency: str
+) -> dict[tuple[str, str, str], Link]:
     """One link per (from, to, category), labels merged, in a stable order."""
     links: dict[tuple[str, str, str], Link] = {}
     graph: Any = phase.graph  # networkx has no type hints
-    edges = sorted(graph.edges(data=True),
-                   key=lambda e: (e[0], e[1], e[2]["type"], repr(sorted(e[2].items()))))
+    edges = sorted(
+        graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"], repr(sorted(e[2].items())))
+    )
     for u, v, data in edges:
         category = CATEGORY.get(data["type"])
         if category is None or u == v:
@@ -143,8 +154,9 @@ class Scene:
         return self.member_of.get(node, node)
 
 
-def _neighbourhood(tg: TransactionGraph, keys: list[tuple[str, str, str]], max_nodes: int
-                   ) -> tuple[list[str], list[str]]:
+def _neighbourhood(
+    tg: TransactionGraph, keys: list[tuple[str, str, str]], max_nodes: int
+) -> tuple[list[str], list[str]]:
     """The parties, then others breadth first; at most ``max_nodes``."""
     near: dict[str, set[str]] = defaultdict(set)
     for u, v, _ in keys:
@@ -163,8 +175,12 @@ def _neighbourhood(tg: TransactionGraph, keys: list[tuple[str, str, str]], max_n
     return ordered[:max_nodes], ordered[max_nodes:]
 
 
-def _groups(tg: TransactionGraph, nodes: list[str], keys: list[tuple[str, str, str]],
-            name: Callable[[str], str]) -> list[Group]:
+def _groups(
+    tg: TransactionGraph,
+    nodes: list[str],
+    keys: list[tuple[str, str, str]],
+    name: Callable[[str], str],
+) -> list[Group]:
     shown = set(nodes)
     touching: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for key in keys:
@@ -187,21 +203,26 @@ def _groups(tg: TransactionGraph, nodes: list[str], keys: list[tuple[str, str, s
             continue
         members.sort(key=lambda m: _natural(name(m)))
         title = _group_title(category, upstream, name(anchor), len(members))
-        groups.append(Group(f"\x02{anchor}:{category}:{upstream}", anchor, category,
-                            upstream, members, title))
+        groups.append(
+            Group(f"\x02{anchor}:{category}:{upstream}", anchor, category, upstream, members, title)
+        )
     return groups
 
 
 def _natural(text: str) -> list[Any]:
     """Sort key: "Customer 2" before "Customer 10"."""
-    return [int(part) if part.isdigit() else part.casefold()
-            for part in re.split(r"(\d+)", text)]
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
 
 
 def _group_title(category: str, upstream: bool, anchor: str, count: int) -> str:
-    words = {("own", True): "Holders of", ("own", False): "Held by",
-             ("seat", True): "On the board of", ("officer", True): "Officers of",
-             ("supply", True): "Suppliers of", ("supply", False): "Customers of"}
+    words = {
+        ("own", True): "Holders of",
+        ("own", False): "Held by",
+        ("seat", True): "On the board of",
+        ("officer", True): "Officers of",
+        ("supply", True): "Suppliers of",
+        ("supply", False): "Customers of",
+    }
     return f"{words.get((category, upstream), 'Linked to')} {anchor} ({count})"
 
 
@@ -221,24 +242,42 @@ def _name_box(text: str, bold: bool) -> Sized:
     return Sized(lines, max(w, 34.0), len(lines) * svg.NAME_SIZE * svg.LINE + 2 * svg.PAD_Y)
 
 
-def _items(group: Group, links: dict[tuple[str, str, str], Link], name: Callable[[str], str],
-           absent: str) -> list[tuple[list[str], bool]]:
+def _items(
+    group: Group, links: dict[tuple[str, str, str], Link], name: Callable[[str], str], absent: str
+) -> list[tuple[list[str], bool]]:
     """Each member as wrapped lines (name — terms) and whether the deal changed it."""
     out = []
     for m in group.members:
-        found = [lk for lk in links.values()
-                 if (lk.u, lk.v) == ((m, group.anchor) if group.upstream else (group.anchor, m))]
+        found = [
+            lk
+            for lk in links.values()
+            if (lk.u, lk.v) == ((m, group.anchor) if group.upstream else (group.anchor, m))
+        ]
         terms = "; ".join(lk.label for lk in found if lk.label) if found else absent
         text = name(m) + (f" — {terms}" if terms else "")
-        out.append((svg.wrap(text, LIST_TEXT_WIDTH, svg.ITEM_SIZE, max_lines=3),
-                    any(lk.changed for lk in found) or not found))
+        out.append(
+            (
+                svg.wrap(text, LIST_TEXT_WIDTH, svg.ITEM_SIZE, max_lines=3),
+                any(lk.changed for lk in found) or not found,
+            )
+        )
     return out
 
 
 def _list_size(group: Group, phases: list[list[tuple[list[str], bool]]]) -> tuple[float, float]:
     title_w = svg.text_width(group.title, svg.ITEM_SIZE, bold=True)
-    w = max([title_w] + [svg.text_width(line, svg.ITEM_SIZE) for items in phases
-                         for lines, _ in items for line in lines]) + 2 * svg.PAD_X
+    w = (
+        max(
+            [title_w]
+            + [
+                svg.text_width(line, svg.ITEM_SIZE)
+                for items in phases
+                for lines, _ in items
+                for line in lines
+            ]
+        )
+        + 2 * svg.PAD_X
+    )
     lines = max(sum(len(lines) for lines, _ in items) for items in phases)
     return w, (lines + 1) * svg.ITEM_SIZE * svg.LINE + 2 * svg.PAD_Y + 3
 
@@ -259,9 +298,14 @@ class Diagram:
 class _Drawing:
     """The shared layout of both phases, and how to draw one of them."""
 
-    def __init__(self, tg: TransactionGraph, name: Callable[[str], str],
-                 phases: dict[str, dict[tuple[str, str, str], Link]], max_width: float,
-                 max_nodes: int) -> None:
+    def __init__(
+        self,
+        tg: TransactionGraph,
+        name: Callable[[str], str],
+        phases: dict[str, dict[tuple[str, str, str], Link]],
+        max_width: float,
+        max_nodes: int,
+    ) -> None:
         self.tg, self.name, self.phases, self.max_width = tg, name, phases, max_width
         keys = list(dict.fromkeys(k for links in phases.values() for k in links))
         nodes, hidden = _neighbourhood(tg, keys, max_nodes)
@@ -289,15 +333,18 @@ class _Drawing:
                 continue
             if bid in s.groups:
                 g = s.groups[bid]
-                items = [_items(g, links, self.name, self._absent(p))
-                         for p, links in self.phases.items()]
+                items = [
+                    _items(g, links, self.name, self._absent(p)) for p, links in self.phases.items()
+                ]
                 w, h = _list_size(g, items)
                 boxes.append(layered.Box(bid, w, h, between=g.members[0] in s.people))
             else:
                 size = _name_box(self.name(n), n in (self.tg.acquirer, self.tg.target))
                 boxes.append(layered.Box(n, size.w, size.h, between=n in s.people))
-        edges = [layered.Edge(u, v, rank={"own": 0, "supply": 1}.get(c), labelled=(u, v) == uv,
-                              tag=c) for (u, v, c), uv in self._edge_keys().items()]
+        edges = [
+            layered.Edge(u, v, rank={"own": 0, "supply": 1}.get(c), labelled=(u, v) == uv, tag=c)
+            for (u, v, c), uv in self._edge_keys().items()
+        ]
         return layered.place(boxes, edges, max_width)
 
     def _edge_keys(self) -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -315,18 +362,30 @@ class _Drawing:
             if b.dummy:
                 continue
             if bid in s.groups:
-                svg.draw_list(c, b, s.groups[bid].title, _items(s.groups[bid], links, self.name,
-                                                       self._absent(phase)))
+                svg.draw_list(
+                    c,
+                    b,
+                    s.groups[bid].title,
+                    _items(s.groups[bid], links, self.name, self._absent(phase)),
+                )
             else:
-                role = "acquirer" if bid == self.tg.acquirer else \
-                    "target" if bid == self.tg.target else ""
+                role = (
+                    "acquirer"
+                    if bid == self.tg.acquirer
+                    else "target"
+                    if bid == self.tg.target
+                    else ""
+                )
                 size = _name_box(self.name(bid), bool(role))
                 svg.draw_box(c, b, size.lines, role, bid in s.people)
         offsets = svg.ends(p.edges, p.boxes)
         drawn = []
         for i, e in enumerate(p.edges):
-            members = [lk for lk in links.values() if (s.box_of(lk.u), s.box_of(lk.v)) == (
-                e.u, e.v) and lk.category == e.tag]
+            members = [
+                lk
+                for lk in links.values()
+                if (s.box_of(lk.u), s.box_of(lk.v)) == (e.u, e.v) and lk.category == e.tag
+            ]
             if not members:
                 continue
             pts = svg.points(i, e, p.boxes, offsets)
@@ -348,14 +407,23 @@ class _Drawing:
         legend_w, bottom = svg.legend(legend, p.height + 16, changed, max(p.width, self.max_width))
         width = max(p.width, legend_w)
         shift = (width - p.width) / 2  # a chart narrower than its legend is centred on it
-        body = f'<g transform="translate({svg.num(shift)},0)">{"".join(c.parts)}</g>' if shift \
+        body = (
+            f'<g transform="translate({svg.num(shift)},0)">{"".join(c.parts)}</g>'
+            if shift
             else "".join(c.parts)
-        return svg.svg(width + 2 * svg.MARGIN, bottom + 4 + 2 * svg.MARGIN, title,
-                    body + "".join(legend.parts))
+        )
+        return svg.svg(
+            width + 2 * svg.MARGIN, bottom + 4 + 2 * svg.MARGIN, title, body + "".join(legend.parts)
+        )
 
 
-def diagram(tg: TransactionGraph, name: Callable[[str], str], currency: str = "USD",
-            max_width: float = MAX_WIDTH, max_nodes: int = MAX_NODES) -> Diagram:
+def diagram(
+    tg: TransactionGraph,
+    name: Callable[[str], str],
+    currency: str = "USD",
+    max_width: float = MAX_WIDTH,
+    max_nodes: int = MAX_NODES,
+) -> Diagram:
     """Before and after, laid out once on the union of both phases' links."""
     before = phase_links(tg.before, name, currency)
     after = phase_links(tg.after, name, currency)
@@ -366,9 +434,10 @@ def diagram(tg: TransactionGraph, name: Callable[[str], str], currency: str = "U
     drawing = _Drawing(tg, name, {"before": before, "after": after}, max_width, max_nodes)
     shown = len(drawing.scene.nodes)
     return Diagram(
-        drawing.draw("before", "Ownership and control before the deal",
-                     "changed or ended by the deal"),
-        drawing.draw("after", "Ownership and control after the deal",
-                     "new or changed by the deal"),
-        shown, drawing.scene.hidden,
+        drawing.draw(
+            "before", "Ownership and control before the deal", "changed or ended by the deal"
+        ),
+        drawing.draw("after", "Ownership and control after the deal", "new or changed by the deal"),
+        shown,
+        drawing.scene.hidden,
     )

@@ -125,8 +125,9 @@ def _reaches(succ: dict[str, list[str]], a: str, b: str) -> bool:
     return False
 
 
-def _topological(nodes: list[str], succ: dict[str, list[str]], pred: dict[str, list[str]]
-                 ) -> list[str]:
+def _topological(
+    nodes: list[str], succ: dict[str, list[str]], pred: dict[str, list[str]]
+) -> list[str]:
     indegree = {n: len(pred[n]) for n in nodes}
     ready = deque(n for n in nodes if indegree[n] == 0)
     out: list[str] = []
@@ -180,8 +181,12 @@ def _order(boxes: dict[str, Box], edges: list[Edge], initial: list[str]) -> list
         for sweep, neighbours in ((range(1, count), above), (range(count - 2, -1, -1), below)):
             for r in sweep:
                 index = {n: i for row in rows for i, n in enumerate(row)}
-                rows[r].sort(key=lambda n, i=index, nb=neighbours: (  # type: ignore[misc]
-                    sum(i[m] for m in nb[n]) / len(nb[n]) if nb[n] else i[n], i[n]))
+                rows[r].sort(
+                    key=lambda n, i=index, nb=neighbours: (  # type: ignore[misc]
+                        sum(i[m] for m in nb[n]) / len(nb[n]) if nb[n] else i[n],
+                        i[n],
+                    )
+                )
     return rows
 
 
@@ -227,8 +232,12 @@ def _place_x(boxes: dict[str, Box], rows: list[list[str]], edges: list[Edge]) ->
             x += boxes[bid].w + GAP_X
     for _ in range(8):
         for row in rows:
-            wanted = [sum(boxes[m].x for m in neighbours[b]) / len(neighbours[b])
-                      if neighbours[b] else boxes[b].x for b in row]
+            wanted = [
+                sum(boxes[m].x for m in neighbours[b]) / len(neighbours[b])
+                if neighbours[b]
+                else boxes[b].x
+                for b in row
+            ]
             _fit(boxes, row, wanted, widest)
     return widest
 
@@ -237,13 +246,19 @@ def _fit(boxes: dict[str, Box], row: list[str], wanted: list[float], width: floa
     """Move a row's boxes towards ``wanted``, keeping order, gaps and the [0, width] band."""
     xs = list(wanted)
     for i, bid in enumerate(row):
-        low = boxes[bid].w / 2 if i == 0 else \
-            xs[i - 1] + (boxes[row[i - 1]].w + boxes[bid].w) / 2 + GAP_X
+        low = (
+            boxes[bid].w / 2
+            if i == 0
+            else xs[i - 1] + (boxes[row[i - 1]].w + boxes[bid].w) / 2 + GAP_X
+        )
         xs[i] = max(xs[i], low)
     for i in range(len(row) - 1, -1, -1):
         bid = row[i]
-        high = width - boxes[bid].w / 2 if i == len(row) - 1 else \
-            xs[i + 1] - (boxes[row[i + 1]].w + boxes[bid].w) / 2 - GAP_X
+        high = (
+            width - boxes[bid].w / 2
+            if i == len(row) - 1
+            else xs[i + 1] - (boxes[row[i + 1]].w + boxes[bid].w) / 2 - GAP_X
+        )
         xs[i] = min(xs[i], high)
     for bid, x in zip(row, xs, strict=True):
         boxes[bid].x = x

@@ -34,8 +34,12 @@ _HINTS = {
 }
 
 
-def render_html(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None,
-                pack_dirs: Mapping[str, Path] | None = None) -> str:
+def render_html(
+    context: dict[str, Any],
+    *,
+    template_dirs: Sequence[Path] | None = None,
+    pack_dirs: Mapping[str, Path] | None = None,
+) -> str:
     """The memo as one self-contained HTML document (styles inlined, nothing to fetch)."""
     dirs = _search_path(template_dirs)
     env = _environment(dirs, pack_dirs or {})
@@ -46,8 +50,12 @@ def render_html(context: dict[str, Any], *, template_dirs: Sequence[Path] | None
         raise _template_error(exc, dirs) from exc
 
 
-def render_pdf(context: dict[str, Any], *, template_dirs: Sequence[Path] | None = None,
-               pack_dirs: Mapping[str, Path] | None = None) -> bytes:
+def render_pdf(
+    context: dict[str, Any],
+    *,
+    template_dirs: Sequence[Path] | None = None,
+    pack_dirs: Mapping[str, Path] | None = None,
+) -> bytes:
     """The memo as PDF bytes; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
     html = render_html(context, template_dirs=template_dirs, pack_dirs=pack_dirs)
     return html_to_pdf(html)

@@ -76,8 +76,11 @@ class Wording:
         else:
             label, _ = self.label(fact)
             label = label[:1].lower() + label[1:]
-            text = (f"Please confirm whether {label}." if spec.type == "bool"
-                    else f"Please provide {label}.")
+            text = (
+                f"Please confirm whether {label}."
+                if spec.type == "bool"
+                else f"Please provide {label}."
+            )
         return self.names(text), spec.topic
 
 
@@ -122,9 +125,10 @@ class Requests:
                     req = by_question.setdefault(text, Request(text, topic))
                     if name not in req.facts:
                         req.facts.append(name)
-                    entry = req.rules.setdefault(f.rule, {
-                        "id": f.rule, "title": f.title, "jurisdiction": r.name,
-                        "effect": effect})
+                    entry = req.rules.setdefault(
+                        f.rule,
+                        {"id": f.rule, "title": f.title, "jurisdiction": r.name, "effect": effect},
+                    )
                     if EFFECTS.index(effect) < EFFECTS.index(entry["effect"]):
                         entry["effect"] = effect
                     keys[(name, subject)] = text
@@ -132,9 +136,12 @@ class Requests:
         for req in by_question.values():
             topics.setdefault(req.topic, []).append(req)
         self.groups = sorted(
-            ((topic, sorted(items, key=lambda q: (q.effect, _natural(q.question))))
-             for topic, items in topics.items()),
-            key=lambda g: (min(q.effect for q in g[1]), g[0]))
+            (
+                (topic, sorted(items, key=lambda q: (q.effect, _natural(q.question))))
+                for topic, items in topics.items()
+            ),
+            key=lambda g: (min(q.effect for q in g[1]), g[0]),
+        )
         number = 0
         for _, items in self.groups:
             for req in items:
@@ -147,16 +154,31 @@ class Requests:
         """The request asking for ``fact`` (in market ``subject``, or in any market)."""
         if (fact, subject) in self.by_fact:
             return self.by_fact[(fact, subject)]
-        return next((n for (name, _), n in sorted(self.by_fact.items(), key=lambda i: i[1])
-                     if name == fact), None)
+        return next(
+            (
+                n
+                for (name, _), n in sorted(self.by_fact.items(), key=lambda i: i[1])
+                if name == fact
+            ),
+            None,
+        )
 
     def context(self) -> list[dict[str, Any]]:
         return [
-            {"topic": topic, "items": [
-                {"number": q.number, "question": q.question, "facts": q.facts,
-                 "effect": EFFECTS[q.effect],
-                 "rules": sorted(q.rules.values(),
-                                 key=lambda x: (EFFECTS.index(x["effect"]), x["id"]))}
-                for q in items]}
+            {
+                "topic": topic,
+                "items": [
+                    {
+                        "number": q.number,
+                        "question": q.question,
+                        "facts": q.facts,
+                        "effect": EFFECTS[q.effect],
+                        "rules": sorted(
+                            q.rules.values(), key=lambda x: (EFFECTS.index(x["effect"]), x["id"])
+                        ),
+                    }
+                    for q in items
+                ],
+            }
             for topic, items in self.groups
         ]

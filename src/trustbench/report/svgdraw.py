@@ -39,12 +39,101 @@ LEGEND = (
 # Advance widths of DejaVu Sans (per 1,000 em) for ASCII 32..126, to size boxes without
 # loading a font: the same numbers on every machine, so the SVG is reproducible.
 _ASCII_WIDTHS = (
-    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636,
-    636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698,
-    770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732,
-    684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635,
-    634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592,
-    525, 636, 337, 636, 838,
+    318,
+    401,
+    460,
+    838,
+    636,
+    950,
+    780,
+    275,
+    390,
+    390,
+    500,
+    838,
+    318,
+    361,
+    318,
+    337,
+    636,
+    636,
+    636,
+    636,
+    636,
+    636,
+    636,
+    636,
+    636,
+    636,
+    337,
+    337,
+    838,
+    838,
+    838,
+    531,
+    1000,
+    684,
+    686,
+    698,
+    770,
+    632,
+    575,
+    775,
+    752,
+    295,
+    295,
+    656,
+    557,
+    863,
+    748,
+    787,
+    603,
+    787,
+    695,
+    635,
+    611,
+    732,
+    684,
+    989,
+    685,
+    611,
+    685,
+    390,
+    337,
+    390,
+    838,
+    500,
+    500,
+    613,
+    635,
+    550,
+    635,
+    615,
+    352,
+    635,
+    634,
+    278,
+    278,
+    579,
+    278,
+    974,
+    634,
+    612,
+    635,
+    635,
+    411,
+    521,
+    392,
+    634,
+    592,
+    818,
+    592,
+    592,
+    525,
+    636,
+    337,
+    636,
+    838,
 )
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -65,15 +154,20 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return total / 1000 * size * (1.08 if bold else 1.0)
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 3
-         ) -> list[str]:
+def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 3) -> list[str]:
     """Greedy word wrap to ``width`` points; over-long words are cut; at most ``max_lines``."""
     lines: list[str] = []
     current = ""
     for word in text.split():
         while text_width(word, size, bold) > width:
-            cut = next((i for i in range(len(word) - 1, 0, -1)
-                        if text_width(word[:i], size, bold) <= width), 1)
+            cut = next(
+                (
+                    i
+                    for i in range(len(word) - 1, 0, -1)
+                    if text_width(word[:i], size, bold) <= width
+                ),
+                1,
+            )
             if current:
                 lines.append(current)
                 current = ""
@@ -99,8 +193,13 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
 def esc(text: str) -> str:
     """XML text or attribute value: escaped, with characters XML cannot carry removed."""
     text = _XML_INVALID.sub("", text)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def num(value: float) -> str:
@@ -125,14 +224,24 @@ class Canvas:
         return total
 
 
-def text(x: float, top: float, lines: list[str], size: float, *, anchor: str = "middle",
-          bold: bool = False, fill: str = "") -> str:
+def text(
+    x: float,
+    top: float,
+    lines: list[str],
+    size: float,
+    *,
+    anchor: str = "middle",
+    bold: bool = False,
+    fill: str = "",
+) -> str:
     attrs = f' font-size="{num(size)}"'
     attrs += ' font-weight="bold"' if bold else ""
     attrs += f' fill="{fill}"' if fill else ""
     attrs += f' text-anchor="{anchor}"' if anchor != "start" else ""
-    spans = "".join(f'<tspan x="{num(x)}" y="{num(top + size * 0.9 + i * size * LINE)}">'
-                    f"{esc(line)}</tspan>" for i, line in enumerate(lines))
+    spans = "".join(
+        f'<tspan x="{num(x)}" y="{num(top + size * 0.9 + i * size * LINE)}">{esc(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
     return f"<text{attrs}>{spans}</text>"
 
 
@@ -140,30 +249,33 @@ def draw_box(c: Canvas, b: layered.Box, lines: list[str], role: str, person: boo
     fill = {"acquirer": "#dde6f3", "target": "#f7e9da"}.get(role, "#ffffff")
     radius = min(b.h / 2, 9.0) if person else 1.5
     x = b.x - b.w / 2
-    c.add(f'<rect x="{num(x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
-          f'rx="{num(radius)}" fill="{fill}" stroke="{NAVY}" '
-          f'stroke-width="{1.4 if role else 0.8}"/>')
+    c.add(
+        f'<rect x="{num(x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
+        f'rx="{num(radius)}" fill="{fill}" stroke="{NAVY}" '
+        f'stroke-width="{1.4 if role else 0.8}"/>'
+    )
     c.add(text(b.x, b.y + PAD_Y, lines, NAME_SIZE, bold=bool(role)))
     c.taken.append((x, b.y, b.w, b.h))
 
 
-def draw_list(c: Canvas, b: layered.Box, title: str, items: list[tuple[list[str], bool]]
-              ) -> None:
+def draw_list(c: Canvas, b: layered.Box, title: str, items: list[tuple[list[str], bool]]) -> None:
     x = b.x - b.w / 2
-    c.add(f'<rect x="{num(x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
-          f'rx="1.5" fill="#fafafa" stroke="{NAVY}" stroke-width="0.8"/>')
+    c.add(
+        f'<rect x="{num(x)}" y="{num(b.y)}" width="{num(b.w)}" height="{num(b.h)}" '
+        f'rx="1.5" fill="#fafafa" stroke="{NAVY}" stroke-width="0.8"/>'
+    )
     top = b.y + PAD_Y
     c.add(text(x + PAD_X, top, [title], ITEM_SIZE, anchor="start", bold=True))
     top += ITEM_SIZE * LINE + 3
     for lines, changed in items:
-        c.add(text(x + PAD_X, top, lines, ITEM_SIZE, anchor="start",
-                    fill=ACCENT if changed else ""))
+        c.add(
+            text(x + PAD_X, top, lines, ITEM_SIZE, anchor="start", fill=ACCENT if changed else "")
+        )
         top += len(lines) * ITEM_SIZE * LINE
     c.taken.append((x, b.y, b.w, b.h))
 
 
-def ends(edges: list[layered.Edge], boxes: dict[str, layered.Box]
-          ) -> dict[tuple[int, str], float]:
+def ends(edges: list[layered.Edge], boxes: dict[str, layered.Box]) -> dict[tuple[int, str], float]:
     """Spread the ends of several links along one side of a box, ordered by direction."""
     sides: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
     for i, e in enumerate(edges):
@@ -174,13 +286,15 @@ def ends(edges: list[layered.Edge], boxes: dict[str, layered.Box]
         ends.sort()
         usable = boxes[bid].w * 0.7
         for k, (_, i) in enumerate(ends):
-            offsets[(i, bid)] = 0.0 if len(ends) == 1 else \
-                -usable / 2 + usable * k / (len(ends) - 1)
+            offsets[(i, bid)] = (
+                0.0 if len(ends) == 1 else -usable / 2 + usable * k / (len(ends) - 1)
+            )
     return offsets
 
 
-def points(i: int, e: layered.Edge, boxes: dict[str, layered.Box],
-            offsets: dict[tuple[int, str], float]) -> list[tuple[float, float]]:
+def points(
+    i: int, e: layered.Edge, boxes: dict[str, layered.Box], offsets: dict[tuple[int, str], float]
+) -> list[tuple[float, float]]:
     pts = []
     for k, bid in enumerate(e.path):
         b = boxes[bid]
@@ -197,27 +311,29 @@ def points(i: int, e: layered.Edge, boxes: dict[str, layered.Box],
     return pts
 
 
-def draw_line(c: Canvas, category: str, changed: bool, pts: list[tuple[float, float]]
-               ) -> None:
+def draw_line(c: Canvas, category: str, changed: bool, pts: list[tuple[float, float]]) -> None:
     stroke, dash, width = STYLE[category]
     if changed:
         stroke, width = ACCENT, width + 0.5
     extra = f' stroke-dasharray="{dash}"' if dash else ""
     extra += ' stroke-linecap="round"' if category == "supply" else ""
     coords = " ".join(f"{num(x)},{num(y)}" for x, y in pts)
-    c.add(f'<polyline points="{coords}" fill="none" stroke="{stroke}" '
-          f'stroke-width="{num(width)}"{extra}/>')
+    c.add(
+        f'<polyline points="{coords}" fill="none" stroke="{stroke}" '
+        f'stroke-width="{num(width)}"{extra}/>'
+    )
     (x1, y1), (x2, y2) = pts[-2], pts[-1]
     length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 0.01)
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     a = (x2 - ux * 5 - uy * 2.2, y2 - uy * 5 + ux * 2.2)
     b = (x2 - ux * 5 + uy * 2.2, y2 - uy * 5 - ux * 2.2)
-    c.add(f'<polygon points="{num(x2)},{num(y2)} {num(a[0])},{num(a[1])} '
-          f'{num(b[0])},{num(b[1])}" fill="{stroke}"/>')
+    c.add(
+        f'<polygon points="{num(x2)},{num(y2)} {num(a[0])},{num(a[1])} '
+        f'{num(b[0])},{num(b[1])}" fill="{stroke}"/>'
+    )
 
 
-def label_spots(pts: list[tuple[float, float]], h: float, lean: int
-                 ) -> list[tuple[float, float]]:
+def label_spots(pts: list[tuple[float, float]], h: float, lean: int) -> list[tuple[float, float]]:
     """Where a label may go, best first. Leaning to an end, the label stacks up from that
     box (just above it, then one label higher, …), so fanned-out labels stagger."""
     segments = list(itertools.pairwise(pts))
@@ -237,8 +353,9 @@ def label_spots(pts: list[tuple[float, float]], h: float, lean: int
     return spots
 
 
-def draw_label(c: Canvas, label: str, changed: bool, pts: list[tuple[float, float]],
-                lean: int) -> None:
+def draw_label(
+    c: Canvas, label: str, changed: bool, pts: list[tuple[float, float]], lean: int
+) -> None:
     """Put the label on its line where it hides nothing (or the least)."""
     lines = wrap(label, LABEL_TEXT_WIDTH * (0.6 if lean else 1), LABEL_SIZE, max_lines=3)
     w = max(text_width(line, LABEL_SIZE) for line in lines) + 4
@@ -253,8 +370,10 @@ def draw_label(c: Canvas, label: str, changed: bool, pts: list[tuple[float, floa
     assert best is not None
     _, _, cx, cy = best
     x, y = cx - w / 2, cy - h / 2
-    c.add(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
-          f'fill="#ffffff" fill-opacity="0.9"/>')
+    c.add(
+        f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
+        f'fill="#ffffff" fill-opacity="0.9"/>'
+    )
     c.add(text(cx, y + 1, lines, LABEL_SIZE, fill=ACCENT if changed else "#222222"))
     c.taken.append((x, y, w, h))
 
@@ -268,17 +387,23 @@ def legend(c: Canvas, y: float, changed: str, max_width: float) -> tuple[float, 
             x, y = 0.0, y + 11
         stroke, dash, width = STYLE[category]
         extra = f' stroke-dasharray="{dash}"' if dash else ""
-        c.add(f'<line x1="{num(x)}" y1="{num(y)}" x2="{num(x + 16)}" y2="{num(y)}" '
-              f'stroke="{ACCENT if accent else stroke}" stroke-width="{num(width)}"{extra}/>')
-        c.add(f'<text x="{num(x + 19)}" y="{num(y + 2.3)}" font-size="6.3" fill="{GREY}">'
-              f"{esc(words)}</text>")
+        c.add(
+            f'<line x1="{num(x)}" y1="{num(y)}" x2="{num(x + 16)}" y2="{num(y)}" '
+            f'stroke="{ACCENT if accent else stroke}" stroke-width="{num(width)}"{extra}/>'
+        )
+        c.add(
+            f'<text x="{num(x + 19)}" y="{num(y + 2.3)}" font-size="6.3" fill="{GREY}">'
+            f"{esc(words)}</text>"
+        )
         widest = max(widest, x + item)
         x += item + 10
     return widest, y
 
 
 def svg(width: float, height: float, title: str, body: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{num(width)}pt" '
-            f'height="{num(height)}pt" viewBox="0 0 {num(width)} {num(height)}" '
-            f'font-family="{FONT}"><title>{esc(title)}</title>'
-            f'<g transform="translate({num(MARGIN)},{num(MARGIN)})">{body}</g></svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{num(width)}pt" '
+        f'height="{num(height)}pt" viewBox="0 0 {num(width)} {num(height)}" '
+        f'font-family="{FONT}"><title>{esc(title)}</title>'
+        f'<g transform="translate({num(MARGIN)},{num(MARGIN)})">{body}</g></svg>'
+    )

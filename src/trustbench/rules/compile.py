@@ -45,8 +45,9 @@ def compile_rules(pack: Pack, out: Collector) -> None:
                 out.add(_diagnostic(loaded, pack, issue, compilers[scope].declarations))
 
 
-def _diagnostic(loaded: LoadedRule, pack: Pack, issue: Issue,
-                declared: dict[str, str]) -> Diagnostic:
+def _diagnostic(
+    loaded: LoadedRule, pack: Pack, issue: Issue, declared: dict[str, str]
+) -> Diagnostic:
     line, col = expr_position(loaded.doc, loaded.rule.when, issue.line, issue.column)
     message, hint = issue.message, issue.hint
     if issue.kind == "undeclared":
@@ -56,22 +57,28 @@ def _diagnostic(loaded: LoadedRule, pack: Pack, issue: Issue,
     return Diagnostic(loaded.file, line, col, "rule", message, hint, "TB130")
 
 
-def _unknown_name(name: str, scope: str | None,
-                  declared: dict[str, str]) -> tuple[str, str | None]:
+def _unknown_name(name: str, scope: str | None, declared: dict[str, str]) -> tuple[str, str | None]:
     if name.startswith("params."):
         params = [n for n in declared if n.startswith("params.")]
-        return (f"unknown parameter {name!r}",
-                did_you_mean(name, params) or "define it in the pack's params.yaml")
+        return (
+            f"unknown parameter {name!r}",
+            did_you_mean(name, params) or "define it in the pack's params.yaml",
+        )
     if name in REGISTRY and REGISTRY[name].scope == "market" and scope != "market":
-        return (f"{name!r} is a fact of each market",
-                "add `each: market` to the rule to evaluate it once per market")
+        return (
+            f"{name!r} is a fact of each market",
+            "add `each: market` to the rule to evaluate it once per market",
+        )
     facts = [n for n in declared if not n.startswith("params.")]
-    return (f"unknown fact {name!r}",
-            did_you_mean(name, facts) or "`trustbench facts` lists the facts rules can use")
+    return (
+        f"unknown fact {name!r}",
+        did_you_mean(name, facts) or "`trustbench facts` lists the facts rules can use",
+    )
 
 
-def expr_position(doc: Document, source: str, line: int, column: int,
-                  loc: tuple[str, ...] = ("when",)) -> tuple[int, int]:
+def expr_position(
+    doc: Document, source: str, line: int, column: int, loc: tuple[str, ...] = ("when",)
+) -> tuple[int, int]:
     """File line:column of a position inside the text at ``loc`` (the condition by
     default). Folding (``>-``) and plain multi-line scalars change only whitespace, so the
     n-th non-blank character of the text is its n-th non-blank character in the file."""
@@ -80,7 +87,7 @@ def expr_position(doc: Document, source: str, line: int, column: int,
     if not 0 < start_line <= len(lines):
         return start_line, start_col
     row, col = start_line - 1, start_col - 1
-    head = lines[row][col:col + 1]
+    head = lines[row][col : col + 1]
     if head in ("|", ">"):
         row, col = row + 1, 0
     elif head in ("'", '"'):
@@ -91,8 +98,11 @@ def expr_position(doc: Document, source: str, line: int, column: int,
 
 def _non_blank_before(source: str, line: int, column: int) -> int:
     src_lines = source.split("\n")
-    before = "\n".join([*src_lines[: line - 1], src_lines[line - 1][: column - 1]]) \
-        if 0 < line <= len(src_lines) else source
+    before = (
+        "\n".join([*src_lines[: line - 1], src_lines[line - 1][: column - 1]])
+        if 0 < line <= len(src_lines)
+        else source
+    )
     return sum(1 for ch in before if not ch.isspace())
 
 

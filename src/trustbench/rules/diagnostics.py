@@ -32,8 +32,15 @@ class Collector:
     def add(self, diag: Diagnostic) -> None:
         self.items.append(diag)
 
-    def error(self, file: str, line: int, column: int, message: str, hint: str | None = None,
-              code: str = "TB100") -> None:
+    def error(
+        self,
+        file: str,
+        line: int,
+        column: int,
+        message: str,
+        hint: str | None = None,
+        code: str = "TB100",
+    ) -> None:
         self.items.append(Diagnostic(file, line, column, "rule", message, hint, code))
 
     def read(self, path: Path) -> Document | None:
@@ -52,8 +59,9 @@ class Collector:
             self.items.extend(schema_diagnostics(exc, doc, model))
             return None
 
-    def lenient(self, doc: Document, model: type[BaseModel],
-                data: Any) -> tuple[Any, frozenset[str]]:
+    def lenient(
+        self, doc: Document, model: type[BaseModel], data: Any
+    ) -> tuple[Any, frozenset[str]]:
         """Validate ``data``; on failure record the problems and still build the model from
         the keys that are valid, naming the ones that are not (``broken``), so that later
         checks can go on with what is there."""
@@ -67,8 +75,9 @@ class Collector:
             return _partial(model, data, bad)
 
 
-def _partial(model: type[BaseModel], data: dict[str, Any],
-             bad: set[str]) -> tuple[Any, frozenset[str]]:
+def _partial(
+    model: type[BaseModel], data: dict[str, Any], bad: set[str]
+) -> tuple[Any, frozenset[str]]:
     values: dict[str, Any] = {}
     broken: set[str] = set()
     for name, info in model.model_fields.items():
@@ -97,8 +106,9 @@ class Sub(Document):
         return super().locate_key((*self.prefix, *loc))
 
 
-def schema_diagnostics(exc: ValidationError, doc: Document,
-                       model: type[BaseModel]) -> list[Diagnostic]:
+def schema_diagnostics(
+    exc: ValidationError, doc: Document, model: type[BaseModel]
+) -> list[Diagnostic]:
     errors = exc.errors(include_url=False)
     meant: set[Loc] = set()
     out: list[Diagnostic] = []
@@ -109,11 +119,17 @@ def schema_diagnostics(exc: ValidationError, doc: Document,
         match = difflib.get_close_matches(str(loc[-1]), sorted(allowed), n=1, cutoff=0.6)
         if match:
             meant.add((*loc[:-1], match[0]))
-        hint = (f"did you mean {match[0]!r}?" if match
-                else "expected one of: " + ", ".join(sorted(allowed)) if allowed else None)
+        hint = (
+            f"did you mean {match[0]!r}?"
+            if match
+            else "expected one of: " + ", ".join(sorted(allowed))
+            if allowed
+            else None
+        )
         line, col = doc.locate_key(loc)
-        out.append(_diag(doc, line, col, f"unknown key {loc[-1]!r}"
-                         f"{_within((*prefix, *loc[:-1]))}", hint))
+        out.append(
+            _diag(doc, line, col, f"unknown key {loc[-1]!r}{_within((*prefix, *loc[:-1]))}", hint)
+        )
     seen: set[tuple[Loc, str]] = set()
     for error in (e for e in errors if e["type"] != "extra_forbidden"):
         loc = _clean(error["loc"])
@@ -126,8 +142,9 @@ def schema_diagnostics(exc: ValidationError, doc: Document,
     return out
 
 
-def _diag(doc: Document, line: int, col: int, message: str, hint: str | None,
-          code: str = "TB100") -> Diagnostic:
+def _diag(
+    doc: Document, line: int, col: int, message: str, hint: str | None, code: str = "TB100"
+) -> Diagnostic:
     return Diagnostic(doc.path, line, col, "rule", message, hint, code)
 
 
@@ -144,24 +161,38 @@ def _describe(error: dict[str, Any], loc: Loc, doc: Document, prefix: Loc) -> Di
     if "[key]" in loc:
         where = loc[: loc.index("[key]")]
         line, col = doc.locate_key(where)
-        return _diag(doc, line, col, f"{dotted((*prefix, *where[:-1]))}: {value!r} is not a "
-                     f"valid date{_date_reason(str(value), str(error['msg']))}",
-                     "write effective dates as YYYY-MM-DD", "TB120")
+        return _diag(
+            doc,
+            line,
+            col,
+            f"{dotted((*prefix, *where[:-1]))}: {value!r} is not a "
+            f"valid date{_date_reason(str(value), str(error['msg']))}",
+            "write effective dates as YYYY-MM-DD",
+            "TB120",
+        )
     line, col = doc.locate(loc)
     if kind == "missing":
-        return _diag(doc, line, col, f"missing required key {loc[-1]!r}"
-                     f"{_within((*prefix, *loc[:-1]))}", None)
+        return _diag(
+            doc, line, col, f"missing required key {loc[-1]!r}{_within((*prefix, *loc[:-1]))}", None
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
-        hint = did_you_mean(str(value), [o for o in options if o]) if isinstance(value, str) \
-            else None
-        return _diag(doc, line, col, f"{dotted((*prefix, *loc))}: expected {expected}, got "
-                     f"{value!r}", hint)
+        hint = (
+            did_you_mean(str(value), [o for o in options if o]) if isinstance(value, str) else None
+        )
+        return _diag(
+            doc, line, col, f"{dotted((*prefix, *loc))}: expected {expected}, got {value!r}", hint
+        )
     if kind == "too_short":
         least = ctx.get("min_length", 1)
-        return _diag(doc, line, col, f"{dotted((*prefix, *loc))}: needs at least {least} "
-                     f"item{'s' * (least != 1)}", None)
+        return _diag(
+            doc,
+            line,
+            col,
+            f"{dotted((*prefix, *loc))}: needs at least {least} item{'s' * (least != 1)}",
+            None,
+        )
     message = str(error["msg"]).removeprefix("Value error, ")
     message = message[:1].lower() + message[1:]
     if any(kind.endswith(s) for s in _SCALAR_ERRORS):

@@ -87,8 +87,9 @@ class JurisdictionResult:
     control: str
 
 
-def param_uses(pack: Pack, names: list[str], as_of: dt.date,
-               overrides: dict[str, Any] | None = None) -> dict[str, ParamUse]:
+def param_uses(
+    pack: Pack, names: list[str], as_of: dt.date, overrides: dict[str, Any] | None = None
+) -> dict[str, ParamUse]:
     uses: dict[str, ParamUse] = {}
     for full in names:
         if not full.startswith("params."):
@@ -105,8 +106,14 @@ def param_uses(pack: Pack, names: list[str], as_of: dt.date,
         text = ref.title + (f", {ref.pinpoint}" if ref.pinpoint else "")
         if ref.confidence != "confirmed":
             text += f" [{ref.confidence}]"
-        uses[full] = ParamUse(full, found.value if found else None, param.unit,
-                              found.effective if found else None, text, ref.href)
+        uses[full] = ParamUse(
+            full,
+            found.value if found else None,
+            param.unit,
+            found.effective if found else None,
+            text,
+            ref.href,
+        )
     return uses
 
 
@@ -122,19 +129,33 @@ def _lookup(facts: dict[str, FactUse], params: dict[str, ParamUse], ctx: FactCon
             if name not in names:
                 names[name] = ctx.name(getattr(ctx, name))
             return names[name], "text"
-        if ctx is not None and name in REGISTRY and (
-                REGISTRY[name].scope != "market" or ctx.market is not None):
+        if (
+            ctx is not None
+            and name in REGISTRY
+            and (REGISTRY[name].scope != "market" or ctx.market is not None)
+        ):
             value = ctx.get(name)
-            facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources,
-                                  value.note, in_condition=False)
+            facts[name] = FactUse(
+                name,
+                value.value,
+                REGISTRY[name].unit,
+                value.sources,
+                value.note,
+                in_condition=False,
+            )
             return value.value, REGISTRY[name].unit
         return None, ""
 
     return lookup
 
 
-def evaluate_rule(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.date,
-                  resolved: dict[str, ParamUse] | None = None) -> Finding:
+def evaluate_rule(
+    loaded: LoadedRule,
+    pack: Pack,
+    ctx: FactContext,
+    as_of: dt.date,
+    resolved: dict[str, ParamUse] | None = None,
+) -> Finding:
     """Evaluate one rule; ``resolved`` may give the pack's parameters already resolved as
     of ``as_of`` (``evaluate_pack`` resolves them once for all its rules)."""
     if resolved is None:
@@ -144,8 +165,13 @@ def evaluate_rule(loaded: LoadedRule, pack: Pack, ctx: FactContext, as_of: dt.da
     return _evaluate_once(loaded, pack, ctx, resolved)
 
 
-def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext,
-                   resolved: dict[str, ParamUse], subject: str | None = None) -> Finding:
+def _evaluate_once(
+    loaded: LoadedRule,
+    pack: Pack,
+    ctx: FactContext,
+    resolved: dict[str, ParamUse],
+    subject: str | None = None,
+) -> Finding:
     compiled = loaded.compiled
     assert compiled is not None, f"{loaded.id} was not compiled"
     names = list(compiled.names)
@@ -161,10 +187,12 @@ def _evaluate_once(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         values[name] = value.value
     outcome = compiled.evaluate(values)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
-    finding.decide = lambda: [(part, STATUS[o.value])
-                              for part, o in compiled.decided_by(values, outcome)]
-    finding.trace = lambda: [(s.depth, s.source, TRUTH[s.value])
-                             for s in compiled.reasoning(values, outcome)]
+    finding.decide = lambda: [
+        (part, STATUS[o.value]) for part, o in compiled.decided_by(values, outcome)
+    ]
+    finding.trace = lambda: [
+        (s.depth, s.source, TRUTH[s.value]) for s in compiled.reasoning(values, outcome)
+    ]
     return finding
 
 
@@ -172,18 +200,31 @@ def _template_names(loaded: LoadedRule) -> tuple[str, ...]:
     """The names the rule's texts quote (worked out once per rule)."""
     if loaded.template_names is None:
         rule = loaded.rule
-        texts = [rule.test, rule.finding.triggered, rule.finding.not_triggered,
-                 rule.finding.unknown or ""]
+        texts = [
+            rule.test,
+            rule.finding.triggered,
+            rule.finding.not_triggered,
+            rule.finding.unknown or "",
+        ]
         if rule.conclusion:
-            texts += [rule.conclusion.triggered, rule.conclusion.not_triggered,
-                      rule.conclusion.unknown or ""]
+            texts += [
+                rule.conclusion.triggered,
+                rule.conclusion.not_triggered,
+                rule.conclusion.unknown or "",
+            ]
         loaded.template_names = tuple(dict.fromkeys(n for t in texts for n in names_in(t)))
     return loaded.template_names
 
 
-def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, FactUse],
-             params: dict[str, ParamUse], ctx: FactContext | None,
-             subject: str | None) -> Finding:
+def _finding(
+    loaded: LoadedRule,
+    pack: Pack,
+    outcome: Outcome,
+    facts: dict[str, FactUse],
+    params: dict[str, ParamUse],
+    ctx: FactContext | None,
+    subject: str | None,
+) -> Finding:
     rule = loaded.rule
     status = STATUS[outcome.value]
     lookup = _lookup(facts, params, ctx)
@@ -193,12 +234,21 @@ def _finding(loaded: LoadedRule, pack: Pack, outcome: Outcome, facts: dict[str, 
     if status == "unknown" and not rule.finding.unknown:
         text = _unknown_text(missing, outcome.error)
     return Finding(
-        rule=loaded.id, title=rule.title, factor=rule.factor, status=status,
-        weight=rule.weight, text=sentence_case(render(text, lookup)),
+        rule=loaded.id,
+        title=rule.title,
+        factor=rule.factor,
+        status=status,
+        weight=rule.weight,
+        text=sentence_case(render(text, lookup)),
         test=sentence_case(render(rule.test, lookup)),
         conclusion=sentence_case(render(conclusion, lookup)) if conclusion else "",
-        cites=list(rule.cites), facts=facts, params=params, missing=missing, subject=subject,
-        summary=rule.summary, pack=loaded.pack,
+        cites=list(rule.cites),
+        facts=facts,
+        params=params,
+        missing=missing,
+        subject=subject,
+        summary=rule.summary,
+        pack=loaded.pack,
     )
 
 
@@ -207,15 +257,25 @@ def _unknown_text(missing: list[str], error: str | None) -> str:
     if not missing:
         return "This cannot be decided: " + (error or "the condition could not be evaluated")
     asks = [REGISTRY[m].question or REGISTRY[m].doc for m in missing if m in REGISTRY]
-    text = ("This cannot be decided until the deal file answers: "
-            + " ".join(a.rstrip(".?") + "?" for a in asks)) if asks else ""
+    text = (
+        (
+            "This cannot be decided until the deal file answers: "
+            + " ".join(a.rstrip(".?") + "?" for a in asks)
+        )
+        if asks
+        else ""
+    )
     params = [m for m in missing if m.startswith("params.")]
     other = [m for m in missing if m not in REGISTRY and m not in params]
     if other:
         text += (" " if text else "") + "The deal file gives no " + ", ".join(other) + "."
     if params:
-        text += (" " if text else "") + "The pack has no value in force on the case date for " \
-            + ", ".join(params) + "."
+        text += (
+            (" " if text else "")
+            + "The pack has no value in force on the case date for "
+            + ", ".join(params)
+            + "."
+        )
     return text
 
 
@@ -229,8 +289,9 @@ def _pick(texts: Any, status: str) -> str:
     return str(texts.unknown or "")
 
 
-def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
-                          resolved: dict[str, ParamUse]) -> Finding:
+def _evaluate_each_market(
+    loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]
+) -> Finding:
     instances = [
         _evaluate_once(loaded, pack, ctx.for_market(m), resolved, subject=m.name)
         for m in ctx.deal.markets
@@ -240,22 +301,39 @@ def _evaluate_each_market(loaded: LoadedRule, pack: Pack, ctx: FactContext,
         outcome = Outcome(None, ("markets",))
         return _finding(loaded, pack, outcome, {}, {}, ctx, None)
     statuses = [i.status for i in instances]
-    status = ("triggered" if "triggered" in statuses else
-              "unknown" if "unknown" in statuses else "not_triggered")
+    status = (
+        "triggered"
+        if "triggered" in statuses
+        else "unknown"
+        if "unknown" in statuses
+        else "not_triggered"
+    )
     lead = next(i for i in instances if i.status == status)
     parts = [f"{i.subject}: {i.text}" for i in instances if i.status == status]
     return Finding(
-        rule=loaded.id, title=rule.title, factor=rule.factor, status=status,
-        weight=rule.weight, text=" ".join(parts), test=lead.test, conclusion=lead.conclusion,
-        cites=list(rule.cites), facts=lead.facts, params=lead.params,
-        missing=sorted({m for i in instances for m in i.missing}), instances=instances,
-        summary=rule.summary, pack=loaded.pack, decide=lead.decide,
+        rule=loaded.id,
+        title=rule.title,
+        factor=rule.factor,
+        status=status,
+        weight=rule.weight,
+        text=" ".join(parts),
+        test=lead.test,
+        conclusion=lead.conclusion,
+        cites=list(rule.cites),
+        facts=lead.facts,
+        params=lead.params,
+        missing=sorted({m for i in instances for m in i.missing}),
+        instances=instances,
+        summary=rule.summary,
+        pack=loaded.pack,
+        decide=lead.decide,
         trace=lead.trace,
     )
 
 
-def evaluate_pack(pack: Pack, ctx: FactContext, as_of: dt.date,
-                  waivers: dict[str, tuple[str, str | None]]) -> list[Finding]:
+def evaluate_pack(
+    pack: Pack, ctx: FactContext, as_of: dt.date, waivers: dict[str, tuple[str, str | None]]
+) -> list[Finding]:
     findings = []
     resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
     for rid in sorted(pack.rules):

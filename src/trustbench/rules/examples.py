@@ -43,9 +43,16 @@ def run_example(loaded: LoadedRule, pack: Pack, example: Example, index: int) ->
     line, _ = loaded.doc.locate(("examples", index))
     compiled = loaded.compiled
     if compiled is None:
-        return ExampleResult(loaded.id, example.name, example.expect, "error", loaded.file, line,
-                             "the condition did not compile (see `trustbench rules validate`)",
-                             pack.id)
+        return ExampleResult(
+            loaded.id,
+            example.name,
+            example.expect,
+            "error",
+            loaded.file,
+            line,
+            "the condition did not compile (see `trustbench rules validate`)",
+            pack.id,
+        )
     as_of = example.as_of or latest_date(pack)
     params = param_uses(pack, list(compiled.names), as_of, example.params)
     values = {n: p.value for n, p in params.items()}
@@ -58,8 +65,9 @@ def run_example(loaded: LoadedRule, pack: Pack, example: Example, index: int) ->
         message = f"expected {example.expect}, got {actual} with {shown} (as of {as_of})"
         if outcome.error:
             message += f": {outcome.error}"
-    return ExampleResult(loaded.id, example.name, example.expect, actual, loaded.file, line,
-                         message, pack.id)
+    return ExampleResult(
+        loaded.id, example.name, example.expect, actual, loaded.file, line, message, pack.id
+    )
 
 
 def run_examples(pack: Pack) -> list[ExampleResult]:

@@ -15,7 +15,10 @@ from trustbench.rules.schema import Authority, DatedValue, Parameter, Rule
 from trustbench.sources import Document
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
-    "double": (int, float), "int": (int,), "bool": (bool,), "string": (str,),
+    "double": (int, float),
+    "int": (int,),
+    "bool": (bool,),
+    "string": (str,),
 }
 _INHERITED_KEYS = ("description", "unit", "type", "reference")
 
@@ -27,8 +30,13 @@ def load_params(pack: Pack, folder: Path, out: Collector) -> None:
         return
     pack.files.append(path)
     if not isinstance(doc.data, dict):
-        out.error(doc.path, 1, 1, "params.yaml: expected a mapping of parameter names",
-                  "e.g. `threshold: {description: …, unit: USD, values: {…}, reference: …}`")
+        out.error(
+            doc.path,
+            1,
+            1,
+            "params.yaml: expected a mapping of parameter names",
+            "e.g. `threshold: {description: …, unit: USD, values: {…}, reference: …}`",
+        )
         return
     for name, data in doc.data.items():
         _load_param(pack, doc, str(name), data, out)
@@ -51,9 +59,14 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
     if base is None:
         if param.replace:
             line, col = doc.locate((name, "replace"))
-            out.error(doc.path, line, col, f"parameter {name!r}: `replace: true`, but no base "
-                      "pack defines it", "remove `replace` (it only applies to an inherited "
-                      "parameter)", "TB122")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"parameter {name!r}: `replace: true`, but no base pack defines it",
+                "remove `replace` (it only applies to an inherited parameter)",
+                "TB122",
+            )
         pack.params[name] = param.model_copy(update={"values": values})
         return
     if not (isinstance(data, dict) and "reference" in data):
@@ -61,40 +74,60 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
     pack.params[name] = _overlay(doc, name, base, param, values, out)
 
 
-def _need_reference(doc: Document, name: str, values: dict[dt.date, DatedValue],
-                    out: Collector) -> None:
+def _need_reference(
+    doc: Document, name: str, values: dict[dt.date, DatedValue], out: Collector
+) -> None:
     """A value an extending pack adds must say where it comes from; it must not borrow the
     base pack's reference (a house threshold is not in the FTC's notice)."""
     for date, entry in values.items():
         if entry.reference is None:
             line, col = doc.locate_key((name, "values", date.isoformat()))
-            out.error(doc.path, line, col, f"parameter {name!r}: the value for {date} has no "
-                      "reference of its own", "add `reference:` to the parameter (it covers "
-                      "this pack's values) or write the value as {value: …, reference: …}",
-                      "TB124")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"parameter {name!r}: the value for {date} has no reference of its own",
+                "add `reference:` to the parameter (it covers "
+                "this pack's values) or write the value as {value: …, reference: …}",
+                "TB124",
+            )
 
 
-def _overlay(doc: Document, name: str, base: Parameter, param: Parameter,
-             values: dict[dt.date, DatedValue], out: Collector) -> Parameter:
+def _overlay(
+    doc: Document,
+    name: str,
+    base: Parameter,
+    param: Parameter,
+    values: dict[dt.date, DatedValue],
+    out: Collector,
+) -> Parameter:
     """An extending pack's entry for an inherited parameter: new dated values merge into
     the base series (each keeping the reference it came with), or replace it."""
     for key in ("type", "unit"):
         if getattr(param, key) != getattr(base, key) and not param.replace:
             line, col = doc.locate((name, key))
-            out.error(doc.path, line, col, f"parameter {name!r}: {key} {getattr(param, key)!r}"
-                      f" differs from the base pack's {getattr(base, key)!r}",
-                      "keep the base's, or write `replace: true` to replace the whole series",
-                      "TB122")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"parameter {name!r}: {key} {getattr(param, key)!r}"
+                f" differs from the base pack's {getattr(base, key)!r}",
+                "keep the base's, or write `replace: true` to replace the whole series",
+                "TB122",
+            )
     if param.replace:
         return param.model_copy(update={"values": values})
-    merged = {date: DatedValue(value=v.value, reference=v.reference or base.reference)
-              for date, v in base.values.items()}
+    merged = {
+        date: DatedValue(value=v.value, reference=v.reference or base.reference)
+        for date, v in base.values.items()
+    }
     merged.update(values)
     return param.model_copy(update={"values": dict(sorted(merged.items()))})
 
 
-def _dated_values(doc: Document, name: str, param: Parameter, data: Any,
-                  out: Collector) -> dict[dt.date, DatedValue]:
+def _dated_values(
+    doc: Document, name: str, param: Parameter, data: Any, out: Collector
+) -> dict[dt.date, DatedValue]:
     """Each dated value as a :class:`DatedValue`, checked against the parameter's type, and
     the dates checked to be strictly increasing as written."""
     written = data.get("values") if isinstance(data, dict) else None
@@ -104,14 +137,19 @@ def _dated_values(doc: Document, name: str, param: Parameter, data: Any,
     for key in dates:
         raw = written[key] if isinstance(written, dict) else None
         sub = Sub(doc, name, "values", key)
-        entry = out.model(sub, DatedValue, raw) if isinstance(raw, dict) else DatedValue(
-            value=raw)
+        entry = out.model(sub, DatedValue, raw) if isinstance(raw, dict) else DatedValue(value=raw)
         if entry is None:
             continue
         if entry.value is not None and not type_ok(entry.value, param.type):
             line, col = sub.locate(("value",) if isinstance(raw, dict) else ())
-            out.error(doc.path, line, col, f"parameter {name!r} ({key}): expected a "
-                      f"{param.type}, got {entry.value!r}", _type_hint(param.type), "TB121")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"parameter {name!r} ({key}): expected a {param.type}, got {entry.value!r}",
+                _type_hint(param.type),
+                "TB121",
+            )
         result[dates[key]] = entry
     return result
 
@@ -120,8 +158,14 @@ def _strict_date(doc: Document, name: str, key: str, out: Collector) -> bool:
     if ISO_DATE.fullmatch(key):
         return True
     line, col = doc.locate_key((name, "values", key))
-    out.error(doc.path, line, col, f"{name}.values: {key!r} is not a valid date",
-              "write effective dates as YYYY-MM-DD", "TB120")
+    out.error(
+        doc.path,
+        line,
+        col,
+        f"{name}.values: {key!r} is not a valid date",
+        "write effective dates as YYYY-MM-DD",
+        "TB120",
+    )
     return False
 
 
@@ -130,9 +174,14 @@ def _check_order(doc: Document, name: str, keys: list[str], out: Collector) -> N
     for prev, cur in itertools.pairwise(valid):
         if cur <= prev:
             line, col = doc.locate_key((name, "values", cur))
-            out.error(doc.path, line, col, f"parameter {name!r}: dates must be strictly "
-                      f"increasing ({prev} then {cur})",
-                      "list the values oldest first, one per effective date", "TB120")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"parameter {name!r}: dates must be strictly increasing ({prev} then {cur})",
+                "list the values oldest first, one per effective date",
+                "TB120",
+            )
 
 
 def _parses(key: str) -> bool:
@@ -152,8 +201,11 @@ def type_ok(value: Any, kind: str) -> bool:
 
 
 def _type_hint(kind: str) -> str | None:
-    return {"double": "write a number, e.g. 0.25 for 25 % or 126_400_000 for USD 126.4m",
-            "int": "write a whole number", "bool": "write true or false"}.get(kind)
+    return {
+        "double": "write a number, e.g. 0.25 for 25 % or 126_400_000 for USD 126.4m",
+        "int": "write a whole number",
+        "bool": "write true or false",
+    }.get(kind)
 
 
 def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
@@ -163,8 +215,13 @@ def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
         return
     pack.files.append(path)
     if not isinstance(doc.data, dict):
-        out.error(doc.path, 1, 1, "authorities.yaml: expected a mapping of authority ids",
-                  "e.g. `hsr-act: {short: 15 U.S.C. § 18a, full: …, url: …}`")
+        out.error(
+            doc.path,
+            1,
+            1,
+            "authorities.yaml: expected a mapping of authority ids",
+            "e.g. `hsr-act: {short: 15 U.S.C. § 18a, full: …, url: …}`",
+        )
         return
     for key, data in doc.data.items():
         auth = out.model(Sub(doc, key), Authority, data)
@@ -180,8 +237,10 @@ def rule_files(folder: Path) -> list[Path]:
         rel = path.relative_to(folder)
         if (rel.name in RESERVED and len(rel.parts) == 1) or rel.name.startswith("_"):
             continue
-        if any((folder / Path(*rel.parts[:i]) / "pack.yaml").is_file()
-               for i in range(1, len(rel.parts))):
+        if any(
+            (folder / Path(*rel.parts[:i]) / "pack.yaml").is_file()
+            for i in range(1, len(rel.parts))
+        ):
             continue  # a nested pack is its own pack
         found.append(path)
     return found
@@ -196,14 +255,25 @@ def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
         pack.files.append(path)
         rid = rule_id(pack.jurisdiction, folder, path)
         if rid in own:
-            out.error(doc.path, 1, 1, f"rule id {rid!r} is also the id of {own[rid].file}",
-                      "rename one of the two files: a rule's id is its path in the pack, "
-                      "with / read as .", "TB160")
+            out.error(
+                doc.path,
+                1,
+                1,
+                f"rule id {rid!r} is also the id of {own[rid].file}",
+                "rename one of the two files: a rule's id is its path in the pack, "
+                "with / read as .",
+                "TB160",
+            )
             continue
         if not isinstance(doc.data, dict):
-            out.error(doc.path, 1, 1, "a rule file must be a mapping of keys",
-                      "a rule needs title, factor, weight, when, test, finding, cites and "
-                      "examples; `trustbench rules new` writes one to start from")
+            out.error(
+                doc.path,
+                1,
+                1,
+                "a rule file must be a mapping of keys",
+                "a rule needs title, factor, weight, when, test, finding, cites and "
+                "examples; `trustbench rules new` writes one to start from",
+            )
             continue
         rule, broken = out.lenient(doc, Rule, doc.data)
         own[rid] = LoadedRule(rid, rule, doc.path, doc, pack.id, broken=broken)

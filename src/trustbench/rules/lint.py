@@ -55,8 +55,9 @@ def lint_pack(pack: Pack) -> list[Diagnostic]:
     return sorted(out)
 
 
-def _diag(loaded: LoadedRule, loc: tuple[Any, ...], code: str, message: str,
-          hint: str | None = None) -> Diagnostic:
+def _diag(
+    loaded: LoadedRule, loc: tuple[Any, ...], code: str, message: str, hint: str | None = None
+) -> Diagnostic:
     line, col = loaded.doc.locate(loc)
     return Diagnostic(loaded.file, line, col, "rule", message, hint, code)
 
@@ -67,10 +68,16 @@ def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     if "cites" not in broken:
         for i, cite in enumerate(rule.cites):
             if cite not in pack.authorities:
-                out.append(_diag(loaded, ("cites", i), "TB150",
-                                 f"authority {cite!r} is not defined",
-                                 did_you_mean(cite, pack.authorities)
-                                 or "define it in the pack's authorities.yaml"))
+                out.append(
+                    _diag(
+                        loaded,
+                        ("cites", i),
+                        "TB150",
+                        f"authority {cite!r} is not defined",
+                        did_you_mean(cite, pack.authorities)
+                        or "define it in the pack's authorities.yaml",
+                    )
+                )
     if "when" not in broken:
         out.extend(_lint_literals(loaded))
     if "examples" not in broken:
@@ -86,14 +93,21 @@ def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
         if match.group(1) in _ALLOWED_LITERALS:
             continue
         row, col = _position(loaded, ("when",), source, match.start())
-        out.append(Diagnostic(loaded.file, row, col, "rule", f"threshold {match.group(1)} "
-                              "written inside the condition", "make it a dated parameter in "
-                              "params.yaml and write params.<name> here", "TB131"))
+        out.append(
+            Diagnostic(
+                loaded.file,
+                row,
+                col,
+                "rule",
+                f"threshold {match.group(1)} written inside the condition",
+                "make it a dated parameter in params.yaml and write params.<name> here",
+                "TB131",
+            )
+        )
     return out
 
 
-def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str,
-              offset: int) -> tuple[int, int]:
+def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1
@@ -101,8 +115,11 @@ def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str,
 
 
 def _strip_strings(text: str) -> str:
-    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"",
-                  lambda m: "'" + " " * (len(m.group(0)) - 2) + "'", text)
+    return re.sub(
+        r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"",
+        lambda m: "'" + " " * (len(m.group(0)) - 2) + "'",
+        text,
+    )
 
 
 def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
@@ -111,9 +128,16 @@ def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     expects = {e.expect for e in rule.examples}
     for needed, words in (("triggered", "triggers"), ("not_triggered", "does not trigger")):
         if needed not in expects:
-            out.append(_diag(loaded, ("examples",), "TB140", f"no example that {words}",
-                             "every rule needs an example with `expect: triggered` and one "
-                             "with `expect: not_triggered`"))
+            out.append(
+                _diag(
+                    loaded,
+                    ("examples",),
+                    "TB140",
+                    f"no example that {words}",
+                    "every rule needs an example with `expect: triggered` and one "
+                    "with `expect: not_triggered`",
+                )
+            )
     declared = declarations(pack, rule.each if "each" not in loaded.broken else None)
     for i, example in enumerate(rule.examples):
         out.extend(_lint_example(loaded, pack, i, example, declared))
@@ -122,38 +146,68 @@ def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     return out
 
 
-def _lint_example(loaded: LoadedRule, pack: Pack, i: int, example: Example,
-                  declared: dict[str, str]) -> list[Diagnostic]:
+def _lint_example(
+    loaded: LoadedRule, pack: Pack, i: int, example: Example, declared: dict[str, str]
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     facts = [n for n in declared if not n.startswith("params.")]
     for name, value in example.facts.items():
         loc: tuple[Any, ...] = ("examples", i, "facts", name)
         if name.startswith("params."):
-            out.append(_diag(loaded, loc, "TB142", f"example {example.name!r}: {name} is a "
-                             "parameter, not a fact", "set parameters under `params:` "
-                             f"(without the prefix: {name.removeprefix('params.')})"))
+            out.append(
+                _diag(
+                    loaded,
+                    loc,
+                    "TB142",
+                    f"example {example.name!r}: {name} is a parameter, not a fact",
+                    "set parameters under `params:` "
+                    f"(without the prefix: {name.removeprefix('params.')})",
+                )
+            )
         elif name not in declared:
-            out.append(_diag(loaded, loc, "TB142", f"example {example.name!r} gives unknown "
-                             f"fact {name!r}", did_you_mean(name, facts)
-                             or "`trustbench facts` lists the facts rules can use"))
+            out.append(
+                _diag(
+                    loaded,
+                    loc,
+                    "TB142",
+                    f"example {example.name!r} gives unknown fact {name!r}",
+                    did_you_mean(name, facts) or "`trustbench facts` lists the facts rules can use",
+                )
+            )
         elif value is not None and not type_ok(value, declared[name]):
-            out.append(_diag(loaded, loc, "TB143", f"example {example.name!r}: {name} is a "
-                             f"{declared[name]}, got {value!r}", _example_hint(declared[name])))
+            out.append(
+                _diag(
+                    loaded,
+                    loc,
+                    "TB143",
+                    f"example {example.name!r}: {name} is a {declared[name]}, got {value!r}",
+                    _example_hint(declared[name]),
+                )
+            )
     for key, names in (("params", list(example.params)), ("boundary", example.boundary)):
         for j, raw in enumerate(names):
             name = raw.removeprefix("params.")
             if name not in pack.params:
                 loc = ("examples", i, key, raw if key == "params" else j)
-                out.append(_diag(loaded, loc, "TB142", f"example {example.name!r} names "
-                                 f"unknown parameter {raw!r}", did_you_mean(name, pack.params)
-                                 or "parameters are defined in params.yaml"))
+                out.append(
+                    _diag(
+                        loaded,
+                        loc,
+                        "TB142",
+                        f"example {example.name!r} names unknown parameter {raw!r}",
+                        did_you_mean(name, pack.params) or "parameters are defined in params.yaml",
+                    )
+                )
     return out
 
 
 def _example_hint(kind: str) -> str | None:
-    return {"double": "write a decimal such as 0.25 (25 %) or 1_000_000.0",
-            "int": "write a whole number such as 1", "bool": "write true or false",
-            "list": "write a list of names such as [budget]"}.get(kind)
+    return {
+        "double": "write a decimal such as 0.25 (25 %) or 1_000_000.0",
+        "int": "write a whole number such as 1",
+        "bool": "write true or false",
+        "list": "write a list of names such as [budget]",
+    }.get(kind)
 
 
 def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
@@ -162,14 +216,19 @@ def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     out = []
     for name in compiled.names:
         param = pack.params.get(name.removeprefix("params."))
-        if not name.startswith("params.") or param is None or param.type not in (
-                "double", "int"):
+        if not name.startswith("params.") or param is None or param.type not in ("double", "int"):
             continue
         if not any(_is_boundary(e, name, pack) for e in loaded.rule.examples):
-            out.append(_diag(loaded, ("examples",), "TB141",
-                             f"no boundary example for {name}",
-                             "add an example whose fact equals the threshold in force (or "
-                             f"list it under `boundary: [{name}]`)"))
+            out.append(
+                _diag(
+                    loaded,
+                    ("examples",),
+                    "TB141",
+                    f"no boundary example for {name}",
+                    "add an example whose fact equals the threshold in force (or "
+                    f"list it under `boundary: [{name}]`)",
+                )
+            )
     return out
 
 
@@ -187,7 +246,8 @@ def _is_boundary(example: Example, name: str, pack: Pack) -> bool:
     if not isinstance(threshold, int | float) or isinstance(threshold, bool):
         return True  # not a number (TB121 says so): no boundary to look for
     return any(
-        isinstance(v, int | float) and not isinstance(v, bool)
+        isinstance(v, int | float)
+        and not isinstance(v, bool)
         and abs(float(v) - float(threshold)) <= 1e-9 * max(1.0, abs(float(threshold)))
         for v in example.facts.values()
     )
@@ -201,15 +261,30 @@ def _lint_texts(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
             name, style = match.group(1), match.group(2)
             line, col = _position(loaded, loc, text, match.start())
             if name not in bound:
-                out.append(Diagnostic(loaded.file, line, col, "rule",
-                                      f"text uses unknown name {{{name}}}",
-                                      did_you_mean(name, bound) or "a text may use facts, "
-                                      "params.<name>, {acquirer} and {target}", "TB170"))
+                out.append(
+                    Diagnostic(
+                        loaded.file,
+                        line,
+                        col,
+                        "rule",
+                        f"text uses unknown name {{{name}}}",
+                        did_you_mean(name, bound)
+                        or "a text may use facts, params.<name>, {acquirer} and {target}",
+                        "TB170",
+                    )
+                )
             if style and style not in FORMATS:
-                out.append(Diagnostic(loaded.file, line, col, "rule",
-                                      f"unknown format {{{name}|{style}}}",
-                                      did_you_mean(style, FORMATS)
-                                      or "formats: " + ", ".join(FORMATS), "TB171"))
+                out.append(
+                    Diagnostic(
+                        loaded.file,
+                        line,
+                        col,
+                        "rule",
+                        f"unknown format {{{name}|{style}}}",
+                        did_you_mean(style, FORMATS) or "formats: " + ", ".join(FORMATS),
+                        "TB171",
+                    )
+                )
     return out
 
 

@@ -32,9 +32,24 @@ from trustbench.rules.pack import (
 from trustbench.rules.schema import Manifest
 from trustbench.sources import Document, display_path, load_document
 
-__all__ = ["RESERVED", "DisabledRule", "Found", "LoadedRule", "Pack", "builtin_dir",
-           "declarations", "discover", "discover_all", "expr_position", "is_example",
-           "load_checked", "load_pack", "resolve", "resolve_param", "rule_id"]
+__all__ = [
+    "RESERVED",
+    "DisabledRule",
+    "Found",
+    "LoadedRule",
+    "Pack",
+    "builtin_dir",
+    "declarations",
+    "discover",
+    "discover_all",
+    "expr_position",
+    "is_example",
+    "load_checked",
+    "load_pack",
+    "resolve",
+    "resolve_param",
+    "rule_id",
+]
 
 
 @dataclass(frozen=True)
@@ -52,8 +67,11 @@ def discover_all(dirs: list[Path]) -> list[Found]:
     found: list[Found] = []
     seen: set[Path] = set()
     for base in dirs:
-        candidates = [base] if (base / "pack.yaml").is_file() else sorted(
-            p.parent for p in base.glob("**/pack.yaml"))
+        candidates = (
+            [base]
+            if (base / "pack.yaml").is_file()
+            else sorted(p.parent for p in base.glob("**/pack.yaml"))
+        )
         for folder in candidates:
             if folder.resolve() not in seen:
                 seen.add(folder.resolve())
@@ -76,8 +94,9 @@ def _peek(folder: Path) -> Found:
     except TrustbenchError:
         return Found(folder.name, folder, 1)
     if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-        return Found(doc.data["id"], folder, doc.locate(("id",))[0],
-                     str(doc.data.get("jurisdiction", "")))
+        return Found(
+            doc.data["id"], folder, doc.locate(("id",))[0], str(doc.data.get("jurisdiction", ""))
+        )
     return Found(folder.name, folder, 1)
 
 
@@ -86,13 +105,17 @@ def load_pack(folder: Path, known: dict[str, Path] | None = None) -> Pack:
     problem found."""
     pack, problems = load_checked(folder, known)
     if problems or pack is None:
-        raise ErrorGroup(items=problems or [Diagnostic(display_path(folder), 0, 0, "rule",
-                                                       "pack could not be loaded")])
+        raise ErrorGroup(
+            items=problems
+            or [Diagnostic(display_path(folder), 0, 0, "rule", "pack could not be loaded")]
+        )
     return pack
 
 
-def load_checked(folder: Path, known: dict[str, Path] | None = None,
-                 ) -> tuple[Pack | None, list[Diagnostic]]:
+def load_checked(
+    folder: Path,
+    known: dict[str, Path] | None = None,
+) -> tuple[Pack | None, list[Diagnostic]]:
     """Load what can be loaded and list every problem: the pack may be partial (rules that
     did not validate are kept with the keys that did), for the linter to go on with."""
     out = Collector()
@@ -100,8 +123,9 @@ def load_checked(folder: Path, known: dict[str, Path] | None = None,
     return pack, sorted(set(out.items))
 
 
-def _load(folder: Path, known: dict[str, Path], chain: tuple[Path, ...],
-          out: Collector) -> Pack | None:
+def _load(
+    folder: Path, known: dict[str, Path], chain: tuple[Path, ...], out: Collector
+) -> Pack | None:
     folder = folder.resolve()
     doc = out.read(folder / "pack.yaml")
     if doc is None:
@@ -131,8 +155,9 @@ def _inherit(pack: Pack, base: Pack) -> None:
     """Start from a copy of the base pack; the manifest keys the extending pack leaves out
     (currency, paper, description, bands, scoring note) are the base's."""
     given = pack.manifest.model_fields_set
-    pack.manifest = pack.manifest.model_copy(update={
-        k: getattr(base.manifest, k) for k in INHERITED_MANIFEST if k not in given})
+    pack.manifest = pack.manifest.model_copy(
+        update={k: getattr(base.manifest, k) for k in INHERITED_MANIFEST if k not in given}
+    )
     pack.params = dict(base.params)
     pack.broken_params = dict(base.broken_params)
     pack.authorities = dict(base.authorities)
@@ -146,12 +171,16 @@ def _disable(pack: Pack, doc: Document, out: Collector) -> None:
     for i, item in enumerate(pack.manifest.disable):
         line, col = doc.locate(("disable", i, "rule"))
         if item.rule not in pack.rules:
-            out.error(doc.path, line, col, f"cannot disable unknown rule {item.rule!r}",
-                      did_you_mean(item.rule, pack.rules) or "see `trustbench rules list`",
-                      "TB110")
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"cannot disable unknown rule {item.rule!r}",
+                did_you_mean(item.rule, pack.rules) or "see `trustbench rules list`",
+                "TB110",
+            )
             continue
-        pack.disabled[item.rule] = DisabledRule(item.rule, item.reason, pack.id, doc.path,
-                                                line)
+        pack.disabled[item.rule] = DisabledRule(item.rule, item.reason, pack.id, doc.path, line)
 
 
 def _within_allowed(path: Path, folder: Path, known: dict[str, Path]) -> bool:
@@ -163,32 +192,61 @@ def _within_allowed(path: Path, folder: Path, known: dict[str, Path]) -> bool:
     return path in allowed
 
 
-def _load_base(folder: Path, manifest: Manifest, doc: Document, known: dict[str, Path],
-               chain: tuple[Path, ...], out: Collector) -> Pack | None:
+def _load_base(
+    folder: Path,
+    manifest: Manifest,
+    doc: Document,
+    known: dict[str, Path],
+    chain: tuple[Path, ...],
+    out: Collector,
+) -> Pack | None:
     line, col = doc.locate(("extends",))
     target = manifest.extends or ""
     by_path = "/" in target or target.startswith(".")
     path = (folder / target).resolve() if by_path else known.get(target)
     if path is None:
-        out.error(doc.path, line, col, f"extends unknown pack {target!r}",
-                  did_you_mean(target, known) or "name a pack id, or a path relative to this "
-                  "pack such as ../us", "TB101")
+        out.error(
+            doc.path,
+            line,
+            col,
+            f"extends unknown pack {target!r}",
+            did_you_mean(target, known)
+            or "name a pack id, or a path relative to this pack such as ../us",
+            "TB101",
+        )
         return None
     path = path.resolve()
     if not (path / "pack.yaml").is_file():
-        out.error(doc.path, line, col, f"extends {target!r}: there is no pack.yaml in "
-                  f"{display_path(path)}", "name a pack id, or a folder with a pack.yaml",
-                  "TB101")
+        out.error(
+            doc.path,
+            line,
+            col,
+            f"extends {target!r}: there is no pack.yaml in {display_path(path)}",
+            "name a pack id, or a folder with a pack.yaml",
+            "TB101",
+        )
         return None
     if by_path and not _within_allowed(path, folder, known):
-        out.error(doc.path, line, col, f"extends {target!r} leaves the rule folders given",
-                  "a pack may extend only packs in the folders passed with --rules (or the "
-                  "built-in packs), or a sibling pack; copy the base pack there", "TB103")
+        out.error(
+            doc.path,
+            line,
+            col,
+            f"extends {target!r} leaves the rule folders given",
+            "a pack may extend only packs in the folders passed with --rules (or the "
+            "built-in packs), or a sibling pack; copy the base pack there",
+            "TB103",
+        )
         return None
     if path in chain:
-        names = [_peek(p).id for p in chain[chain.index(path):]]
+        names = [_peek(p).id for p in chain[chain.index(path) :]]
         names = [names[-1], *names[:-1]]  # start at the pack whose extends closes the cycle
-        out.error(doc.path, line, col, "extends cycle: " + " → ".join([*names, names[0]]),
-                  "a pack cannot extend itself, directly or through others", "TB102")
+        out.error(
+            doc.path,
+            line,
+            col,
+            "extends cycle: " + " → ".join([*names, names[0]]),
+            "a pack cannot extend itself, directly or through others",
+            "TB102",
+        )
         return None
     return _load(path, known, chain, out)

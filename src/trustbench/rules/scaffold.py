@@ -108,27 +108,42 @@ examples:                 # facts are given directly; `trustbench rules test` ru
 """
 
 
-FILES = {"pack.yaml": PACK, "params.yaml": PARAMS, "authorities.yaml": AUTHORITIES,
-         "filing/notification-required.yaml": RULE}
+FILES = {
+    "pack.yaml": PACK,
+    "params.yaml": PARAMS,
+    "authorities.yaml": AUTHORITIES,
+    "filing/notification-required.yaml": RULE,
+}
 CURRENCIES = ("USD", "EUR", "GBP")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def scaffold(jurisdiction: str, parent: Path, name: str | None = None,
-             currency: str = "EUR") -> Path:
+def scaffold(
+    jurisdiction: str, parent: Path, name: str | None = None, currency: str = "EUR"
+) -> Path:
     """Write the pack into ``parent/jurisdiction``; refuse to overwrite anything."""
     if not _ID.match(jurisdiction):
-        raise TrustbenchError(f"jurisdiction {jurisdiction!r}: use lower-case letters, digits "
-                              "and dashes", hint="e.g. fr, de, uk, br-cade")
+        raise TrustbenchError(
+            f"jurisdiction {jurisdiction!r}: use lower-case letters, digits and dashes",
+            hint="e.g. fr, de, uk, br-cade",
+        )
     if currency not in CURRENCIES:
-        raise TrustbenchError(f"--currency: expected one of {', '.join(CURRENCIES)}, got "
-                              f"{currency!r}")
+        raise TrustbenchError(
+            f"--currency: expected one of {', '.join(CURRENCIES)}, got {currency!r}"
+        )
     folder = parent / jurisdiction
     if folder.exists():
-        raise TrustbenchError("not overwriting an existing folder", file=display_path(folder),
-                              hint="choose another jurisdiction id or --dir")
-    values = {"id": jurisdiction, "name": name or jurisdiction.upper(), "currency": currency,
-              "cur": currency.lower()}
+        raise TrustbenchError(
+            "not overwriting an existing folder",
+            file=display_path(folder),
+            hint="choose another jurisdiction id or --dir",
+        )
+    values = {
+        "id": jurisdiction,
+        "name": name or jurisdiction.upper(),
+        "currency": currency,
+        "cur": currency.lower(),
+    }
     for rel, template in FILES.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)

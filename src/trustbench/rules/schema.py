@@ -7,10 +7,26 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-FACTORS = ("filing", "control", "minority-stake", "board", "vertical", "information",
-           "horizontal", "personnel")
-Factor = Literal["filing", "control", "minority-stake", "board", "vertical", "information",
-                 "horizontal", "personnel"]
+FACTORS = (
+    "filing",
+    "control",
+    "minority-stake",
+    "board",
+    "vertical",
+    "information",
+    "horizontal",
+    "personnel",
+)
+Factor = Literal[
+    "filing",
+    "control",
+    "minority-stake",
+    "board",
+    "vertical",
+    "information",
+    "horizontal",
+    "personnel",
+]
 Status = Literal["triggered", "not_triggered", "unknown"]
 
 
@@ -123,8 +139,10 @@ class Rule(Strict):
     title: str
     factor: Factor
     summary: Literal["filing", "control"] | None = Field(
-        None, description="this rule answers the summary question 'filing required?' or "
-        "'merger / control concept met?'")
+        None,
+        description="this rule answers the summary question 'filing required?' or "
+        "'merger / control concept met?'",
+    )
     each: Literal["market"] | None = Field(None, description="evaluate once per market")
     weight: float = Field(ge=0)
     when: str
@@ -134,5 +152,6 @@ class Rule(Strict):
     cites: list[str] = Field(min_length=1)
     examples: list[Example] = Field(
         description="at least one that triggers and one that does not (lint TB140), and one "
-        "at every numeric threshold (TB141)")
+        "at every numeric threshold (TB141)"
+    )
     note: str | None = None

@@ -14,20 +14,27 @@ _SUMMARY = {"filing": "filing required?", "control": "merger / control concept m
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width=96, initial_indent=indent,
-                         subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False)
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=96,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def describe(pack: Pack, loaded: LoadedRule, when: dt.date) -> str:
     rule = loaded.rule
-    lines = [f"{loaded.id} — {rule.title}",
-             f"  file:    {loaded.file}",
-             f"  pack:    {pack.id} {pack.manifest.version} ({pack.manifest.name})"
-             + (f", defined in {loaded.pack}" if loaded.pack != pack.id else ""),
-             f"  factor:  {rule.factor}   weight: {rule.weight:g}"
-             + (f"   answers: {_SUMMARY[rule.summary]}" if rule.summary else "")
-             + ("   (once per market)" if rule.each == "market" else "")]
+    lines = [
+        f"{loaded.id} — {rule.title}",
+        f"  file:    {loaded.file}",
+        f"  pack:    {pack.id} {pack.manifest.version} ({pack.manifest.name})"
+        + (f", defined in {loaded.pack}" if loaded.pack != pack.id else ""),
+        f"  factor:  {rule.factor}   weight: {rule.weight:g}"
+        + (f"   answers: {_SUMMARY[rule.summary]}" if rule.summary else "")
+        + ("   (once per market)" if rule.each == "market" else ""),
+    ]
     if loaded.id in pack.disabled:
         off = pack.disabled[loaded.id]
         lines.append(f"  DISABLED by {off.pack} ({off.file}:{off.line}): {off.reason}")
@@ -40,14 +47,20 @@ def describe(pack: Pack, loaded: LoadedRule, when: dt.date) -> str:
     lines.append("  authorities:")
     for cite in rule.cites:
         auth = pack.authorities.get(cite)
-        text = f"{cite}: {auth.cite()} — {auth.full}" + (f" <{auth.url}>" if auth.url else "") \
-            + (f" [{auth.confidence}]" if auth.confidence != "confirmed" else "") \
-            if auth else f"{cite}: (not defined)"
+        text = (
+            f"{cite}: {auth.cite()} — {auth.full}"
+            + (f" <{auth.url}>" if auth.url else "")
+            + (f" [{auth.confidence}]" if auth.confidence != "confirmed" else "")
+            if auth
+            else f"{cite}: (not defined)"
+        )
         lines.append(_wrap(text, "    "))
     lines.append(f"  examples ({len(rule.examples)}; `trustbench rules test` runs them):")
     for ex in rule.examples:
-        lines.append(f"    {ex.name} → {ex.expect.replace('_', ' ')}"
-                     + (f" (as of {ex.as_of})" if ex.as_of else ""))
+        lines.append(
+            f"    {ex.name} → {ex.expect.replace('_', ' ')}"
+            + (f" (as of {ex.as_of})" if ex.as_of else "")
+        )
     if rule.note:
         lines.append(_wrap("note: " + rule.note, "  "))
     return "\n".join(lines)
@@ -57,7 +70,7 @@ def _as_written(loaded: LoadedRule) -> list[str]:
     """The condition as the file writes it (a folded scalar reads better unfolded)."""
     key_line, key_col = loaded.doc.locate_key(("when",))
     rows = loaded.doc.text.split("\n")
-    head = rows[key_line - 1][key_col - 1:].split(":", 1)[-1].strip()
+    head = rows[key_line - 1][key_col - 1 :].split(":", 1)[-1].strip()
     block = [] if head in (">-", ">", "|", "|-", ">+", "|+") else [head]
     for row in rows[key_line:]:
         if row.strip() and len(row) - len(row.lstrip()) < key_col:
@@ -85,13 +98,22 @@ def _params(pack: Pack, names: list[str], when: dt.date) -> list[str]:
     for name in names:
         param = pack.params[name.removeprefix("params.")]
         found = resolve(param, when)
-        shown = (f"{fmt(found.value, param.unit)}, in force from {found.effective}"
-                 if found and found.value is not None else "not in force on this date")
+        shown = (
+            f"{fmt(found.value, param.unit)}, in force from {found.effective}"
+            if found and found.value is not None
+            else "not in force on this date"
+        )
         lines.append(f"    {name} = {shown}  ({param.type}, {param.unit})")
         ref = found.reference if found else param.reference
-        lines.append(_wrap(ref.title + (f", {ref.pinpoint}" if ref.pinpoint else "")
-                           + (f" <{ref.href}>" if ref.href else "")
-                           + f" [{ref.confidence}]", "        "))
+        lines.append(
+            _wrap(
+                ref.title
+                + (f", {ref.pinpoint}" if ref.pinpoint else "")
+                + (f" <{ref.href}>" if ref.href else "")
+                + f" [{ref.confidence}]",
+                "        ",
+            )
+        )
         series = []
         for date in sorted(param.values):
             value = unwrap(param.values[date])[0]

@@ -30,8 +30,9 @@ def known_packs(extra: list[Path] | None = None) -> dict[str, Path]:
     return found
 
 
-def check(dirs: list[Path], *, lint: bool = True,
-          where: Callable[[Found], bool] | None = None) -> Checked:
+def check(
+    dirs: list[Path], *, lint: bool = True, where: Callable[[Found], bool] | None = None
+) -> Checked:
     """Load (and lint) every pack in or under ``dirs`` — or those ``where`` selects — and
     never stop at the first problem."""
     known = known_packs(dirs)
@@ -59,9 +60,17 @@ def _duplicate_packs(found: list[Found]) -> list[Diagnostic]:
     for item in found:
         if item.id in first:
             other = display_path(first[item.id].folder / "pack.yaml")
-            out.append(Diagnostic(display_path(item.folder / "pack.yaml"), item.line, 1,
-                                  "rule", f"pack id {item.id!r} is also declared by {other}",
-                                  "give each pack its own id", "TB161"))
+            out.append(
+                Diagnostic(
+                    display_path(item.folder / "pack.yaml"),
+                    item.line,
+                    1,
+                    "rule",
+                    f"pack id {item.id!r} is also declared by {other}",
+                    "give each pack its own id",
+                    "TB161",
+                )
+            )
         else:
             first[item.id] = item
     return out
@@ -77,9 +86,17 @@ def _clashing_rules(packs: list[Pack]) -> list[Diagnostic]:
                 continue
             for rid in sorted(set(pack.own_rules()) & set(other.own_rules())):
                 loaded = pack.rules[rid]
-                out.append(Diagnostic(
-                    loaded.file, 1, 1, "rule", f"rule id {rid!r} is also defined by pack "
-                    f"{other.id!r} ({other.rules[rid].file}), which this pack does not extend",
-                    f"add `extends: {other.id}` to pack.yaml to replace that rule, or give "
-                    "this pack another jurisdiction or the file another name", "TB160"))
+                out.append(
+                    Diagnostic(
+                        loaded.file,
+                        1,
+                        1,
+                        "rule",
+                        f"rule id {rid!r} is also defined by pack "
+                        f"{other.id!r} ({other.rules[rid].file}), which this pack does not extend",
+                        f"add `extends: {other.id}` to pack.yaml to replace that rule, or give "
+                        "this pack another jurisdiction or the file another name",
+                        "TB160",
+                    )
+                )
     return out

@@ -45,10 +45,13 @@ def above_half(share: float) -> bool:
 def half_or_more(share: float) -> bool:
     return share >= HALF - EPSILON
 
-Q_REGISTER = ("Who holds the target's shares before and after the deal (each holder's share of "
-              "the capital and of the votes, and which group it belongs to), what share of the "
-              "votes is typically cast at its general meetings, how many seats its board has, "
-              "and which veto, consent or board-appointment rights each shareholder holds?")
+
+Q_REGISTER = (
+    "Who holds the target's shares before and after the deal (each holder's share of "
+    "the capital and of the votes, and which group it belongs to), what share of the "
+    "votes is typically cast at its general meetings, how many seats its board has, "
+    "and which veto, consent or board-appointment rights each shareholder holds?"
+)
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,9 @@ def _add(total: float | None, share: float | None) -> float | None:
 Shares = dict[str, float | None]
 
 
-def _holdings(ctx: FactContext, phase: str, key: Callable[[str], str], target: set[str]
-              ) -> tuple[Shares, Shares, list[str]]:
+def _holdings(
+    ctx: FactContext, phase: str, key: Callable[[str], str], target: set[str]
+) -> tuple[Shares, Shares, list[str]]:
     """Votes and capital of the target held by each party (members' holdings added)."""
     votes: Shares = {ctx.acquirer: 0.0}
     capital: Shares = {ctx.acquirer: 0.0}
@@ -101,8 +105,9 @@ def _holdings(ctx: FactContext, phase: str, key: Callable[[str], str], target: s
     return votes, capital, sources
 
 
-def _rights(ctx: FactContext, phase: str, key: Callable[[str], str]
-            ) -> tuple[dict[str, int], dict[str, set[str]], list[str]]:
+def _rights(
+    ctx: FactContext, phase: str, key: Callable[[str], str]
+) -> tuple[dict[str, int], dict[str, set[str]], list[str]]:
     """Board seats each party may appoint and the strategic matters it can veto."""
     seats: dict[str, int] = {}
     strategic: dict[str, set[str]] = {}
@@ -110,7 +115,8 @@ def _rights(ctx: FactContext, phase: str, key: Callable[[str], str]
     for holder, _, data in ctx.phase(phase).edges("right", v=ctx.target):
         k = key(holder)
         seats[k] = seats.get(k, 0) + (
-            data.get("seats") or 0 if data["kind"] == "board_appointment" else 0)
+            data.get("seats") or 0 if data["kind"] == "board_appointment" else 0
+        )
         matters = data["matters"] if data["kind"] in ("veto", "consent") else ()
         strategic.setdefault(k, set()).update(m for m in matters if m in STRATEGIC_MATTERS)
         sources.extend(data.get("source", ()))
@@ -129,9 +135,13 @@ def register(ctx: FactContext, phase: str) -> Register:
     seats, strategic, granted = _rights(ctx, phase, key)
     stated = rights_known(ctx, phase)
     parties = {
-        k: Party(k, votes.get(k, 0.0), capital.get(k, 0.0),
-                 seats.get(k, 0) if stated else None,
-                 tuple(sorted(strategic.get(k, ()))) if stated else None)
+        k: Party(
+            k,
+            votes.get(k, 0.0),
+            capital.get(k, 0.0),
+            seats.get(k, 0) if stated else None,
+            tuple(sorted(strategic.get(k, ()))) if stated else None,
+        )
         for k in {*votes, *seats}
     }
     designated = ctx.get(f"acquirer.board.designated.{phase}")
@@ -162,14 +172,17 @@ def _board_size(ctx: FactContext, phase: str) -> int | None:
 
 # -- structural findings ---------------------------------------------------------------------
 
+
 def board_power(reg: Register, *, majority: bool) -> Tri:
     """Whether the acquirer's group appoints by right, or has designated, more than half
     (``majority``) or at least half of the target's board seats."""
     counts = [reg.acquirer.seats, reg.designated]
     size = reg.board_size
 
-    if size and any(n is not None and (above_half(n / size) if majority else half_or_more(n / size))
-                    for n in counts):
+    if size and any(
+        n is not None and (above_half(n / size) if majority else half_or_more(n / size))
+        for n in counts
+    ):
         return True
     if None in counts:
         return None
@@ -208,16 +221,26 @@ def positive_power(reg: Register) -> Tri:
     """The acquirer's group can determine the target's decisions: a majority of the votes,
     of the votes typically cast, or of the board."""
     v = reg.acquirer.votes
-    return any_of([None if v is None else above_half(v), majority_of_votes_cast(reg),
-                   board_power(reg, majority=True)])
+    return any_of(
+        [
+            None if v is None else above_half(v),
+            majority_of_votes_cast(reg),
+            board_power(reg, majority=True),
+        ]
+    )
 
 
 def acquirer_blocks(reg: Register) -> Tri:
     """The acquirer's group can block strategic decisions: vetoes over strategic matters,
     half of the votes, or half of the board."""
     v, vetoes = reg.acquirer.votes, reg.acquirer.strategic
-    return any_of([None if vetoes is None else bool(vetoes),
-                   None if v is None else half_or_more(v), board_power(reg, majority=False)])
+    return any_of(
+        [
+            None if vetoes is None else bool(vetoes),
+            None if v is None else half_or_more(v),
+            board_power(reg, majority=False),
+        ]
+    )
 
 
 def _party_blocks(party: Party, size: int | None) -> Tri:
@@ -228,8 +251,13 @@ def _party_blocks(party: Party, size: int | None) -> Tri:
         seats = False
     else:
         seats = None if not size else half_or_more(party.seats / size)
-    return any_of([None if party.votes is None else half_or_more(party.votes),
-                   None if party.strategic is None else bool(party.strategic), seats])
+    return any_of(
+        [
+            None if party.votes is None else half_or_more(party.votes),
+            None if party.strategic is None else bool(party.strategic),
+            seats,
+        ]
+    )
 
 
 def other_blockers(reg: Register) -> tuple[Tri, list[str]]:
@@ -254,21 +282,31 @@ def shares_value(ctx: FactContext, phase: str, measure: str) -> Value:
     reg = register(ctx, phase)
     share = reg.acquirer.votes if measure == "voting" else reg.acquirer.capital
     if share is None:
-        return unknown(f"the {measure} share of a holding of the acquirer's group in the "
-                       "target is not given", reg.sources)
+        return unknown(
+            f"the {measure} share of a holding of the acquirer's group in the target is not given",
+            reg.sources,
+        )
     return known(share, reg.sources)
 
 
-@phased("acquirer.board.majority", "bool", "yes/no",
-        "the acquirer's group appoints by right, or has designated, more than half of the "
-        "target's board seats", test="EUMR Art. 3 (sole control); CMA de facto control; "
-        "16 CFR 801.1(b)(2)", question=Q_REGISTER, topic="Board and officers")
+@phased(
+    "acquirer.board.majority",
+    "bool",
+    "yes/no",
+    "the acquirer's group appoints by right, or has designated, more than half of the "
+    "target's board seats",
+    test="EUMR Art. 3 (sole control); CMA de facto control; 16 CFR 801.1(b)(2)",
+    question=Q_REGISTER,
+    topic="Board and officers",
+)
 def _board_majority(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     result = board_power(reg, majority=True)
     if result is None:
-        return unknown("the board's size, the acquirer's designees or its appointment rights "
-                       "are not given", reg.sources)
+        return unknown(
+            "the board's size, the acquirer's designees or its appointment rights are not given",
+            reg.sources,
+        )
     return known(result, reg.sources)
 
 

@@ -20,33 +20,53 @@ from trustbench.facts.registry import Value, known, phased, unknown
 _TEST = "GWB § 37(1)"
 
 
-@phased("de.capital_share", "double", "share",
-        "the share of the target's capital held by the acquirer's group (each member's "
-        "holding counted whole)", test=f"{_TEST} no. 3 (25 % / 50 % of the capital)",
-        question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "de.capital_share",
+    "double",
+    "share",
+    "the share of the target's capital held by the acquirer's group (each member's "
+    "holding counted whole)",
+    test=f"{_TEST} no. 3 (25 % / 50 % of the capital)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _capital(ctx: FactContext, phase: str) -> Value:
     return shares_value(ctx, phase, "equity")
 
 
-@phased("de.voting_share", "double", "share",
-        "the share of the target's votes held by the acquirer's group (each member's holding "
-        "counted whole)", test=f"{_TEST} no. 3 (25 % / 50 % of the votes)",
-        question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "de.voting_share",
+    "double",
+    "share",
+    "the share of the target's votes held by the acquirer's group (each member's holding "
+    "counted whole)",
+    test=f"{_TEST} no. 3 (25 % / 50 % of the votes)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _votes(ctx: FactContext, phase: str) -> Value:
     return shares_value(ctx, phase, "voting")
 
 
-@phased("de.control", "bool", "yes/no",
-        "the acquirer's group controls the target alone or jointly with others (the EU "
-        "concept the Bundeskartellamt applies: decisive influence, including joint and "
-        "negative sole control)", test=f"{_TEST} no. 2", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "de.control",
+    "bool",
+    "yes/no",
+    "the acquirer's group controls the target alone or jointly with others (the EU "
+    "concept the Bundeskartellamt applies: decisive influence, including joint and "
+    "negative sole control)",
+    test=f"{_TEST} no. 2",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _control(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     result = decisive_influence(reg)
     if result is None:
-        return unknown("other shareholders' stakes, the rights in force or the board are not "
-                       "given", reg.sources)
+        return unknown(
+            "other shareholders' stakes, the rights in force or the board are not given",
+            reg.sources,
+        )
     return known(result, reg.sources)
 
 
@@ -61,11 +81,16 @@ def _rank(reg: Register) -> int | None:
     return 1 + sum(1 for p in reg.others if (p.capital or 0.0) > mine)
 
 
-@phased("de.shareholder_rank", "int", "rank",
-        "the acquirer's group's rank among the target's shareholders by share of the capital "
-        "(1 = largest; tied holders share a rank)",
-        test=f"{_TEST} no. 4 (position among the shareholders)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "de.shareholder_rank",
+    "int",
+    "rank",
+    "the acquirer's group's rank among the target's shareholders by share of the capital "
+    "(1 = largest; tied holders share a rank)",
+    test=f"{_TEST} no. 4 (position among the shareholders)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _shareholder_rank(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     rank = _rank(reg)
@@ -75,9 +100,17 @@ def _shareholder_rank(ctx: FactContext, phase: str) -> Value:
 
 
 FACTORS = (
-    "board seat", "board observer", "officer or director in common", "board appointment "
-    "rights", "veto rights", "information rights", "consultation rights", "parties compete",
-    "vertically related", "commercial relationship", "largest shareholder",
+    "board seat",
+    "board observer",
+    "officer or director in common",
+    "board appointment rights",
+    "veto rights",
+    "information rights",
+    "consultation rights",
+    "parties compete",
+    "vertically related",
+    "commercial relationship",
+    "largest shareholder",
 )
 """The labels ``de.csi_factors`` uses, in order."""
 
@@ -86,18 +119,31 @@ def _count(value: Value) -> Tri:
     return tri(value)
 
 
-@phased("de.csi_factors", "list", "labels",
-        "the plus factors besides the shareholding that may give the acquirer's group "
-        "competitively significant influence over the target, from: " + "; ".join(FACTORS),
-        test=f"{_TEST} no. 4 (competitively significant influence)", question=Q_REGISTER,
-        topic="Rights")
+@phased(
+    "de.csi_factors",
+    "list",
+    "labels",
+    "the plus factors besides the shareholding that may give the acquirer's group "
+    "competitively significant influence over the target, from: " + "; ".join(FACTORS),
+    test=f"{_TEST} no. 4 (competitively significant influence)",
+    question=Q_REGISTER,
+    topic="Rights",
+)
 def _csi(ctx: FactContext, phase: str) -> Value:
-    facts = [ctx.get(f"{n}.{phase}") for n in (
-        "acquirer.board.seats", "acquirer.board.observers", "interlock.officer_director",
-        "acquirer.board.appointable")]
+    facts = [
+        ctx.get(f"{n}.{phase}")
+        for n in (
+            "acquirer.board.seats",
+            "acquirer.board.observers",
+            "interlock.officer_director",
+            "acquirer.board.appointable",
+        )
+    ]
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
-    rights = [rights_over_target(ctx, phase, group, kinds) for kinds in (
-        ("veto", "consent"), ("information",), ("consultation",))]
+    rights = [
+        rights_over_target(ctx, phase, group, kinds)
+        for kinds in (("veto", "consent"), ("information",), ("consultation",))
+    ]
     compete, vertical = ctx.get("parties.compete"), ctx.get("parties.vertically_related")
     supplies, buys, agreement, tie_sources = commercial_ties(ctx, phase)
     reg = register(ctx, phase)
@@ -105,9 +151,14 @@ def _csi(ctx: FactContext, phase: str) -> Value:
     flags: list[tuple[Tri, object]] = [
         *((_count(f), f.sources) for f in facts),
         *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
-        (tri(compete), compete.sources), (tri(vertical), vertical.sources),
+        (tri(compete), compete.sources),
+        (tri(vertical), vertical.sources),
         (any_of([supplies, buys, agreement]), tie_sources),
         (None if rank is None else rank == 1, reg.sources),
     ]
-    return factor_list([(label, flag, srcs) for label, (flag, srcs) in  # type: ignore[misc]
-                        zip(FACTORS, flags, strict=True)])
+    return factor_list(
+        [
+            (label, flag, srcs)
+            for label, (flag, srcs) in zip(FACTORS, flags, strict=True)  # type: ignore[misc]
+        ]
+    )

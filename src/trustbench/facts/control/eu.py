@@ -40,30 +40,51 @@ def _value(result: Tri, reg: Register, why: str) -> Value:
     return unknown(why, reg.sources) if result is None else known(result, reg.sources)
 
 
-_MISSING = ("other shareholders' stakes, the rights in force, the board or the votes "
-            "typically cast are not given")
+_MISSING = (
+    "other shareholders' stakes, the rights in force, the board or the votes "
+    "typically cast are not given"
+)
 
 
-@phased("eu.votes", "double", "share",
-        "the share of the target's votes held by the acquirer's group (each member's holding "
-        "counted whole)", test=_TEST, question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "eu.votes",
+    "double",
+    "share",
+    "the share of the target's votes held by the acquirer's group (each member's holding "
+    "counted whole)",
+    test=_TEST,
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _votes(ctx: FactContext, phase: str) -> Value:
     return shares_value(ctx, phase, "voting")
 
 
-@phased("eu.votes_of_attendance", "double", "share",
-        "the acquirer's group's votes as a share of the votes typically cast at the target's "
-        "general meetings (at least its own)", test=f"{_TEST} (de facto sole control, ¶ 59)",
-        question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "eu.votes_of_attendance",
+    "double",
+    "share",
+    "the acquirer's group's votes as a share of the votes typically cast at the target's "
+    "general meetings (at least its own)",
+    test=f"{_TEST} (de facto sole control, ¶ 59)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _attendance(ctx: FactContext, phase: str) -> Value:
     return attendance_value(ctx, phase)
 
 
-@phased("eu.sole_control", "bool", "yes/no",
-        "the acquirer's group alone can determine the target's strategic decisions: a "
-        "majority of the votes, of the votes typically cast or of the board, with no other "
-        "party able to block", test=f"{_TEST} (sole control, ¶¶ 54–61)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "eu.sole_control",
+    "bool",
+    "yes/no",
+    "the acquirer's group alone can determine the target's strategic decisions: a "
+    "majority of the votes, of the votes typically cast or of the board, with no other "
+    "party able to block",
+    test=f"{_TEST} (sole control, ¶¶ 54–61)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _sole(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     return _value(sole_control(reg), reg, _MISSING)
@@ -74,12 +95,17 @@ def _joint(reg: Register) -> Tri:
     return all_of([any_of([positive_power(reg), acquirer_blocks(reg)]), blockers])
 
 
-@phased("eu.joint_control", "bool", "yes/no",
-        "the acquirer's group and another party can each determine or block the target's "
-        "strategic decisions (parity of votes or board seats, or vetoes over budget, business "
-        "plan, major investments or senior management)",
-        test=f"{_TEST} (joint control, ¶¶ 62–80)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "eu.joint_control",
+    "bool",
+    "yes/no",
+    "the acquirer's group and another party can each determine or block the target's "
+    "strategic decisions (parity of votes or board seats, or vetoes over budget, business "
+    "plan, major investments or senior management)",
+    test=f"{_TEST} (joint control, ¶¶ 62–80)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _joint_control(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     return _value(_joint(reg), reg, _MISSING)
@@ -90,11 +116,16 @@ def _negative(reg: Register) -> Tri:
     return all_of([negate(positive_power(reg)), acquirer_blocks(reg), negate(blockers)])
 
 
-@phased("eu.negative_sole_control", "bool", "yes/no",
-        "only the acquirer's group can block the target's strategic decisions (strategic "
-        "vetoes, half of the votes or half of the board) and it cannot determine them alone",
-        test=f"{_TEST} (negative sole control, ¶ 54)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "eu.negative_sole_control",
+    "bool",
+    "yes/no",
+    "only the acquirer's group can block the target's strategic decisions (strategic "
+    "vetoes, half of the votes or half of the board) and it cannot determine them alone",
+    test=f"{_TEST} (negative sole control, ¶ 54)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _negative_sole(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     return _value(_negative(reg), reg, _MISSING)
@@ -106,38 +137,59 @@ def decisive_influence(reg: Register) -> Tri:
     return any_of([positive_power(reg), acquirer_blocks(reg)])
 
 
-@phased("eu.decisive_influence", "bool", "yes/no",
-        "the acquirer's group has decisive influence over the target: sole, joint or negative "
-        "sole control", test=f"{_TEST} (Art. 3(2))", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "eu.decisive_influence",
+    "bool",
+    "yes/no",
+    "the acquirer's group has decisive influence over the target: sole, joint or negative "
+    "sole control",
+    test=f"{_TEST} (Art. 3(2))",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _decisive(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     return _value(decisive_influence(reg), reg, _MISSING)
 
 
 INDICATORS = (
-    "majority of the votes", "majority of the votes typically cast", "majority of the board",
-    "strategic vetoes", "half of the votes", "half of the board",
+    "majority of the votes",
+    "majority of the votes typically cast",
+    "majority of the board",
+    "strategic vetoes",
+    "half of the votes",
+    "half of the board",
     "another party can block strategic decisions",
 )
 """The labels ``eu.control_indicators`` uses, in order."""
 
 
-@phased("eu.control_indicators", "list", "labels",
-        "the indicators of control the acquirer's group has over the target, from: "
-        + "; ".join(INDICATORS), test=_TEST, question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "eu.control_indicators",
+    "list",
+    "labels",
+    "the indicators of control the acquirer's group has over the target, from: "
+    + "; ".join(INDICATORS),
+    test=_TEST,
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _indicators(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     v, vetoes = reg.acquirer.votes, reg.acquirer.strategic
     blockers, names = other_blockers(reg)
     flags: list[Tri] = [
-        None if v is None else above_half(v), majority_of_votes_cast(reg),
-        board_power(reg, majority=True), None if vetoes is None else bool(vetoes),
+        None if v is None else above_half(v),
+        majority_of_votes_cast(reg),
+        board_power(reg, majority=True),
+        None if vetoes is None else bool(vetoes),
         None if v is None else half_or_more(v) and not above_half(v),
-        _exactly_half_board(reg), blockers,
+        _exactly_half_board(reg),
+        blockers,
     ]
-    value = factor_list([(label, flag, reg.sources) for label, flag in zip(INDICATORS, flags,
-                                                                          strict=True)])
+    value = factor_list(
+        [(label, flag, reg.sources) for label, flag in zip(INDICATORS, flags, strict=True)]
+    )
     if names and value.known:
         who = ", ".join(ctx.name(n) for n in names)
         return known(value.value, value.sources, f"parties that can block: {who}")

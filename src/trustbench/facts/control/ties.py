@@ -17,22 +17,31 @@ from trustbench.facts.relations import rivals, rivals_of, row_sources, shares_of
 from trustbench.model.deal import Contract
 from trustbench.model.types import source_ids
 
-_Q_TIES = ("Does the acquirer's group buy from or sell to the target (what, for how much, and "
-           "what share of the buyer's needs), and do the deal's agreements include supply, "
-           "licence or financing arrangements between them?")
+_Q_TIES = (
+    "Does the acquirer's group buy from or sell to the target (what, for how much, and "
+    "what share of the buyer's needs), and do the deal's agreements include supply, "
+    "licence or financing arrangements between them?"
+)
 
 
 def representation(ctx: FactContext, phase: str) -> tuple[Tri, list[str]]:
     """Whether the acquirer's group has a director, officer link, observer or appointment
     right at the target."""
-    parts = [ctx.get(f"{name}.{phase}") for name in (
-        "acquirer.board.seats", "acquirer.board.observers", "acquirer.board.appointable",
-        "interlock.officer_director")]
+    parts = [
+        ctx.get(f"{name}.{phase}")
+        for name in (
+            "acquirer.board.seats",
+            "acquirer.board.observers",
+            "acquirer.board.appointable",
+            "interlock.officer_director",
+        )
+    ]
     return any_of(tri(p) for p in parts), [s for p in parts for s in p.sources]
 
 
-def _edges(ctx: FactContext, phase: str, sellers: set[str], buyers: set[str]
-           ) -> list[dict[str, Any]]:
+def _edges(
+    ctx: FactContext, phase: str, sellers: set[str], buyers: set[str]
+) -> list[dict[str, Any]]:
     return [d for s, c, d in ctx.phase(phase).edges("supplies") if s in sellers and c in buyers]
 
 
@@ -46,14 +55,23 @@ def commercial_ties(ctx: FactContext, phase: str) -> tuple[Tri, Tri, Tri, list[s
     a supply or licence agreement between them comes with the deal, sources)."""
     acquirer, target = _sides(ctx, phase)
     down, up = _edges(ctx, phase, acquirer, target), _edges(ctx, phase, target, acquirer)
-    deals = [c for c in ctx.phase(phase).contracts
-             if isinstance(c, Contract) and c.contract_type in ("supply", "licence")
-             and set(c.parties) & acquirer and set(c.parties) & target]
+    deals = [
+        c
+        for c in ctx.phase(phase).contracts
+        if isinstance(c, Contract)
+        and c.contract_type in ("supply", "licence")
+        and set(c.parties) & acquirer
+        and set(c.parties) & target
+    ]
     stated = ctx.declared("supply")
     sources = row_sources((*down, *up))
     sources += [s for c in deals for s in source_ids(c.source)]
-    return (True if down else (False if stated else None),
-            True if up else (False if stated else None), bool(deals), sources)
+    return (
+        True if down else (False if stated else None),
+        True if up else (False if stated else None),
+        bool(deals),
+        sources,
+    )
 
 
 def _largest_need(ctx: FactContext, sellers: set[str], buyers: set[str]) -> Value:
@@ -67,42 +85,55 @@ def _largest_need(ctx: FactContext, sellers: set[str], buyers: set[str]) -> Valu
     return known(max(shares, default=0.0), sources)
 
 
-@fact("commercial.target_dependence_on_acquirer", "double", "share",
-      "the largest share of the target's needs for a product that the acquirer's group "
-      "supplies (0 if it supplies nothing)",
-      test="CMA2 material influence (commercial dependence); GWB §37(1) no. 4",
-      question=_Q_TIES, topic="Supply relationships")
+@fact(
+    "commercial.target_dependence_on_acquirer",
+    "double",
+    "share",
+    "the largest share of the target's needs for a product that the acquirer's group "
+    "supplies (0 if it supplies nothing)",
+    test="CMA2 material influence (commercial dependence); GWB §37(1) no. 4",
+    question=_Q_TIES,
+    topic="Supply relationships",
+)
 def _target_needs(ctx: FactContext) -> Value:
     acquirer, target = _sides(ctx, "before")
     return _largest_need(ctx, acquirer, target)
 
 
-@fact("commercial.acquirer_dependence_on_target", "double", "share",
-      "the largest share of the acquirer's group's needs for a product that the target "
-      "supplies (0 if it supplies nothing)",
-      test="CMA2 material influence (commercial ties); GWB §37(1) no. 4",
-      question=_Q_TIES, topic="Supply relationships")
+@fact(
+    "commercial.acquirer_dependence_on_target",
+    "double",
+    "share",
+    "the largest share of the acquirer's group's needs for a product that the target "
+    "supplies (0 if it supplies nothing)",
+    test="CMA2 material influence (commercial ties); GWB §37(1) no. 4",
+    question=_Q_TIES,
+    topic="Supply relationships",
+)
 def _acquirer_needs(ctx: FactContext) -> Value:
     acquirer, target = _sides(ctx, "before")
     return _largest_need(ctx, target, acquirer)
 
 
-@fact("commercial.target_sales_to_acquirer", "double", "share",
-      "the target's sales to the acquirer's group as a share of its worldwide revenues",
-      test="CMA2 material influence (commercial dependence on the acquirer as a customer)",
-      question=_Q_TIES, topic="Supply relationships")
+@fact(
+    "commercial.target_sales_to_acquirer",
+    "double",
+    "share",
+    "the target's sales to the acquirer's group as a share of its worldwide revenues",
+    test="CMA2 material influence (commercial dependence on the acquirer as a customer)",
+    question=_Q_TIES,
+    topic="Supply relationships",
+)
 def _sales_share(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
     acquirer, target = _sides(ctx, "before")
-    rows = [d for s, c, d in ctx.phase("before").edges("supplies") if s in target
-            and c in acquirer]
+    rows = [d for s, c, d in ctx.phase("before").edges("supplies") if s in target and c in acquirer]
     total, sources = 0.0, row_sources(rows)
     for row in rows:
         value = ctx.convert(row.get("value"), ctx.currency)
         if not value.known:
-            return unknown("the value of the target's sales to the acquirer is not given",
-                           sources)
+            return unknown("the value of the target's sales to the acquirer is not given", sources)
         total += value.value
     if not rows:
         return known(0.0, sources, "the target sells nothing to the acquirer's group")
@@ -112,10 +143,16 @@ def _sales_share(ctx: FactContext) -> Value:
     return known(total / revenue.value, (*sources, *revenue.sources))
 
 
-@fact("parties.vertically_related", "bool", "yes/no",
-      "the acquirer's group and the target are vertically related: one supplies the other, "
-      "or one supplies the other's rivals", test="GWB §37(1) no. 4 (plus factor); MG 2023 "
-      "§2.5", question=_Q_TIES, topic="Supply relationships")
+@fact(
+    "parties.vertically_related",
+    "bool",
+    "yes/no",
+    "the acquirer's group and the target are vertically related: one supplies the other, "
+    "or one supplies the other's rivals",
+    test="GWB §37(1) no. 4 (plus factor); MG 2023 §2.5",
+    question=_Q_TIES,
+    topic="Supply relationships",
+)
 def _vertical(ctx: FactContext) -> Value:
     supplies, buys, _, sources = commercial_ties(ctx, "before")
     acquirer, target = _sides(ctx, "before")
@@ -131,26 +168,39 @@ def _vertical(ctx: FactContext) -> Value:
     return known(result, sources)
 
 
-_Q_CUSTOMER = ("Which of the target's rivals sell to the acquirer's group, and which of the "
-               "acquirer's rivals sell to the target: what, for how much, and what are each "
-               "seller's total sales in that market?")
+_Q_CUSTOMER = (
+    "Which of the target's rivals sell to the acquirer's group, and which of the "
+    "acquirer's rivals sell to the target: what, for how much, and what are each "
+    "seller's total sales in that market?"
+)
 
 
 def _customer_rows(ctx: FactContext) -> list[dict[str, Any]]:
     """Sales by one party's rivals to the other party: purchases the merged firm could
     divert away from them (customer foreclosure)."""
     acquirer, target = _sides(ctx, "before")
-    pairs = ((rivals_of(ctx, target, acquirer), acquirer),
-             (rivals_of(ctx, acquirer, target), target))
-    return [{"supplier": s, **d} for sellers, buyers in pairs
-            for s, c, d in ctx.phase("before").edges("supplies") if s in sellers and c in buyers]
+    pairs = (
+        (rivals_of(ctx, target, acquirer), acquirer),
+        (rivals_of(ctx, acquirer, target), target),
+    )
+    return [
+        {"supplier": s, **d}
+        for sellers, buyers in pairs
+        for s, c, d in ctx.phase("before").edges("supplies")
+        if s in sellers and c in buyers
+    ]
 
 
-@fact("vertical.customer_foreclosure.suppliers", "list", "names",
-      "rivals of one party that sell to the other (the target's rivals supplying the "
-      "acquirer's group, or the acquirer's rivals supplying the target)",
-      test="MG 2023 §2.5(A) (customer foreclosure)", question=_Q_CUSTOMER,
-      topic="Supply relationships")
+@fact(
+    "vertical.customer_foreclosure.suppliers",
+    "list",
+    "names",
+    "rivals of one party that sell to the other (the target's rivals supplying the "
+    "acquirer's group, or the acquirer's rivals supplying the target)",
+    test="MG 2023 §2.5(A) (customer foreclosure)",
+    question=_Q_CUSTOMER,
+    topic="Supply relationships",
+)
 def _customer_suppliers(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
@@ -167,10 +217,16 @@ def _sales_in(ctx: FactContext, entity: str, product: str) -> Value:
     return unknown()
 
 
-@fact("vertical.customer_foreclosure.max_share", "double", "share",
-      "the largest share of such a rival's sales in the market that goes to the other party "
-      "(0 if there is none)", test="MG 2023 §2.5(A) (customer foreclosure)",
-      question=_Q_CUSTOMER, topic="Supply relationships")
+@fact(
+    "vertical.customer_foreclosure.max_share",
+    "double",
+    "share",
+    "the largest share of such a rival's sales in the market that goes to the other party "
+    "(0 if there is none)",
+    test="MG 2023 §2.5(A) (customer foreclosure)",
+    question=_Q_CUSTOMER,
+    topic="Supply relationships",
+)
 def _customer_share(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
@@ -181,8 +237,11 @@ def _customer_share(ctx: FactContext) -> Value:
         value = ctx.convert(row.get("value"), ctx.currency)
         sales = _sales_in(ctx, str(row["supplier"]), str(row["product"]))
         if not (value.known and sales.known) or not sales.value:
-            return unknown(f"{ctx.name(str(row['supplier']))}'s sales to the other party or "
-                           f"in {row['product']} are not given", sources)
+            return unknown(
+                f"{ctx.name(str(row['supplier']))}'s sales to the other party or "
+                f"in {row['product']} are not given",
+                sources,
+            )
         best = max(best, value.value / sales.value)
         sources.extend(sales.sources)
     return known(best, sources, None if rows else "no rival of one party sells to the other")

@@ -27,35 +27,58 @@ from trustbench.facts.registry import Value, known, phased, unknown
 _TEST = "Enterprise Act 2002 s. 26; CMA2 (Oct 2025)"
 
 
-@phased("uk.votes", "double", "share",
-        "the share of the target's votes held by the acquirer's group (each member's holding "
-        "counted whole)", test=f"{_TEST} (material influence; blocking special resolutions)",
-        question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "uk.votes",
+    "double",
+    "share",
+    "the share of the target's votes held by the acquirer's group (each member's holding "
+    "counted whole)",
+    test=f"{_TEST} (material influence; blocking special resolutions)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _votes(ctx: FactContext, phase: str) -> Value:
     return shares_value(ctx, phase, "voting")
 
 
-@phased("uk.votes_of_attendance", "double", "share",
-        "the acquirer's group's votes as a share of the votes typically cast at the target's "
-        "general meetings (at least its own)", test=f"{_TEST} (de facto control)",
-        question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "uk.votes_of_attendance",
+    "double",
+    "share",
+    "the acquirer's group's votes as a share of the votes typically cast at the target's "
+    "general meetings (at least its own)",
+    test=f"{_TEST} (de facto control)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _attendance(ctx: FactContext, phase: str) -> Value:
     return attendance_value(ctx, phase)
 
 
-@phased("uk.legal_control", "bool", "yes/no",
-        "the acquirer's group holds more than half of the target's votes (a controlling "
-        "interest)", test=f"{_TEST} (legal control)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "uk.legal_control",
+    "bool",
+    "yes/no",
+    "the acquirer's group holds more than half of the target's votes (a controlling interest)",
+    test=f"{_TEST} (legal control)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _legal(ctx: FactContext, phase: str) -> Value:
     votes = shares_value(ctx, phase, "voting")
     return known(above_half(votes.value), votes.sources) if votes.known else votes
 
 
-@phased("uk.majority_of_votes_cast", "bool", "yes/no",
-        "the acquirer's group holds a majority of the votes typically cast at the target's "
-        "general meetings (false where another party holds as many votes)",
-        test=f"{_TEST} (de facto control)", question=Q_REGISTER, topic="Ownership and voting")
+@phased(
+    "uk.majority_of_votes_cast",
+    "bool",
+    "yes/no",
+    "the acquirer's group holds a majority of the votes typically cast at the target's "
+    "general meetings (false where another party holds as many votes)",
+    test=f"{_TEST} (de facto control)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _cast(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     result = majority_of_votes_cast(reg)
@@ -64,11 +87,16 @@ def _cast(ctx: FactContext, phase: str) -> Value:
     return known(result, reg.sources)
 
 
-@phased("uk.board_representation", "bool", "yes/no",
-        "the acquirer's group has a voice on the target's board: a director it designated, "
-        "one of its officers or directors, an observer, or a right to appoint a director",
-        test=f"{_TEST} (material influence: board representation)",
-        question=Q_REGISTER, topic="Board and officers")
+@phased(
+    "uk.board_representation",
+    "bool",
+    "yes/no",
+    "the acquirer's group has a voice on the target's board: a director it designated, "
+    "one of its officers or directors, an observer, or a right to appoint a director",
+    test=f"{_TEST} (material influence: board representation)",
+    question=Q_REGISTER,
+    topic="Board and officers",
+)
 def _board(ctx: FactContext, phase: str) -> Value:
     present, sources = representation(ctx, phase)
     if present is None:
@@ -77,10 +105,16 @@ def _board(ctx: FactContext, phase: str) -> Value:
 
 
 FACTORS = (
-    "board seat", "board observer", "officer or director in common", "board appointment rights",
+    "board seat",
+    "board observer",
+    "officer or director in common",
+    "board appointment rights",
     "veto rights",
-    "information rights", "consultation rights", "acquirer supplies the target",
-    "target supplies the acquirer", "supply or licence agreement with the deal",
+    "information rights",
+    "consultation rights",
+    "acquirer supplies the target",
+    "target supplies the acquirer",
+    "supply or licence agreement with the deal",
     "convertible instruments",
 )
 """The labels ``uk.material_influence_factors`` uses, in order."""
@@ -88,24 +122,34 @@ FACTORS = (
 
 def _convertible(ctx: FactContext, phase: str) -> tuple[bool, list[str]]:
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
-    rows = [d for h, _, d in ctx.phase(phase).edges("holds", v=ctx.target)
-            if h in group and d.get("share_class") == "convertible"]
+    rows = [
+        d
+        for h, _, d in ctx.phase(phase).edges("holds", v=ctx.target)
+        if h in group and d.get("share_class") == "convertible"
+    ]
     return bool(rows), [s for d in rows for s in d.get("source", ())]
 
 
-@phased("uk.material_influence_factors", "list", "labels",
-        "the factors besides votes that may give the acquirer's group material influence over "
-        "the target, from: " + "; ".join(FACTORS),
-        test=f"{_TEST} (material influence: board, rights, commercial and financial ties)",
-        question=Q_REGISTER, topic="Rights")
+@phased(
+    "uk.material_influence_factors",
+    "list",
+    "labels",
+    "the factors besides votes that may give the acquirer's group material influence over "
+    "the target, from: " + "; ".join(FACTORS),
+    test=f"{_TEST} (material influence: board, rights, commercial and financial ties)",
+    question=Q_REGISTER,
+    topic="Rights",
+)
 def _factors(ctx: FactContext, phase: str) -> Value:
     seats = ctx.get(f"acquirer.board.seats.{phase}")
     observers = ctx.get(f"acquirer.board.observers.{phase}")
     common = ctx.get(f"interlock.officer_director.{phase}")
     appoint = ctx.get(f"acquirer.board.appointable.{phase}")
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
-    rights = {kind: rights_over_target(ctx, phase, group, (kind, *extra)) for kind, extra in
-              (("veto", ("consent",)), ("information", ()), ("consultation", ()))}
+    rights = {
+        kind: rights_over_target(ctx, phase, group, (kind, *extra))
+        for kind, extra in (("veto", ("consent",)), ("information", ()), ("consultation", ()))
+    }
     supplies, buys, agreement, tie_sources = commercial_ties(ctx, phase)
     convertible, conv_sources = _convertible(ctx, phase)
     flags = [
@@ -113,10 +157,12 @@ def _factors(ctx: FactContext, phase: str) -> Value:
         (observers.value > 0 if observers.known else None, observers.sources),
         (tri(common), common.sources),
         (appoint.value > 0 if appoint.known else None, appoint.sources),
-        *((None if r is None else bool(r[0]), () if r is None else r[1])
-          for r in rights.values()),
-        (supplies, tie_sources), (buys, tie_sources), (agreement, tie_sources),
+        *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights.values()),
+        (supplies, tie_sources),
+        (buys, tie_sources),
+        (agreement, tie_sources),
         (convertible, conv_sources),
     ]
-    return factor_list([(label, flag, srcs) for label, (flag, srcs) in zip(FACTORS, flags,
-                                                                          strict=True)])
+    return factor_list(
+        [(label, flag, srcs) for label, (flag, srcs) in zip(FACTORS, flags, strict=True)]
+    )

@@ -21,13 +21,18 @@ HSR_CONTROL_SHARE = 0.5
 (or, for unincorporated entities, of the profits) — part of the definition of control."""
 
 
-@phased("hsr.control", "bool", "yes/no",
-        "the acquiring person controls the target: its group holds 50 % or more of the "
-        "target's voting securities (of its profits if unincorporated), has the contractual "
-        "power to designate 50 % or more of its directors, or already controls it through a "
-        "chain of controlled entities",
-        test="16 CFR 801.1(b) (HSR control)", question=Q_REGISTER,
-        topic="Ownership and voting")
+@phased(
+    "hsr.control",
+    "bool",
+    "yes/no",
+    "the acquiring person controls the target: its group holds 50 % or more of the "
+    "target's voting securities (of its profits if unincorporated), has the contractual "
+    "power to designate 50 % or more of its directors, or already controls it through a "
+    "chain of controlled entities",
+    test="16 CFR 801.1(b) (HSR control)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
 def _hsr_control(ctx: FactContext, phase: str) -> Value:
     chain = ctx.get(f"acquirer.controls_target.{phase}")
     reg = register(ctx, phase)
@@ -45,6 +50,8 @@ def _hsr_control(ctx: FactContext, phase: str) -> Value:
     result = any_of([chain.value, holds, designates])
     sources = (*chain.sources, *reg.sources)
     if result is None:
-        return unknown("the group's voting share or its contractual power to designate "
-                       "directors is not given", sources)
+        return unknown(
+            "the group's voting share or its contractual power to designate directors is not given",
+            sources,
+        )
     return known(result, sources)

@@ -1,0 +1,116 @@
+"""Bounds and ranges: what a decision reports when it does not give the exact figure.
+
+Decisions say "turnover below GBP 70m", "a share of 60-70 %", "at most 7 %". A
+:class:`Range` keeps such a value as given (``text``) together with its numeric limits, so
+that a comparison is decided whenever the bound suffices and left unknown otherwise:
+
+- ``Range(hi=70e6, hi_open=True)`` (``< GBP 70m``) is below a GBP 100m test: decided;
+- ``Range(lo=0.6, hi=0.7)`` (``60-70 %``) is above a 50 % test: decided; against 65 %, open.
+
+This is the contract between the layers: the deal model parses bounds into a ``Range``,
+facts may carry a ``Range`` as their value (scaled into the fact's unit with :meth:`scale`),
+and the rule evaluator decides comparisons on it three-valued (:meth:`compare`). An exact
+number is never wrapped: a ``Range`` always leaves some doubt.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Range"]
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+@dataclass(frozen=True)
+class Range:
+    """A value known only to lie between ``lo`` and ``hi`` (``None``: unbounded on that
+    side); ``*_open`` marks a strict bound (``< 70m``: ``hi=70e6, hi_open=True``)."""
+
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        for limit in (self.lo, self.hi):
+            if limit is not None and not math.isfinite(limit):
+                raise ValueError("a bound must be a finite number")
+        if self.lo is None and self.hi is None:
+            raise ValueError("a range needs a lower or an upper bound")
+        if self.lo is not None and self.hi is not None and self.lo > self.hi:
+            raise ValueError(f"the lower bound {self.lo:g} is above the upper bound {self.hi:g}")
+
+    def scale(self, factor: float, text: str | None = None) -> Range:
+        """The same range in another unit (a currency conversion: ``factor`` > 0)."""
+        if factor <= 0 or not math.isfinite(factor):
+            raise ValueError("a range is scaled by a positive, finite factor")
+        lo = None if self.lo is None else self.lo * factor
+        hi = None if self.hi is None else self.hi * factor
+        return Range(lo, hi, self.lo_open, self.hi_open, self.text if text is None else text)
+
+    def shift(self, amount: float) -> Range:
+        """The range plus an exact amount (a sum with a known figure)."""
+        lo = None if self.lo is None else self.lo + amount
+        hi = None if self.hi is None else self.hi + amount
+        return Range(lo, hi, self.lo_open, self.hi_open, self.text)
+
+    def compare(self, op: str, other: float) -> bool | None:
+        """``value OP other`` for every value in the range: True, False, or None when the
+        range straddles ``other``. ``op`` is one of ``<  <=  >  >=  ==  !=``."""
+        if op in ("==", "!="):
+            inside = self.contains(other)
+            if not inside:
+                return op == "!="
+            return None
+        if op not in _OPS:
+            raise ValueError(f"unknown comparison {op!r}")
+        fn = _OPS[op]
+        lows = self._all(fn, other, self.lo, self.lo_open, below=True)
+        highs = self._all(fn, other, self.hi, self.hi_open, below=False)
+        if lows is True and highs is True:
+            return True
+        if lows is False and highs is False:
+            return False
+        return None
+
+    def contains(self, x: float) -> bool:
+        if self.lo is not None and (x < self.lo or (self.lo_open and x == self.lo)):
+            return False
+        return not (self.hi is not None and (x > self.hi or (self.hi_open and x == self.hi)))
+
+    @staticmethod
+    def _all(
+        fn: Callable[[float, float], bool],
+        other: float,
+        limit: float | None,
+        is_open: bool,
+        below: bool,
+    ) -> bool:
+        """Whether ``fn(v, other)`` holds for the values next to this end of the range; an
+        unbounded end stands for minus or plus infinity."""
+        if limit is None:
+            return fn(-math.inf if below else math.inf, other)
+        if not is_open or limit != other:
+            return fn(limit, other)
+        # an open end equal to ``other``: the values approach it from inside the range
+        nearby = math.nextafter(limit, math.inf if below else -math.inf)
+        return fn(nearby, other)
+
+    def __str__(self) -> str:
+        if self.text:
+            return self.text
+        if self.lo is None:
+            return f"{'<' if self.hi_open else '≤'} {self.hi:g}"
+        if self.hi is None:
+            return f"{'>' if self.lo_open else '≥'} {self.lo:g}"
+        return f"{self.lo:g}–{self.hi:g}"

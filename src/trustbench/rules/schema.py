@@ -58,6 +58,12 @@ class Manifest(Strict):
     bands: list[Band] = Field(default_factory=list)
     scoring_note: str | None = None
     disable: list[Disable] = Field(default_factory=list)
+    notification: Literal["mandatory-suspensory", "mandatory", "voluntary", "none"] | None = Field(
+        None,
+        description="the notification regime in the law's own terms: mandatory and "
+        "suspensory (no closing before clearance), mandatory (notify, may close), voluntary "
+        "(the agency may call a deal in), none",
+    )
 
 
 class Reference(Strict):
@@ -138,6 +144,11 @@ class Rule(Strict):
 
     title: str
     factor: Factor
+    kind: Literal["test", "flag", "note"] = Field(
+        "test",
+        description="test: a legal test, concluded met / not met / open; flag: a pattern "
+        "raised for review, never concluded; note: information, with no conclusion line",
+    )
     summary: Literal["filing", "control"] | None = Field(
         None,
         description="this rule answers the summary question 'filing required?' or "

@@ -32,6 +32,7 @@ def _source(
         "publisher": publisher,
         "date": date,
         "url": url,
+        "url_short": url.removeprefix("https://").removeprefix("www.")[:48] if url else None,
         "note": None,
         "cited": cited,
     }
@@ -91,7 +92,9 @@ def _authority(
         "short": short,
         "full": full,
         "pinpoint": pinpoint,
+        "date": None,
         "url": url,
+        "url_short": url.removeprefix("https://").removeprefix("www.")[:48] if url else None,
         "confidence": confidence,
     }
 
@@ -164,7 +167,6 @@ def _factor(factor: str, title: str) -> dict[str, Any]:
         "factor": factor,
         "title": title,
         "triggered": [],
-        "not_triggered": [],
         "unknown": [],
         "waived": [],
     }
@@ -191,15 +193,6 @@ def _fact(
 
 def _us() -> dict[str, Any]:
     filing = _factor("filing", "Notification (filing) requirements")
-    filing["not_triggered"].append(
-        {
-            "rule": "us.hsr.filing-required",
-            "title": "HSR notification",
-            "text": "Meta acquires only non-voting shares, which are not voting securities; no HSR filing is required for this step.",
-            "missing": [],
-            "instances": [],
-        }
-    )
     filing["waived"].append(
         {
             "rule": "us.hsr.investment-only",
@@ -213,6 +206,7 @@ def _us() -> dict[str, Any]:
         {
             "rule": "us.mg2023.g11-partial-ownership",
             "title": "Partial ownership of a supplier to rivals",
+            "kind": "test",
             "weight": 2.0,
             "text": "Meta acquires 49 % of Scale AI's equity for USD 14.3bn. The stake gives Meta a substantial share of Scale AI's profits and may reduce Scale AI's incentive to compete for Meta's rivals.",
             "test": "A partial ownership interest may lessen competition if it gives the acquirer the ability to influence the target, reduces incentives to compete, or gives access to non-public information.",
@@ -241,6 +235,7 @@ def _us() -> dict[str, Any]:
                     question=1,
                 ),
             ],
+            "facts_above": [],
             "params": [
                 {
                     "name": "params.significant_stake",
@@ -259,10 +254,11 @@ def _us() -> dict[str, Any]:
         {
             "rule": "us.mg2023.g5b-sensitive-information",
             "title": "Access to competitively sensitive information of rivals",
+            "kind": "test",
             "weight": 3.0,
             "text": "Scale AI supplies data-labelling services to several of Meta's competitors in foundation models. Through the investment and the hiring of Scale AI's CEO, Meta may gain access to those rivals' training-data specifications.",
             "test": "A merger may substantially lessen competition where the merged firm gains access to competitively sensitive information of its rivals through a relationship with a firm that serves them.",
-            "conclusion": "The test is met on the facts in the file. In this pack's screen the finding weighs 3 of the 7 points that place United States in the high band.",
+            "conclusion": "Met on the facts in the file.",
             "conclusion_generated": True,
             "cites": [{"n": 3, "full": True}, {"n": 4, "full": False}],
             "facts": [
@@ -279,30 +275,15 @@ def _us() -> dict[str, Any]:
                     [_cite(1, False), _cite(2, False)],
                 ),
             ],
+            "facts_above": [
+                {
+                    "label": "Meta's integrated equity interest in Scale AI (after the deal)",
+                    "value": "49 %",
+                }
+            ],
             "params": [],
             "instances": [],
             "open": [],
-        }
-    )
-    horizontal = _factor("horizontal", "Horizontal concentration")
-    horizontal["not_triggered"].append(
-        {
-            "rule": "us.mg2023.g1-structural-presumption",
-            "title": "Structural presumption (Guideline 1)",
-            "text": "Data labelling: below the screen. Foundation models: below the screen.",
-            "missing": [],
-            "instances": [
-                {
-                    "subject": "Data labelling",
-                    "status": "not_triggered",
-                    "text": "Meta is not active in this market.",
-                },
-                {
-                    "subject": "Foundation models",
-                    "status": "not_triggered",
-                    "text": "Scale AI is not active in this market.",
-                },
-            ],
         }
     )
     personnel = _factor("board", "Board representation and interlocks")
@@ -310,14 +291,10 @@ def _us() -> dict[str, Any]:
         {
             "rule": "us.clayton8.interlock",
             "title": "Interlocking directorates",
+            "kind": "test",
             "text": "Whether a Meta officer will sit on Scale AI's board is not stated.",
-            "missing": [
-                {
-                    "name": "acquirer.board.seats.after",
-                    "label": "Scale AI board seats held by Meta's people",
-                    "question": 2,
-                }
-            ],
+            "requests": [2],
+            "unscreened": False,
             "instances": [],
         }
     )
@@ -328,10 +305,25 @@ def _us() -> dict[str, Any]:
         "score": 7.0,
         "filing": "no",
         "control": "n/a",
-        "scoring_note": "The weights and band limits are this pack's screening policy, not law.",
+        "notification": "mandatory-suspensory",
+        "scoring_note": "The weights and band limits are this screen's policy, not law.",
         "pack": {"id": "us", "name": "United States", "version": "2026.1", "section": None},
         "counts": {"triggered": 2, "not_triggered": 2, "unknown": 1, "waived": 1},
-        "factors": [filing, minority, personnel, info, horizontal],
+        "factors": [filing, minority, personnel, info],
+        "not_triggered": [
+            {
+                "rules": ["us.hsr.filing-required"],
+                "title": "HSR notification",
+                "factor": "Notification (filing) requirements",
+                "outcome": "Not met",
+            },
+            {
+                "rules": ["us.mg2023.g1-structural-presumption"],
+                "title": "Structural presumption (Guideline 1)",
+                "factor": "Horizontal concentration",
+                "outcome": "Not met",
+            },
+        ],
     }
 
 
@@ -341,21 +333,17 @@ def _eu() -> dict[str, Any]:
         {
             "rule": "eu.eumr.art1-thresholds",
             "title": "EU dimension (Art. 1 EUMR)",
-            "text": "Scale AI's EU-wide turnover is not in the deal file.",
-            "missing": [
-                {"name": "target.turnover.eu", "label": "Scale AI's EU turnover", "question": 3}
+            "kind": "test",
+            "text": "Scale AI's EU-wide turnover is not in the file.",
+            "requests": [3],
+            "unscreened": True,
+            "instances": [
+                {
+                    "subject": "Data labelling",
+                    "status": "unknown",
+                    "text": "Scale AI's share is not in the file.",
+                }
             ],
-            "instances": [],
-        }
-    )
-    control = _factor("control", "Merger and control concepts")
-    control["not_triggered"].append(
-        {
-            "rule": "eu.cjn.decisive-influence",
-            "title": "Decisive influence",
-            "text": "No veto rights over budget, business plan or senior management; 49 % non-voting shares confer no control.",
-            "missing": [],
-            "instances": [],
         }
     )
     return {
@@ -365,10 +353,19 @@ def _eu() -> dict[str, Any]:
         "score": 1.5,
         "filing": "unknown",
         "control": "no",
+        "notification": "mandatory-suspensory",
         "scoring_note": None,
         "pack": {"id": "eu", "name": "European Union", "version": "2026.1", "section": None},
         "counts": {"triggered": 0, "not_triggered": 1, "unknown": 1, "waived": 0},
-        "factors": [filing, control],
+        "factors": [filing],
+        "not_triggered": [
+            {
+                "rules": ["eu.cjn.decisive-influence"],
+                "title": "Decisive influence",
+                "factor": "Merger and control concepts",
+                "outcome": "Not met",
+            }
+        ],
     }
 
 
@@ -455,31 +452,49 @@ _SAMPLE: dict[str, Any] = {
         "shown": 2,
         "hidden": ["Accel", "Index Ventures"],
     },
-    "summary": [
-        {
-            "id": "us",
-            "name": "United States",
-            "band": "high",
-            "score": 7.0,
-            "filing": "no",
-            "control": "n/a",
-            "main_factors": [
-                {"factor": "minority-stake", "label": "Minority stake"},
-                {"factor": "information", "label": "Rivals' information"},
-            ],
-            "conclusion": "No HSR filing is required for the non-voting stake, but the agencies can review the investment under Section 7 at any time; access to rivals' information is the main risk.",
-        },
-        {
-            "id": "eu",
+    "summary": {
+        "likeliest": {
             "name": "European Union",
-            "band": "low",
-            "score": 1.5,
-            "filing": "unknown",
-            "control": "no",
-            "main_factors": [],
-            "conclusion": "No acquisition of control, so the EUMR does not apply to this step; confirm Scale AI's EU turnover for completeness.",
+            "notification": "Mandatory and suspensory — open",
+            "certain": False,
+            "text": "Scale AI's EU-wide turnover is not in the file.",
         },
-    ],
+        "rows": [
+            {
+                "id": "us",
+                "name": "United States",
+                "notification": "Mandatory and suspensory — not required",
+                "merger": "Yes: Acquisition of stock within Clayton Act § 7",
+                "theories": [
+                    {"factor": "minority-stake", "label": "Minority stake", "state": "raised"},
+                    {"factor": "information", "label": "Rivals' information", "state": "raised"},
+                    {"factor": "board", "label": "Board links", "state": "open"},
+                    {"factor": "horizontal", "label": "Concentration", "state": "not raised"},
+                    {"factor": "personnel", "label": "Key staff", "state": "not screened"},
+                ],
+                "band": "High on the theories screened (3 of 4 substantive tests decided)",
+                "open_requests": "request 2",
+                "next_steps": [
+                    {
+                        "number": 2,
+                        "text": "Will any Meta officer or director sit on, or observe at, Scale AI's board?",
+                    }
+                ],
+            },
+            {
+                "id": "eu",
+                "name": "European Union",
+                "notification": "Mandatory and suspensory — open",
+                "merger": "No: Decisive influence",
+                "theories": [
+                    {"factor": "minority-stake", "label": "Minority stake", "state": "not screened"}
+                ],
+                "band": None,
+                "open_requests": "request 3",
+                "next_steps": [],
+            },
+        ],
+    },
     "jurisdictions": [_us(), _eu()],
     "questions": [
         {
@@ -490,6 +505,7 @@ _SAMPLE: dict[str, Any] = {
                     "question": "Which veto, consent or information rights does Meta obtain over Scale AI?",
                     "facts": ["acquirer.vetoes.after"],
                     "effect": "weigh",
+                    "same_as": None,
                     "rules": [
                         {
                             "id": "us.mg2023.g11-partial-ownership",
@@ -509,6 +525,7 @@ _SAMPLE: dict[str, Any] = {
                     "question": "Will any Meta officer or director sit on, or observe at, Scale AI's board?",
                     "facts": ["acquirer.board.seats.after"],
                     "effect": "decide",
+                    "same_as": None,
                     "rules": [
                         {
                             "id": "us.clayton8.interlock",
@@ -528,6 +545,7 @@ _SAMPLE: dict[str, Any] = {
                     "question": "What was Scale AI's EU-wide turnover in its last financial year?",
                     "facts": ["target.turnover.eu"],
                     "effect": "decide",
+                    "same_as": None,
                     "rules": [
                         {
                             "id": "eu.eumr.art1-thresholds",
@@ -608,12 +626,12 @@ _SAMPLE: dict[str, Any] = {
         ],
         "hashes": [
             {
-                "what": "Deal file",
+                "what": "Case file",
                 "name": "meta-scale.yaml",
                 "sha256": "9f2c4e1b7a3d5f60812e4c9b0a7d3e5f1c2b4a6d8e0f1a3c5b7d9e1f2a4c6b8d",
             },
             {
-                "what": "Rule pack United States 2026.1",
+                "what": "Screen United States 2026.1",
                 "name": "us (12 files)",
                 "sha256": "0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e",
             },
@@ -628,9 +646,39 @@ _SAMPLE: dict[str, Any] = {
             }
         ],
     },
+    "later": None,
+    "verification": None,
+    "options": {"reviewer": False, "later_developments": False, "full_appendix": False},
+}
+
+_LATER = {
+    "sources": [
+        _source(6, "s90", "Scale AI lays off 14% staff", "UPI", "2025-07-16", None)
+        | {"number": None, "cited": True}
+    ],
+    "authorities": [],
+}
+_VERIFICATION = {
+    "notes": [
+        {
+            "where": "United States: Partial ownership of a supplier to rivals",
+            "items": ["That the stake counts is recalled, not confirmed."],
+        }
+    ],
+    "undated_sources": [_SOURCES[4]],
+    "authorities": [_AUTHORITIES[0]],
+    "later_sources": ["S90"],
 }
 
 
-def sample_context() -> dict[str, Any]:
-    """A fresh deep copy of the sample context, safe for a test to modify."""
-    return copy.deepcopy(_SAMPLE)
+def sample_context(reviewer: bool = False, later: bool = False) -> dict[str, Any]:
+    """A fresh deep copy of the sample context, safe for a test to modify; ``reviewer`` and
+    ``later`` add the verification notes and the later developments."""
+    ctx = copy.deepcopy(_SAMPLE)
+    if reviewer:
+        ctx["verification"] = copy.deepcopy(_VERIFICATION)
+        ctx["options"]["reviewer"] = True
+    if later:
+        ctx["later"] = copy.deepcopy(_LATER)
+        ctx["options"]["later_developments"] = True
+    return ctx

@@ -15,7 +15,7 @@ import pytest
 
 from trustbench.analysis import Analysis, evaluate, load_packs
 from trustbench.model import load_deal
-from trustbench.report.context import build_context
+from trustbench.report.context import Options, build_context
 
 from .fixtures import sample_context
 
@@ -62,9 +62,9 @@ def test_context_is_plain_data_without_paths(ctx: dict[str, Any]) -> None:
 
 def test_context_matches_its_documentation(ctx: dict[str, Any]) -> None:
     documented = _documented_keys()
-    used = set(_keys(ctx)) | set(_keys(sample_context()))
+    used = set(_keys(ctx)) | set(_keys(sample_context(reviewer=True, later=True)))
     assert set(_keys(ctx)) - documented == set(), "keys missing from docs/report-context.md"
-    aliases = {"cite", "line", "instance"}  # the doc's names for repeated shapes
+    aliases = {"cite", "line", "instance", "source", "authority"}  # names of repeated shapes
     assert documented - used - aliases == set(), "documented keys the context never has"
 
 
@@ -105,7 +105,8 @@ def test_every_triggered_finding_is_complete(ctx: dict[str, Any]) -> None:
     findings = _triggered(ctx)
     assert len(findings) >= 5
     for f in findings:
-        assert f["test"] and f["text"] and f["conclusion"], f["rule"]
+        assert f["test"] and f["text"], f["rule"]
+        assert bool(f["conclusion"]) == (f["kind"] != "note"), f["rule"]  # a note has none
         assert f["cites"], f["rule"]
         for fact in f["facts"]:
             assert fact["label"][:1].isupper()
@@ -113,12 +114,20 @@ def test_every_triggered_finding_is_complete(ctx: dict[str, Any]) -> None:
             assert fact["known"] or fact["question"], (f["rule"], fact["name"])
 
 
-def test_rules_without_conclusion_text_get_one(ctx: dict[str, Any]) -> None:
-    generated = [f for f in _triggered(ctx) if f["conclusion_generated"]]
-    assert generated, "every triggered rule has its own conclusion: pick another fixture"
-    for f in generated:
-        assert f["conclusion"].startswith("The test is met on the facts in the file."), f
-    own = next(f for f in _triggered(ctx) if f["rule"] == "us.mg2023.g11-influence")
+def test_conclusions_follow_the_kind_of_finding(ctx: dict[str, Any]) -> None:
+    """A test is met, a flag is raised for review, a note has no conclusion line."""
+    findings = _triggered(ctx)
+    kinds = {f["kind"] for f in findings}
+    assert kinds == {"test", "flag", "note"}, "the seed should exercise every kind"
+    for f in findings:
+        if f["kind"] == "flag":
+            assert f["conclusion"].startswith("Raised — for review."), f
+            assert "met" not in f["conclusion"].split(), f
+        elif f["kind"] == "note":
+            assert f["conclusion"] == "", f
+        elif f["conclusion_generated"]:
+            assert f["conclusion"].startswith("Met on the facts in the file."), f
+    own = next(f for f in findings if f["rule"] == "us.mg2023.g11-influence")
     assert not own["conclusion_generated"] and own["conclusion"]
 
 
@@ -128,8 +137,10 @@ def test_every_unknown_fact_is_asked(analysis: Analysis, ctx: dict[str, Any]) ->
         for f in r.findings:
             if f.waiver:
                 continue
+            if f.status == "not_triggered":  # an answer would change nothing the client is told
+                continue
             for u in f.facts.values():
-                if u.value is None:
+                if u.value is None and not u.name.startswith("params."):
                     assert u.name in asked, (f.rule, u.name)
     numbers = [q["number"] for group in ctx["questions"] for q in group["items"]]
     assert numbers == list(range(1, len(numbers) + 1))
@@ -140,9 +151,7 @@ def test_questions_are_questions_a_client_can_answer(ctx: dict[str, Any]) -> Non
         for q in group["items"]:
             assert q["question"].endswith("?") or q["question"].startswith("Please "), q
             assert not re.search(r"\bthe (acquirer|target)\b", q["question"]), q
-            assert q["rules"] and all(
-                r["effect"] in ("decide", "weigh", "complete") for r in q["rules"]
-            )
+            assert q["rules"] and all(r["effect"] in ("decide", "weigh") for r in q["rules"])
 
 
 def test_appendix_hashes_can_be_checked(analysis: Analysis, ctx: dict[str, Any]) -> None:
@@ -158,7 +167,24 @@ def test_appendix_hashes_can_be_checked(analysis: Analysis, ctx: dict[str, Any])
     assert pack["sha256"] == hashlib.sha256(listing.encode()).hexdigest()
 
 
-def test_appendix_lists_parameters_and_rules(analysis: Analysis, ctx: dict[str, Any]) -> None:
+def test_appendix_lists_what_the_findings_shown_use(
+    analysis: Analysis, ctx: dict[str, Any]
+) -> None:
+    shown = {f.rule for r in analysis.results for f in r.findings if f.status != "not_triggered"}
+    assert {r["id"] for r in ctx["appendix"]["rules"]} == shown
+    used = {
+        p.name
+        for r in analysis.results
+        for f in r.findings
+        if f.rule in shown
+        for p in f.params.values()
+        if p.value is not None
+    }
+    assert {p["name"] for p in ctx["appendix"]["params"]} == used
+
+
+def test_full_appendix_lists_everything(analysis: Analysis) -> None:
+    ctx = build_context(analysis, deal_file=SEED, options=Options(full_appendix=True))
     rules = {r["id"] for r in ctx["appendix"]["rules"]}
     assert rules == {f.rule for r in analysis.results for f in r.findings}
     floor = next(

@@ -27,16 +27,16 @@ def _text(pdf: bytes) -> str:
 def test_pdf_has_the_memo(sample_pdf: bytes) -> None:
     reader = PdfReader(BytesIO(sample_pdf))
     assert len(reader.pages) > 1
-    text = _text(sample_pdf)
+    text = " ".join(_text(sample_pdf).split())
     for expected in [
         "Access to competitively sensitive information of rivals",  # a triggered finding
         "Partial ownership of a supplier to rivals",
         "2023 Merger Guidelines, § 2.11",  # an authority's short form and pinpoint
         "Page 1 of",
         "Privileged & Confidential",
-        "Not triggered",
-        "Undecided",
-        "Needs: Scale AI board seats held by Meta's people",
+        "Findings not triggered",
+        "Open — Interlocking directorates.",
+        "Open on request 2.",
     ]:
         assert expected in text, expected
 
@@ -53,9 +53,10 @@ def test_page_x_of_y_and_toc_page_numbers(sample_pdf: bytes) -> None:
     pages = PdfReader(BytesIO(sample_pdf)).pages
     total = len(pages)
     assert f"Page {total} of {total}" in pages[-1].extract_text()
-    toc = pages[1].extract_text()
-    assert "Contents" in toc
-    assert re.search(r"3\.1\s+United States[ .]+4", toc), toc
+    toc = next(p.extract_text() for p in pages if "Contents" in p.extract_text())
+    found = re.search(r"3\.1\s+United States[ .]+(\d+)", toc)
+    assert found, toc
+    assert re.search(r"3\.1\s+United States", pages[int(found.group(1)) - 1].extract_text())
 
 
 def test_paper_size(sample_pdf: bytes, context: dict[str, Any]) -> None:

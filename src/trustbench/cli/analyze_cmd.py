@@ -175,10 +175,23 @@ def memo(
     jurisdiction: Jurisdiction = None,
     as_of: AsOf = None,
     rules: RulesDirs = None,
+    reviewer: Annotated[
+        bool, typer.Option("--reviewer", help="add the verification notes for the signing lawyer")
+    ] = False,
+    later_developments: Annotated[
+        bool,
+        typer.Option(
+            "--later-developments", help="add material dated after the as-of date, marked as such"
+        ),
+    ] = False,
+    full_appendix: Annotated[
+        bool,
+        typer.Option("--full-appendix", help="list every parameter and rule, not only those used"),
+    ] = False,
 ) -> None:
     """Write the memo (PDF, or HTML with --html) for a deal."""
     from trustbench.report import render_html, render_pdf
-    from trustbench.report.context import build_context, pack_template_dirs
+    from trustbench.report.context import Options, build_context, pack_template_dirs
 
     dirs = list(template_dir or [])
     for folder in dirs:
@@ -199,7 +212,8 @@ def memo(
             file=display_path(target),
             hint="choose another output path with -o",
         )
-    context = build_context(analysis, deal_file=deal)
+    options = Options(reviewer, later_developments, full_appendix)
+    context = build_context(analysis, deal_file=deal, options=options)
     data = (
         render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8")
         if html

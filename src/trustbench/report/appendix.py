@@ -21,7 +21,8 @@ from typing import Any
 from trustbench.analysis import Analysis
 from trustbench.model.types import source_ids
 from trustbench.report.citations import Citations
-from trustbench.rules.evaluate import JurisdictionResult
+from trustbench.report.plain import Plain
+from trustbench.rules.evaluate import JurisdictionResult, ParamUse
 from trustbench.rules.text import fmt
 
 
@@ -45,16 +46,45 @@ def _pack_files(r: JurisdictionResult) -> list[Path]:
     return [p for p in files if p.is_file()]
 
 
-def appendix(analysis: Analysis, deal_file: Path | None, cite: Citations) -> dict[str, Any]:
+def param_item(r: JurisdictionResult, p: ParamUse, plain: Plain) -> dict[str, Any]:
+    spec = r.pack.params.get(p.name.removeprefix("params."))
+    label = spec.description if spec else p.name
+    where = f"{r.name}: {label}"
+    reference = p.reference
+    for mark in (" [recalled]", " [derived]"):
+        if reference.endswith(mark):
+            plain.note(where, f"reference {mark.strip(' []')}: {reference[: -len(mark)]}")
+            reference = reference[: -len(mark)]
+    return {
+        "jurisdiction": r.id,
+        "name": p.name,
+        "label": plain.text(label, where) or "(see the verification notes)",
+        "value": fmt(p.value, p.unit),
+        "effective": p.effective.isoformat() if p.effective else None,
+        "reference": plain.text(reference, where),
+    }
+
+
+def appendix(
+    analysis: Analysis,
+    deal_file: Path | None,
+    cite: Citations,
+    plain: Plain,
+    shown: set[str] | None = None,
+) -> dict[str, Any]:
+    """Parameters and rules used by the findings the memo sets out (``shown``: rule ids;
+    None for every rule evaluated), exchange rates and integrity hashes."""
     params, rules = [], []
     hashes: list[dict[str, Any]] = []
     if deal_file is not None:
         hashes.append(
-            {"what": "Deal file", "name": deal_file.name, "sha256": sha256_file(deal_file)}
+            {"what": "Case file", "name": deal_file.name, "sha256": sha256_file(deal_file)}
         )
     for r in analysis.results:
         seen: set[str] = set()
         for f in sorted(r.findings, key=lambda f: f.rule):
+            if shown is not None and f.rule not in shown:
+                continue
             rules.append(
                 {
                     "id": f.rule,
@@ -65,24 +95,14 @@ def appendix(analysis: Analysis, deal_file: Path | None, cite: Citations) -> dic
                 }
             )
             for p in f.params.values():
-                if p.name in seen:
+                if p.name in seen or (shown is not None and p.value is None):
                     continue
                 seen.add(p.name)
-                spec = r.pack.params.get(p.name.removeprefix("params."))
-                params.append(
-                    {
-                        "jurisdiction": r.id,
-                        "name": p.name,
-                        "label": spec.description if spec else p.name,
-                        "value": fmt(p.value, p.unit),
-                        "effective": p.effective.isoformat() if p.effective else None,
-                        "reference": p.reference,
-                    }
-                )
+                params.append(param_item(r, p, plain))
         files = _pack_files(r)
         hashes.append(
             {
-                "what": f"Rule pack {r.pack.manifest.name} {r.pack.manifest.version}",
+                "what": f"Screen {r.pack.manifest.name} {r.pack.manifest.version}",
                 "name": f"{r.pack.id} ({len(files)} files)",
                 "sha256": pack_digest(r.pack.root, files),
             }

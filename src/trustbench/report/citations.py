@@ -1,4 +1,5 @@
-"""Numbered sources and authorities, and where each is given in full (its first citation).
+"""Numbered sources and authorities, where each is given in full, and what the memo may cite
+as of its date.
 
 A memo cites the same few documents many times. Repeating the whole reference in a footnote
 at every fact buries the page in notes, so the context says, for every citation, whether it
@@ -12,16 +13,26 @@ is the *first* in reading order:
 
 The context builder asks for citations in the order the memo prints them (transaction, then
 analysis), so "first" is the first on paper.
+
+A memo is as of its date: a source or an authority dated after the case's ``as_of`` is never
+cited in the body. It is set aside (``later``) and appears only in the optional "Later
+developments" section. A source without a date cannot be shown to predate the memo; it is
+cited, and the reviewer's verification notes name it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from trustbench.model.deal import Deal
+from trustbench.model.deal import Deal, Source
 from trustbench.rules.evaluate import JurisdictionResult
+from trustbench.rules.schema import Authority
+
+URL_CHARS = 48
 
 
 def source_label(source_id: str) -> str:
@@ -30,65 +41,121 @@ def source_label(source_id: str) -> str:
     return source_id.upper() if re.fullmatch(r"s\d+", source_id) else source_id
 
 
+def short_url(url: str, limit: int = URL_CHARS) -> str:
+    """A web address as a reader scans it: host and the start of the path, no scheme, no
+    ``www.``, no query (``eur-lex.europa.eu/eli/reg/2004/139/oj``); the link keeps the whole."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return url if len(url) <= limit else url[: limit - 1] + "…"
+    host = parts.netloc.removeprefix("www.")
+    text = host + parts.path.rstrip("/")
+    return text if len(text) <= limit else text[: limit - 1].rstrip("/-_.") + "…"
+
+
+def authority_date(auth: Authority) -> dt.date | None:
+    """The authority's date (``date`` in authorities.yaml), when the pack gives one."""
+    value = getattr(auth, "date", None)
+    return value if isinstance(value, dt.date) else None
+
+
 @dataclass
 class Citations:
     deal: Deal
     results: list[JurisdictionResult]
+    as_of: dt.date
     source_no: dict[str, int] = field(default_factory=dict)
     authority_no: dict[str, int] = field(default_factory=dict)
+    later_sources: dict[str, None] = field(default_factory=dict)
+    later_authorities: dict[str, None] = field(default_factory=dict)
+    undated_sources: dict[str, None] = field(default_factory=dict)
+
+    def _later(self, date: dt.date | None) -> bool:
+        return date is not None and date > self.as_of
+
+    def _source(self, sid: str) -> Source | None:
+        return next((s for s in self.deal.sources if s.id == sid), None)
 
     def sources(self, ids: Any) -> list[dict[str, Any]]:
-        """``[{n: 3, note: true}, …]``: ``note`` marks the source's first citation."""
-        known = {s.id for s in self.deal.sources}
+        """``[{n: 3, note: true}, …]``: ``note`` marks the source's first citation. A source
+        dated after the memo's date is set aside, never cited."""
         out = []
         for sid in dict.fromkeys(ids or ()):
-            if sid not in known:
+            source = self._source(sid)
+            if source is None:
                 continue
+            if self._later(source.date):
+                self.later_sources.setdefault(sid)
+                continue
+            if source.date is None:
+                self.undated_sources.setdefault(sid)
             first = sid not in self.source_no
             n = self.source_no.setdefault(sid, len(self.source_no) + 1)
             out.append({"n": n, "note": first})
         return sorted(out, key=lambda c: c["n"])
 
     def authorities(self, jurisdiction: str, ids: list[str]) -> list[dict[str, Any]]:
-        """``[{n: 6, full: true}, …]``: ``full`` marks the authority's first citation."""
+        """``[{n: 6, full: true}, …]``: ``full`` marks the authority's first citation. An
+        authority dated after the memo's date is set aside, never cited."""
         pack = next(r.pack for r in self.results if r.id == jurisdiction)
         out = []
         for aid in dict.fromkeys(ids):
-            if aid not in pack.authorities:
+            auth = pack.authorities.get(aid)
+            if auth is None:
                 continue
             key = f"{jurisdiction}:{aid}"
+            if self._later(authority_date(auth)):
+                self.later_authorities.setdefault(key)
+                continue
             first = key not in self.authority_no
             n = self.authority_no.setdefault(key, len(self.authority_no) + 1)
             out.append({"n": n, "full": first})
         return out
 
+    def _source_item(self, s: Source, number: int | None) -> dict[str, Any]:
+        return {
+            "number": number,
+            "id": s.id,
+            "label": source_label(s.id),
+            "title": s.title,
+            "publisher": s.publisher,
+            "date": s.date.isoformat() if s.date else None,
+            "url": s.url,
+            "url_short": short_url(s.url) if s.url else None,
+            "note": s.note,
+            "cited": s.id in self.source_no,
+        }
+
     def source_list(self) -> list[dict[str, Any]]:
-        """Every source of the deal file, in the file's order (uncited ones numbered last)."""
+        """The sources of the deal file dated on or before the memo's date (or undated), in
+        the file's order; documents no fact cites are numbered last."""
+        current = [s for s in self.deal.sources if not self._later(s.date)]
         cited = set(self.source_no)
-        for s in self.deal.sources:  # documents no fact cites still get a number, last
+        items = [self._source_item(s, None) for s in current]
+        for s, item in zip(current, items, strict=True):
             if s.id not in self.source_no:
                 self.source_no[s.id] = len(self.source_no) + 1
+            item["number"] = self.source_no[s.id]
+            item["cited"] = s.id in cited
+        return items
+
+    def later_source_list(self) -> list[dict[str, Any]]:
+        """Sources dated after the memo's date: only for the "Later developments" section."""
         return [
-            {
-                "number": self.source_no[s.id],
-                "id": s.id,
-                "label": source_label(s.id),
-                "title": s.title,
-                "publisher": s.publisher,
-                "date": s.date.isoformat() if s.date else None,
-                "url": s.url,
-                "note": s.note,
-                "cited": s.id in cited,
-            }
+            self._source_item(s, None) | {"cited": s.id in self.later_sources}
             for s in self.deal.sources
+            if self._later(s.date)
         ]
+
+    def _authority(self, key: str) -> tuple[str, str, Authority]:
+        jid, aid = key.split(":", 1)
+        pack = next(r.pack for r in self.results if r.id == jid)
+        return jid, aid, pack.authorities[aid]
 
     def authority_list(self) -> list[dict[str, Any]]:
         out = []
         for key, n in self.authority_no.items():
-            jid, aid = key.split(":", 1)
-            pack = next(r.pack for r in self.results if r.id == jid)
-            auth = pack.authorities[aid]
+            jid, aid, auth = self._authority(key)
+            date = authority_date(auth)
             out.append(
                 {
                     "number": n,
@@ -97,8 +164,28 @@ class Citations:
                     "short": auth.cite(),
                     "full": auth.full,
                     "pinpoint": None,
+                    "date": date.isoformat() if date else None,
                     "url": auth.url,
+                    "url_short": short_url(auth.url) if auth.url else None,
                     "confidence": auth.confidence,
+                }
+            )
+        return out
+
+    def later_authority_list(self) -> list[dict[str, Any]]:
+        out = []
+        for key in self.later_authorities:
+            jid, aid, auth = self._authority(key)
+            date = authority_date(auth)
+            out.append(
+                {
+                    "id": aid,
+                    "jurisdiction": jid,
+                    "short": auth.cite(),
+                    "full": auth.full,
+                    "date": date.isoformat() if date else None,
+                    "url": auth.url,
+                    "url_short": short_url(auth.url) if auth.url else None,
                 }
             )
         return out

@@ -9,11 +9,11 @@ not know points at the request that asks for it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from trustbench.analysis import Analysis
-from trustbench.facts import REGISTRY
 from trustbench.graph.build import TransactionGraph
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.types import source_ids
@@ -21,32 +21,14 @@ from trustbench.report import clock
 from trustbench.report.appendix import appendix
 from trustbench.report.citations import Citations
 from trustbench.report.diagram import CATEGORY, diagram
+from trustbench.report.findings import jurisdiction
+from trustbench.report.plain import Plain
 from trustbench.report.requests import Requests, Wording
-from trustbench.rules.evaluate import Finding, JurisdictionResult
-from trustbench.rules.schema import FACTORS
-from trustbench.rules.text import fmt, pct
+from trustbench.report.summary import summary
+from trustbench.rules.evaluate import JurisdictionResult
+from trustbench.rules.text import pct
 from trustbench.version import __version__
 
-FACTOR_TITLES = {
-    "filing": "Notification (filing) requirements",
-    "control": "Merger and control concepts",
-    "minority-stake": "Minority stake (partial ownership)",
-    "board": "Board representation and interlocks",
-    "vertical": "Vertical effects: access to inputs and customers",
-    "information": "Access to rivals' competitively sensitive information",
-    "horizontal": "Horizontal concentration",
-    "personnel": "Key staff moving to the acquirer",
-}
-FACTOR_LABELS = {
-    "filing": "Filing",
-    "control": "Control",
-    "minority-stake": "Minority stake",
-    "board": "Board links",
-    "vertical": "Access to inputs",
-    "information": "Rivals' information",
-    "horizontal": "Concentration",
-    "personnel": "Key staff",
-}
 PACK_SECTION = "templates/section.html.j2"
 
 
@@ -54,24 +36,45 @@ def generated_at() -> str:
     return clock.now().strftime("%Y-%m-%d %H:%M UTC")
 
 
-class _Builder:
-    def __init__(self, analysis: Analysis) -> None:
+@dataclass(frozen=True)
+class Options:
+    """What goes into this memo besides the client text (the ``memo`` command's flags)."""
+
+    reviewer: bool = False  # the signing lawyer's verification notes
+    later_developments: bool = False  # material dated after the case's as-of date
+    full_appendix: bool = False  # every parameter and rule, not only those the memo uses
+
+
+class Builder:
+    def __init__(self, analysis: Analysis, options: Options) -> None:
         self.analysis = analysis
+        self.options = options
         self.deal = analysis.deal
-        self.cite = Citations(self.deal, analysis.results)
+        self.cite = Citations(self.deal, analysis.results, analysis.as_of)
         self.wording = Wording(self.deal)
-        self.requests = Requests(analysis.results, self.wording)
+        self.requests = Requests(analysis.results, self.wording, ("decide", "weigh"))
+        self.facts_shown: set[str] = set()
+        self.plain = Plain(
+            {rid: f.title for r in analysis.results for f in r.findings for rid in [f.rule]}
+        )
+
+    def pack_section(self, r: JurisdictionResult) -> str | None:
+        has_section = (r.pack.root / PACK_SECTION).is_file()
+        return f"pack/{r.pack.id}/section.html.j2" if has_section else None
 
 
-def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str, Any]:
+def build_context(
+    analysis: Analysis, deal_file: Path | None = None, options: Options | None = None
+) -> dict[str, Any]:
     """The memo context. ``deal_file`` is hashed for the Appendix (its name, not its path,
     is printed)."""
-    b = _Builder(analysis)
+    opts = options or Options()
+    b = Builder(analysis, opts)
     deal = analysis.deal
     graph = analysis.context.graph
     transaction = _deal(b, graph)
-    jurisdictions = [_jurisdiction(b, r) for r in analysis.results]
-    back = appendix(analysis, deal_file, b.cite)  # cites the exchange rates' sources
+    jurisdictions = [jurisdiction(b, r) for r in analysis.results]
+    back = appendix(analysis, deal_file, b.cite, b.plain, shown=_shown(jurisdictions, opts))
     paper = analysis.results[0].pack.manifest.paper if analysis.results else "A4"
     return {
         "case": {
@@ -86,12 +89,72 @@ def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str
         "paper": paper,
         "deal": transaction,
         "diagram": _diagram(deal, graph),
-        "summary": [_summary_row(b, r) for r in analysis.results],
+        "summary": summary(b, jurisdictions),
         "jurisdictions": jurisdictions,
-        "questions": b.requests.context(),
+        "questions": _questions(b),
         "sources": b.cite.source_list(),
-        "authorities": b.cite.authority_list(),
+        "authorities": [_authority(b, a) for a in b.cite.authority_list()],
         "appendix": back,
+        "later": _later(b) if opts.later_developments else None,
+        "verification": _verification(b) if opts.reviewer else None,
+        "options": {
+            "reviewer": opts.reviewer,
+            "later_developments": opts.later_developments,
+            "full_appendix": opts.full_appendix,
+        },
+    }
+
+
+def _authority(b: Builder, a: dict[str, Any]) -> dict[str, Any]:
+    where = f"Authority {a['short']}"
+    if a["confidence"] != "confirmed":
+        b.plain.note(where, f"{a['confidence']}, to be verified against the primary text")
+    return a | {"full": b.plain.clause(a["full"], where)}
+
+
+def _shown(jurisdictions: list[dict[str, Any]], opts: Options) -> set[str] | None:
+    """The rules whose findings the memo sets out (triggered or open); None: all."""
+    if opts.full_appendix:
+        return None
+    return {
+        x["rule"]
+        for j in jurisdictions
+        for f in j["factors"]
+        for x in [*f["triggered"], *f["unknown"]]
+    }
+
+
+def _questions(b: Builder) -> list[dict[str, Any]]:
+    """The requests; one whose findings are those of an earlier request says so
+    (``same_as``) instead of listing them again."""
+    groups = b.requests.context()
+    seen: dict[tuple[tuple[str, str], ...], int] = {}
+    for group in groups:
+        for q in group["items"]:
+            q["question"] = b.plain.words(q["question"])
+            key = tuple(sorted((x["id"], x["effect"]) for x in q["rules"]))
+            q["same_as"] = seen.get(key)
+            seen.setdefault(key, q["number"])
+    return groups
+
+
+def _later(b: Builder) -> dict[str, Any]:
+    """Material dated after the as-of date: shown only in "Later developments"."""
+    return {
+        "sources": b.cite.later_source_list(),
+        "authorities": b.cite.later_authority_list(),
+    }
+
+
+def _verification(b: Builder) -> dict[str, Any]:
+    """The signing lawyer's notes: what the client text leaves out and why."""
+    undated = [s for s in b.cite.source_list() if s["id"] in b.cite.undated_sources]
+    recalled = [a for a in b.cite.authority_list() if a["confidence"] != "confirmed"]
+    return {
+        "notes": b.plain.notes_list(),
+        "undated_sources": undated,
+        "authorities": recalled,
+        "later_sources": [s["label"] for s in b.cite.later_source_list() if s["cited"]],
     }
 
 
@@ -107,7 +170,7 @@ def pack_template_dirs(analysis: Analysis) -> dict[str, Path]:
 # ---------------------------------------------------------------------------- the deal
 
 
-def _deal(b: _Builder, graph: TransactionGraph) -> dict[str, Any]:
+def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
     deal = b.deal
     t = deal.transaction
     dates = [
@@ -127,7 +190,7 @@ def _deal(b: _Builder, graph: TransactionGraph) -> dict[str, Any]:
                 "role": role,
                 "name": deal.full_name(eid),
                 "short": deal.name(eid),
-                "note": entity.note if entity else None,
+                "note": b.plain.deal_text(entity.note) if entity else None,
                 "sources": b.cite.sources(source_ids(entity.source) if entity else ()),
             }
         )
@@ -139,7 +202,7 @@ def _deal(b: _Builder, graph: TransactionGraph) -> dict[str, Any]:
         "value": t.value.text(deal.case.currency) if t.value else None,
         "consideration": t.consideration,
         "dates": [{"label": label, "date": d.isoformat()} for label, d in dates if d],
-        "summary": deal.case.summary,
+        "summary": b.plain.deal_text(deal.case.summary),
         "parties": parties,
         "steps": [
             {
@@ -147,7 +210,7 @@ def _deal(b: _Builder, graph: TransactionGraph) -> dict[str, Any]:
                 "kind": step.kind,
                 "text": step_text(deal, step),
                 "date": step.date.isoformat() if step.date else None,
-                "note": step.note,
+                "note": b.plain.deal_text(step.note),
                 "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source)),
             }
             for i, step in enumerate(t.steps, start=1)
@@ -186,6 +249,9 @@ def step_text(deal: Deal, step: Any) -> str:
             f"as {role}{by}."
         )
     if isinstance(step, Hire):
+        if (step.by or t.acquirer) == (step.from_ or t.target):  # a change of role inside
+            role = step.title or "an officer"
+            return f"{name(step.person)} becomes {role} of {name(step.by or t.acquirer)}."
         who = name(step.person) + (f" and {step.count - 1} others" if step.count > 1 else "")
         title = f" as {step.title}" if step.title else ""
         seat = " and keeps a board seat there" if step.keeps_board_seat else ""
@@ -215,230 +281,3 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
         return None
     d = diagram(graph, deal.name, deal.case.currency)
     return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": d.hidden}
-
-
-# ---------------------------------------------------------------------------- summary
-
-
-def _main_factors(r: JurisdictionResult) -> list[str]:
-    factors = {
-        f.factor for f in r.findings if f.status == "triggered" and not f.waiver and f.weight > 0
-    }
-    return sorted(factors, key=FACTORS.index)
-
-
-def _summary_row(b: _Builder, r: JurisdictionResult) -> dict[str, Any]:
-    main = _main_factors(r)
-    return {
-        "id": r.id,
-        "name": r.name,
-        "band": r.band,
-        "score": r.score,
-        "filing": r.filing,
-        "control": r.control,
-        "main_factors": [{"factor": f, "label": FACTOR_LABELS[f]} for f in main],
-        "conclusion": _conclusion(b, r, main),
-    }
-
-
-def _conclusion(b: _Builder, r: JurisdictionResult, main: list[str]) -> str:
-    filing = {
-        "yes": "a filing appears to be required",
-        "no": "no filing appears to be required",
-        "unknown": "whether a filing is required cannot yet be decided",
-        "n/a": "this pack does not screen filing requirements",
-    }[r.filing]
-    text = (
-        f"On the facts in the deal file, {filing}. The substantive risk band is {r.band} "
-        f"(score {r.score:g})"
-    )
-    if main:
-        titles = [
-            f.title for f in r.findings if f.status == "triggered" and not f.waiver and f.weight > 0
-        ]
-        text += (
-            f", driven by {len(titles)} triggered finding{'s' if len(titles) > 1 else ''}"
-            f" under {len(main)} factor{'s' if len(main) > 1 else ''}: "
-            + "; ".join(FACTOR_TITLES[f].lower() for f in main)
-            + "."
-        )
-    else:
-        text += "; no substantive theory of harm is triggered on these facts."
-    decide = sum(1 for f in r.findings if f.status == "unknown" and not f.waiver)
-    if decide:
-        text += (
-            f" {decide} rule{'s' if decide > 1 else ''} cannot be decided until the "
-            "client answers the information requests."
-        )
-    return text
-
-
-# ---------------------------------------------------------------------------- analysis
-
-
-def _jurisdiction(b: _Builder, r: JurisdictionResult) -> dict[str, Any]:
-    factors = []
-    for factor in FACTORS:
-        group = [f for f in r.findings if f.factor == factor]
-        if not group:
-            continue
-        active = [f for f in group if not f.waiver]
-        factors.append(
-            {
-                "factor": factor,
-                "title": FACTOR_TITLES[factor],
-                "triggered": [_triggered(b, r, f) for f in active if f.status == "triggered"],
-                "not_triggered": [_line(b, f) for f in active if f.status == "not_triggered"],
-                "unknown": [_line(b, f) for f in active if f.status == "unknown"],
-                "waived": [
-                    {
-                        "rule": f.rule,
-                        "title": f.title,
-                        "reason": (f.waiver or {})["reason"],
-                        "by": (f.waiver or {}).get("by"),
-                    }
-                    for f in group
-                    if f.waiver
-                ],
-            }
-        )
-    has_section = (r.pack.root / PACK_SECTION).is_file()
-    counts = {
-        s: sum(1 for f in r.findings if f.status == s and not f.waiver)
-        for s in ("triggered", "not_triggered", "unknown")
-    }
-    counts["waived"] = sum(1 for f in r.findings if f.waiver)
-    return {
-        "id": r.id,
-        "name": r.name,
-        "band": r.band,
-        "score": r.score,
-        "filing": r.filing,
-        "control": r.control,
-        "scoring_note": r.pack.manifest.scoring_note,
-        "pack": {
-            "id": r.pack.id,
-            "name": r.pack.manifest.name,
-            "version": r.pack.manifest.version,
-            "section": f"pack/{r.pack.id}/section.html.j2" if has_section else None,
-        },
-        "counts": counts,
-        "factors": factors,
-    }
-
-
-def _fact(b: _Builder, u: Any, subject: str | None) -> dict[str, Any]:
-    label, detail = b.wording.label(u.name)
-    scoped = (
-        subject is not None
-        and REGISTRY.specs.get(u.name) is not None
-        and REGISTRY[u.name].scope == "market"
-    )
-    value = fmt(u.value, u.unit)
-    if u.note and u.value is not None:
-        value += f" ({u.note})"
-    return {
-        "name": u.name,
-        "label": label + (f" — {subject}" if scoped else ""),
-        "detail": detail,
-        "value": value,
-        "known": u.value is not None,
-        "sources": b.cite.sources(u.sources),
-        "question": None if u.value is not None else b.requests.number(u.name, subject),
-    }
-
-
-def _facts(b: _Builder, f: Finding) -> list[dict[str, Any]]:
-    parts = [i for i in f.instances if i.status == f.status] or [f]
-    out: dict[str, dict[str, Any]] = {}
-    for part in parts:
-        for u in sorted(part.facts.values(), key=lambda u: u.name):
-            item = _fact(b, u, part.subject)
-            out.setdefault(item["label"], item)
-    return list(out.values())
-
-
-def _params(r: JurisdictionResult, f: Finding) -> list[dict[str, Any]]:
-    out = []
-    for p in sorted(f.params.values(), key=lambda p: p.name):
-        spec = r.pack.params.get(p.name.removeprefix("params."))
-        out.append(
-            {
-                "name": p.name,
-                "label": spec.description if spec else p.name,
-                "value": fmt(p.value, p.unit),
-                "effective": p.effective.isoformat() if p.effective else None,
-                "reference": p.reference,
-            }
-        )
-    return out
-
-
-def _instances(f: Finding) -> list[dict[str, Any]]:
-    return [{"subject": i.subject, "status": i.status, "text": i.text} for i in f.instances]
-
-
-def _triggered(b: _Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
-    cites = b.cite.authorities(r.id, f.cites)
-    facts = _facts(b, f)
-    open_points = sorted({x["question"] for x in facts if x["question"]})
-    conclusion, generated = f.conclusion, False
-    if not conclusion:
-        conclusion, generated = _generated_conclusion(r, f, open_points), True
-    return {
-        "rule": f.rule,
-        "title": f.title,
-        "weight": f.weight,
-        "text": f.text,
-        "test": f.test,
-        "conclusion": conclusion,
-        "conclusion_generated": generated,
-        "cites": cites,
-        "facts": facts,
-        "params": _params(r, f),
-        "instances": _instances(f),
-        "open": open_points,
-    }
-
-
-def _generated_conclusion(r: JurisdictionResult, f: Finding, open_points: list[int]) -> str:
-    """For rules without a conclusion text: what the result means in this pack's screen."""
-    if f.weight:
-        text = (
-            f"The test is met on the facts in the file. In this pack's screen the finding "
-            f"weighs {f.weight:g} of the {r.score:g} points that place {r.name} in the "
-            f"{r.band} band."
-        )
-    else:
-        text = (
-            "The test is met on the facts in the file. The finding is for information: "
-            "it carries no weight in this pack's screen."
-        )
-    if open_points:
-        refs = ", ".join(str(n) for n in open_points)
-        noun = "requests" if len(open_points) > 1 else "request"
-        text += f" The facts still unknown ({noun} {refs}) cannot change this result"
-        text += "; they bear on how much the concern weighs." if f.weight else "."
-    return text
-
-
-def _line(b: _Builder, f: Finding) -> dict[str, Any]:
-    """A finding in one line; for an undecided one, the facts it needs and who asks them."""
-    missing: dict[str, dict[str, Any]] = {}
-    for part in [i for i in f.instances if i.status == "unknown"] or [f]:
-        for name in part.missing:
-            label, _ = b.wording.label(name)
-            spec = REGISTRY.specs.get(name)
-            if part.subject and spec is not None and spec.scope == "market":
-                label += f" — {part.subject}"
-            missing.setdefault(
-                label,
-                {"name": name, "label": label, "question": b.requests.number(name, part.subject)},
-            )
-    return {
-        "rule": f.rule,
-        "title": f.title,
-        "text": f.text,
-        "missing": list(missing.values()),
-        "instances": _instances(f),
-    }

@@ -9,7 +9,9 @@ client can answer them as they stand. Each question names the rules it bears on 
 - ``complete``: the rule is not triggered on other grounds; the answer completes the record.
 
 Questions are numbered once, across topics, so the analysis can point at them ("see
-request 4").
+request 4"). The memo asks only what decides or weighs (``effects``): a question that would
+merely complete the record of a finding not triggered on other grounds changes nothing the
+client is told.
 """
 
 from __future__ import annotations
@@ -112,7 +114,12 @@ def _unknowns(f: Finding) -> Iterator[tuple[str, str | None, str]]:
 class Requests:
     """The numbered requests, and which request asks for which fact."""
 
-    def __init__(self, results: list[JurisdictionResult], wording: Wording) -> None:
+    def __init__(
+        self,
+        results: list[JurisdictionResult],
+        wording: Wording,
+        effects: tuple[str, ...] = EFFECTS,
+    ) -> None:
         by_question: dict[str, Request] = {}
         self.by_fact: dict[tuple[str, str | None], int] = {}
         keys: dict[tuple[str, str | None], str] = {}
@@ -121,6 +128,8 @@ class Requests:
                 if f.waiver:
                     continue
                 for name, subject, effect in _unknowns(f):
+                    if effect not in effects:
+                        continue
                     text, topic = wording.question(name, subject)
                     req = by_question.setdefault(text, Request(text, topic))
                     if name not in req.facts:

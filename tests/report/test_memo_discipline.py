@@ -1,0 +1,74 @@
+"""What a signing lawyer checks first, on the seed and the example memos: nothing cited
+postdates the memo's date outside "Later developments", and no tool internals reach the
+client's text (ids, backticks, markup, "recalled", "placeholder")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trustbench.analysis import evaluate, load_packs
+from trustbench.model import load_deal
+from trustbench.report import render_html
+from trustbench.report.citations import short_url
+from trustbench.report.context import Options, build_context
+
+ROOT = Path(__file__).parents[2]
+CASES = sorted(p for p in (ROOT / "cases").glob("*.yaml"))
+FORBIDDEN = [
+    (re.compile(r"\bparams\.[a-z_]"), "a parameter id"),
+    (re.compile(r"\b(?:us|eu|uk|de)\.[a-z0-9-]+\.[a-z0-9-]+"), "a rule id"),
+    (re.compile(r"`"), "a backtick"),
+    (re.compile(r"\brecalled\b", re.I), "'recalled'"),
+    (re.compile(r"\bplaceholder\b", re.I), "'placeholder'"),
+    (re.compile(r"\bto be verified\b", re.I), "'to be verified'"),
+    (re.compile(r"\bnever in force\b", re.I), "'never in force'"),
+    (re.compile(r"\b(?:rule pack|deal file)\b", re.I), "a tool term"),
+    (re.compile(r"[<>]"), "markup"),
+]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[p.stem for p in CASES])
+def memo(request: pytest.FixtureRequest) -> tuple[Any, dict[str, Any], str]:
+    deal = load_deal(request.param)
+    analysis = evaluate(deal, load_packs(deal.case.jurisdictions))
+    options = Options(later_developments=True)
+    ctx = build_context(analysis, deal_file=request.param, options=options)
+    return analysis, ctx, render_html(ctx)
+
+
+def _body_text(html: str) -> str:
+    """The text a client reads, before the integrity table: tags out, entities decoded."""
+    body = html.split("</style>", 1)[1].split('<h3 id="app-integrity">')[0]
+    body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)  # the charts: labels only
+    body = re.sub(r"<[^>]+>", " ", body)
+    return htmllib.unescape(body)
+
+
+def test_nothing_cited_postdates_the_memo(memo: tuple[Any, dict[str, Any], str]) -> None:
+    analysis, ctx, html = memo
+    as_of = analysis.as_of
+    for s in ctx["sources"]:
+        assert s["date"] is None or dt.date.fromisoformat(s["date"]) <= as_of, s
+    for a in ctx["authorities"]:
+        assert a["date"] is None or dt.date.fromisoformat(a["date"]) <= as_of, a
+    before, _, rest = html.partition('<h2 id="later">')
+    later_section, _, after = rest.partition("</section>")
+    outside = before + after
+    for s in analysis.deal.sources:
+        if s.date is not None and s.date > as_of:
+            assert s.title not in htmllib.unescape(outside), (s.id, "cited outside")
+            if s.url:
+                assert short_url(s.url) in htmllib.unescape(later_section), s.id
+
+
+def test_client_text_has_no_internals(memo: tuple[Any, dict[str, Any], str]) -> None:
+    text = _body_text(memo[2])
+    for pattern, what in FORBIDDEN:
+        found = pattern.search(text)
+        assert found is None, f"{what}: …{text[max(0, found.start() - 60) : found.end() + 60]}…"

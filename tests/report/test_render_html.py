@@ -38,7 +38,7 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
         '<span class="market">Data labelling</span> (open): Scale AI&#39;s share',
         "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
         '<span class="effect decide">Decides</span>',
-        "Likeliest filing: European Union</span>",
+        "Likeliest filing: European Union.</span>",
         "Mandatory and suspensory — not required",
         '<span class="theory raised">Raised:</span> Minority stake, Rivals&#39; information',
         "HSR size-of-transaction floor",

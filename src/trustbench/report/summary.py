@@ -1,9 +1,10 @@
-"""The executive summary: per jurisdiction, notification in the law's own terms, whether the
-deal is a merger in that law's sense, each theory of harm, the band with its scope and the
-next steps; and, first, the likeliest filing.
+"""The memo's executive summary: first the likeliest filing, then per jurisdiction the
+analysis's own summary (``trustbench.summary``: notification in the law's own terms, whether
+the deal is a merger in that law's sense, each theory raised / not raised / open / not
+screened, the band with the theories it rests on), and the next steps.
 
-It reads the finished findings only (through the jurisdiction sections the context has
-already built), so that it can say nothing the analysis below does not.
+It reads the finished analysis only (the summary, the findings, the numbered requests), so
+it can say nothing the analysis below does not.
 """
 
 from __future__ import annotations
@@ -12,80 +13,35 @@ from typing import TYPE_CHECKING, Any
 
 from trustbench.report.findings import kind_of, requests_phrase
 from trustbench.rules.evaluate import Finding, JurisdictionResult
+from trustbench.summary import Summary, summary_of
 
 if TYPE_CHECKING:
     from trustbench.report.context import Builder
 
-THEORIES = {
-    "minority-stake": "Minority stake",
-    "board": "Board links",
-    "vertical": "Access to inputs",
-    "information": "Rivals' information",
-    "horizontal": "Concentration",
-    "personnel": "Key staff",
+STATES = {
+    "raised": "raised",
+    "open": "open",
+    "not_raised": "not raised",
+    "not_screened": "not screened",
 }
-REGIME = {
-    "mandatory-suspensory": "Mandatory and suspensory",
-    "mandatory": "Mandatory",
-    "voluntary": "Voluntary",
-    "none": "No notification regime",
-}
-
-
-def notification(regime: str | None, answer: str) -> str:
-    """ "Mandatory and suspensory: required" / "Voluntary: jurisdiction open" / …"""
-    if answer == "n/a":
-        return "Not screened"
-    if regime == "voluntary":
-        word = {"yes": "jurisdiction to review", "no": "no jurisdiction", "unknown": "open"}
-        return f"Voluntary — {word[answer]}" if answer != "unknown" else "Voluntary — open"
-    state = {"yes": "required", "no": "not required", "unknown": "open"}[answer]
-    return f"{REGIME[regime]} — {state}" if regime else state.capitalize()
 
 
 def _active(r: JurisdictionResult) -> list[Finding]:
     return [f for f in r.findings if not f.waiver]
 
 
-def merger(r: JurisdictionResult) -> str:
-    """Whether the deal is a merger in the law's sense, in the words of the rules that say."""
-    rules = [f for f in _active(r) if f.summary == "control" and kind_of(r, f) == "test"]
-    if not rules:
-        return "Not screened"
-    met = [f.title for f in rules if f.status == "triggered"]
-    if met:
-        return "Yes: " + "; ".join(met)
-    if any(f.status == "unknown" for f in rules):
-        return "Open: " + "; ".join(f.title for f in rules if f.status == "unknown")
-    return "No: " + "; ".join(f.title for f in rules)
+def theories(summary: Summary) -> list[dict[str, str]]:
+    return [
+        {"factor": t.factor, "label": t.label, "state": STATES[t.status]} for t in summary.theories
+    ]
 
 
-def theories(r: JurisdictionResult) -> list[dict[str, str]]:
-    out = []
-    for factor, label in THEORIES.items():
-        rules = [f for f in _active(r) if f.factor == factor and kind_of(r, f) != "note"]
-        if not rules:
-            state = "not screened"
-        elif any(f.status == "triggered" for f in rules):
-            state = "raised"
-        elif any(f.status == "unknown" for f in rules):
-            state = "open"
-        else:
-            state = "not raised"
-        out.append({"factor": factor, "label": label, "state": state})
-    return out
-
-
-def band(r: JurisdictionResult) -> str | None:
-    """The band with the scope it rests on; None where the pack screens no theory of harm."""
-    rules = [f for f in _active(r) if f.factor in THEORIES and kind_of(r, f) == "test"]
-    if not rules:
+def band(summary: Summary) -> str | None:
+    """The band with the theories it rests on; None where the pack screens no theory."""
+    if summary.band is None:
         return None
-    decided = sum(1 for f in rules if f.status != "unknown")
-    return (
-        f"{r.band.capitalize()} on the theories screened "
-        f"({decided} of {len(rules)} substantive tests decided)"
-    )
+    scope = [t.label for t in summary.theories if t.factor in summary.band_scope]
+    return f"{summary.band.capitalize()}, on the theories screened: {', '.join(scope)}"
 
 
 def _short(question: str, limit: int = 110) -> str:
@@ -125,6 +81,8 @@ def _filing_reason(b: Builder, r: JurisdictionResult) -> tuple[int, str]:
         if f.factor == "filing" and f.status == "triggered" and kind_of(r, f) == "test"
     ]
     rank = 3 if r.filing == "yes" else (2 if met and r.filing == "unknown" else 0)
+    if r.pack.manifest.notification == "voluntary":  # no filing is ever "required" there
+        rank = min(rank, 1)
     text = " ".join(b.plain.text(f.text, f"{r.name}: {f.title}") for f in met)
     return rank, text
 
@@ -139,7 +97,7 @@ def likeliest(b: Builder, results: list[JurisdictionResult]) -> dict[str, Any] |
     r, rank, text = max(ranked, key=lambda x: x[1])
     return {
         "name": r.name,
-        "notification": notification(r.pack.manifest.notification, r.filing),
+        "notification": summary_of(r).notification_text,
         "certain": rank == 3,
         "text": text,
     }
@@ -150,14 +108,15 @@ def summary(b: Builder, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
     for r, j in zip(b.analysis.results, jurisdictions, strict=True):
         open_lines = [x for f in j["factors"] for x in f["unknown"]]
         numbers = sorted({n for x in open_lines for n in x["requests"]})
+        of = summary_of(r)
         rows.append(
             {
                 "id": r.id,
                 "name": r.name,
-                "notification": notification(r.pack.manifest.notification, r.filing),
-                "merger": merger(r),
-                "theories": theories(r),
-                "band": band(r),
+                "notification": of.notification_text,
+                "merger": of.concept_text,
+                "theories": theories(of),
+                "band": band(of),
                 "open_requests": requests_phrase(numbers) if numbers else None,
                 "next_steps": next_steps(b, r),
             }

@@ -77,8 +77,13 @@ def schema(
 
 @app.command("validate")
 def validate(deal: Annotated[Path, typer.Argument(help="the deal file")]) -> None:
-    """Check a deal file; print every problem with file:line (exit 2 if any)."""
+    """Check a deal file; print every problem with file:line (exit 2 if any), and warn
+    where a fact rests only on sources dated after the case date."""
+    from trustbench.report.asof import later_only
+
     loaded = load_deal(deal)
+    for warning in later_only(loaded):
+        typer.echo(warning.render(), err=True)
     typer.echo(
         f"{display_path(deal)}: ok — {len(loaded.entities)} entities, "
         f"{len(loaded.transaction.steps)} steps, {len(loaded.sources)} sources"

@@ -510,6 +510,7 @@ _SAMPLE: dict[str, Any] = {
                         {
                             "id": "us.mg2023.g11-partial-ownership",
                             "title": "Partial ownership of a supplier to rivals",
+                            "short": "Partial ownership of a supplier to rivals",
                             "jurisdiction": "United States",
                             "effect": "weigh",
                         }
@@ -530,6 +531,7 @@ _SAMPLE: dict[str, Any] = {
                         {
                             "id": "us.clayton8.interlock",
                             "title": "Interlocking directorates",
+                            "short": "Interlocking directorates",
                             "jurisdiction": "United States",
                             "effect": "decide",
                         }
@@ -550,6 +552,7 @@ _SAMPLE: dict[str, Any] = {
                         {
                             "id": "eu.eumr.art1-thresholds",
                             "title": "EU dimension (Art. 1 EUMR)",
+                            "short": "EU dimension",
                             "jurisdiction": "European Union",
                             "effect": "decide",
                         }

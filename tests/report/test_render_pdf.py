@@ -53,7 +53,7 @@ def test_page_x_of_y_and_toc_page_numbers(sample_pdf: bytes) -> None:
     pages = PdfReader(BytesIO(sample_pdf)).pages
     total = len(pages)
     assert f"Page {total} of {total}" in pages[-1].extract_text()
-    toc = next(p.extract_text() for p in pages if "Contents" in p.extract_text())
+    toc = " ".join(p.extract_text() for p in pages[:3]).split("Contents", 1)[1]
     found = re.search(r"3\.1\s+United States[ .]+(\d+)", toc)
     assert found, toc
     assert re.search(r"3\.1\s+United States", pages[int(found.group(1)) - 1].extract_text())

@@ -9,6 +9,7 @@ not know points at the request that asks for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,13 @@ def _shown(jurisdictions: list[dict[str, Any]], opts: Options) -> set[str] | Non
     }
 
 
+def short_title(title: str) -> str:
+    """A finding's title without its closing citation in brackets: "Turnover thresholds
+    (GWB § 35(1))" → "Turnover thresholds" (the finding itself gives the citation)."""
+    short = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)$", "", title)
+    return short or title
+
+
 def _questions(b: Builder) -> list[dict[str, Any]]:
     """The requests; one whose findings are those of an earlier request says so
     (``same_as``) instead of listing them again."""
@@ -132,6 +140,8 @@ def _questions(b: Builder) -> list[dict[str, Any]]:
     for group in groups:
         for q in group["items"]:
             q["question"] = b.plain.words(q["question"])
+            for x in q["rules"]:
+                x["short"] = short_title(x["title"])
             key = tuple(sorted((x["id"], x["effect"]) for x in q["rules"]))
             q["same_as"] = seen.get(key)
             seen.setdefault(key, q["number"])

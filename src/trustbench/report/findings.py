@@ -192,7 +192,7 @@ def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
     open_points = sorted({x["question"] for x in [*facts, *again] if x["question"]})
     conclusion = b.plain.text(f.conclusion, where)
     generated = not conclusion
-    conclusion = conclude(kind, conclusion, open_points)
+    conclusion = conclude(kind, conclusion, open_points, f.weight)
     return {
         "rule": f.rule,
         "title": f.title,
@@ -211,17 +211,15 @@ def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
     }
 
 
-def conclude(kind: str, authored: str, open_points: list[int]) -> str:
+def conclude(kind: str, authored: str, open_points: list[int], weight: float = 1.0) -> str:
     """The conclusion line of a triggered finding, by its kind ("" for a note)."""
     if kind == "note":
         return ""
     lead = "Raised — for review." if kind == "flag" else "Met on the facts in the file."
     text = f"{lead} {authored}".strip() if kind == "flag" or not authored else authored
     if open_points:
-        text += (
-            f" The answers to {requests_phrase(open_points)} cannot change this result; "
-            "they bear on how much it weighs."
-        )
+        text += f" The answers to {requests_phrase(open_points)} cannot change this result"
+        text += "; they bear on how much it weighs." if weight else "."
     return text
 
 

@@ -40,11 +40,12 @@ def band(summary: Summary) -> str | None:
     """The band with the theories it rests on; None where the pack screens no theory."""
     if summary.band is None:
         return None
-    scope = [t.label for t in summary.theories if t.factor in summary.band_scope]
-    return f"{summary.band.capitalize()}, on the theories screened: {', '.join(scope)}"
+    n = len(summary.band_scope)
+    noun = "theory" if n == 1 else "theories"
+    return f"{summary.band.capitalize()}, resting on the {n} {noun} screened (table above)"
 
 
-def _short(question: str, limit: int = 110) -> str:
+def _short(question: str, limit: int = 90) -> str:
     """The question's first clause, or its first ``limit`` characters at a word boundary."""
     head = question.split(" — ")[0].split("; ")[0]
     if len(head) <= limit:

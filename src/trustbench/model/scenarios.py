@@ -19,7 +19,9 @@ given.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -161,11 +163,13 @@ class Change(_Base):
     def arg(self) -> Any:
         return getattr(self, self.op)
 
+    @cached_property
+    def key_text(self) -> str:
+        return json.dumps(self.plain(), sort_keys=True)
+
     def key(self) -> str:
         """A canonical text of the change (cache keys, deduplication, JSON)."""
-        import json
-
-        return json.dumps(self.plain(), sort_keys=True)
+        return self.key_text
 
     def plain(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=True, by_alias=True)

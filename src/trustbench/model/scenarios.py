@@ -186,3 +186,19 @@ class Scenario(_Base):
 
 def find_scenario(scenarios: Sequence[Scenario], name: str) -> Scenario | None:
     return next((s for s in scenarios if s.name == name), None)
+
+
+def scenarios_json(scenarios: Sequence[Scenario]) -> dict[str, Any]:
+    """The additive ``scenarios`` key of the JSON result (absent when the file has none)."""
+    if not scenarios:
+        return {}
+    return {
+        "scenarios": [
+            {
+                "name": s.name,
+                "description": s.description,
+                "changes": [c.plain() for c in s.changes],
+            }
+            for s in scenarios
+        ]
+    }

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from trustbench.expr import Outcome
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.patch import apply_changes
@@ -91,11 +92,28 @@ class Evaluator:
         return self._once(loaded.compiled, ctx, pack)
 
     def _once(self, compiled: Any, ctx: FactContext, pack: Pack) -> str:
+        return STATUS[self._outcome(compiled, ctx, pack).value]
+
+    def _outcome(self, compiled: Any, ctx: FactContext, pack: Pack) -> Outcome:
         resolved = self.resolved[pack.id]
         values = {
             n: resolved[n].value if n in resolved else ctx.get(n).value for n in compiled.names
         }
-        return STATUS[compiled.evaluate(values).value]
+        outcome: Outcome = compiled.evaluate(values)
+        return outcome
+
+    def missing(self, patch: Patch, rid: str) -> tuple[str, ...]:
+        """The facts that leave ``rid`` unknown under ``patch`` (what it then needs)."""
+        pack = self.rule_pack[rid]
+        loaded = pack.rules[rid]
+        if loaded.compiled is None:
+            return ()
+        ctx = self.context(patch)
+        contexts = [ctx]
+        if loaded.rule.each == "market":
+            contexts = [ctx.for_market(m) for m in ctx.deal.markets]
+        names = {n for c in contexts for n in self._outcome(loaded.compiled, c, pack).missing}
+        return tuple(sorted(n for n in names if not n.startswith("params.")))
 
     def verdicts(self, patch: Patch = ()) -> dict[str, Verdict]:
         """The whole deal re-evaluated under ``patch``, per jurisdiction."""

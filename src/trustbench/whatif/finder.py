@@ -17,7 +17,7 @@ from trustbench.whatif.levers import Lever, Move, moves
 from trustbench.whatif.search import LeverProbe, Turn
 
 RANK = {"not_triggered": 0, "unknown": 1, "triggered": 2}
-MAX_PAIRS = 60
+MAX_COMBINATIONS = 80
 PER_TARGET = 3
 
 
@@ -27,6 +27,7 @@ class Effect:
     rule: str
     before: str
     after: str
+    missing: tuple[str, ...] = ()  # what the rule then needs, when it is left unknown
 
 
 @dataclass
@@ -100,7 +101,7 @@ def find_options(analysis: Analysis, packs: list[Pack], levers: list[Lever]) -> 
         _verify(ev, base, (atom,), options)
     for target in targets:
         target.options = _best(target, list(options.values()))
-    _pairs(ev, base, atoms, [t for t in targets if not _clean(t)], options)
+    _combinations(ev, base, atoms, [t for t in targets if not _clean(t)], options)
     for target in targets:
         if not _clean(target):
             target.options = _best(target, list(options.values()))
@@ -177,7 +178,13 @@ def _verify(
         patch = tuple(c for a in atoms for c in a.changes)
         verdicts = ev.verdicts(patch)
         effects = [
-            Effect(j, rid, base[j].statuses[rid], status)
+            Effect(
+                j,
+                rid,
+                base[j].statuses[rid],
+                status,
+                ev.missing(patch, rid) if status == "unknown" else (),
+            )
             for j, v in verdicts.items()
             for rid, status in v.statuses.items()
             if status != base[j].statuses[rid]
@@ -207,29 +214,34 @@ def _best(target: Target, options: list[Option]) -> list[Option]:
     return kept[:PER_TARGET]
 
 
-def _pairs(
+def _combinations(
     ev: Evaluator,
     base: dict[str, Verdict],
     atoms: list[Move],
     open_targets: list[Target],
     options: dict[str, Option],
 ) -> None:
-    """Two moves of different levers, for targets no single move reaches cleanly; only
-    moves that shift some fact of the target are paired, and only the smallest pairs
-    that reach the goal on the target's own rule are verified."""
+    """Two, then three moves of different levers, for targets no smaller combination
+    reaches cleanly. Only moves that shift some fact of the target are combined, at most
+    ``MAX_COMBINATIONS`` are tried on the target's own rule, and only the smallest that
+    reach its goal are verified on the whole deal."""
     tried = 0
     for target in open_targets:
         movers = [a for a in atoms if _moves_rule(ev, a, target.rule)]
-        found = []
-        for a, b in itertools.combinations(movers, 2):
-            if a.lever == b.lever or tried >= MAX_PAIRS:
-                continue
-            tried += 1
-            if reached(target.goal, ev.status((*a.changes, *b.changes), target.rule)):
-                found.append((a, b))
-        found.sort(key=lambda pair: Option(pair, {}, []).size)
-        for pair in found[:PER_TARGET]:
-            _verify(ev, base, pair, options)
+        for size in (2, 3):
+            found = []
+            for combo in itertools.combinations(movers, size):
+                if len({a.lever for a in combo}) < size or tried >= MAX_COMBINATIONS:
+                    continue
+                tried += 1
+                patch = tuple(c for a in combo for c in a.changes)
+                if reached(target.goal, ev.status(patch, target.rule)):
+                    found.append(combo)
+            found.sort(key=lambda combo: Option(combo, {}, []).size)
+            for combo in found[:PER_TARGET]:
+                _verify(ev, base, combo, options)
+            if found:
+                break
 
 
 def _moves_rule(ev: Evaluator, atom: Move, rid: str) -> bool:

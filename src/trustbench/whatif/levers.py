@@ -18,6 +18,7 @@ from trustbench.errors import ErrorGroup, TrustbenchError
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.errors import diagnostics_from
 from trustbench.model.scenarios import Change
+from trustbench.model.types import format_money
 from trustbench.rules.loader import Pack, builtin_dir
 from trustbench.sources import load_document
 
@@ -58,10 +59,23 @@ class Move:
     changes: tuple[Change, ...]
     value: float | None = None
     base: float | None = None
+    unit: str = ""  # "share", or the currency of a money lever
 
     @property
     def key(self) -> str:
         return "|".join(c.key() for c in self.changes)
+
+    def text(self) -> str:
+        """``equity stake in Scale AI from 49 % to 24.99 %``; ``do not hire: Alexandr Wang``."""
+        if self.value is None or self.base is None:
+            return f"{self.title}: {self.item}" if self.item else self.title
+        where = f" in {self.item}" if self.item and self.unit == "share" else ""
+        return f"{self.title}{where} from {self._show(self.base)} to {self._show(self.value)}"
+
+    def _show(self, value: float) -> str:
+        if self.unit == "share":
+            return f"{value * 100:.2f}".rstrip("0").rstrip(".") + " %"
+        return format_money(value, self.unit or "USD")
 
 
 def load_levers(packs: Iterable[Pack] = (), extra: Iterable[Path] = ()) -> list[Lever]:
@@ -159,7 +173,11 @@ def moves(deal: Deal, lever: Lever, value: float | None = None) -> list[Move]:
                 f"{exc.errors()[0]['msg']}",
                 file=lever.file,
             ) from None
-        out.append(Move(lever.id, lever.title, item["label"], changes, value, base))
+        unit = "share"
+        if lever.set == "consideration":
+            money = deal.transaction.value
+            unit = (money.currency if money else None) or deal.case.currency
+        out.append(Move(lever.id, lever.title, item["label"], changes, value, base, unit))
     return out
 
 

@@ -94,8 +94,8 @@ def _stake(deal: Deal, data: dict[str, Any], arg: Any) -> None:
         update: dict[str, Any] = {}
         if arg.equity is not None:
             update["equity"] = arg.equity
-            if step.share_class == "voting" and "voting" not in step.model_fields_set:
-                update["voting"] = arg.equity
+            if step.share_class == "voting" and step.voting == step.equity:
+                update["voting"] = arg.equity  # votes that followed the equity still do
         if arg.voting is not None:
             update["voting"] = arg.voting
             if arg.voting > 0 and step.share_class != "voting":
@@ -287,9 +287,11 @@ def check_changes(
     entities = {e.id for e in deal.entities}
     for j, change in enumerate(changes):
         loc = (*where, j, change.op)
+        unknown = 0
         for field in ("holder", "issuer", "person", "company", "designated_by"):
             value = getattr(change.arg, field, None)
             if value is not None and value not in entities:
+                unknown += 1
                 problems.append(
                     _diag(
                         locate,
@@ -298,7 +300,7 @@ def check_changes(
                         did_you_mean(value, entities) or "declare it under `entities:`",
                     )
                 )
-        for field, message, candidates in _targets(deal, change):
+        for field, message, candidates in [] if unknown else _targets(deal, change):
             problems.append(
                 _diag(
                     locate,

@@ -208,8 +208,13 @@ def _best(target: Target, options: list[Option]) -> list[Option]:
         )
     )
     kept: list[Option] = []
-    for o in works:  # a combination that contains a smaller option that works adds nothing
-        if not any({m.key for m in k.moves} <= {m.key for m in o.moves} for k in kept):
+    for o in works:  # a combination that contains a smaller option that works adds nothing,
+        # nor does the same lever moved a little further
+        keys, levers = {m.key for m in o.moves}, sorted(m.lever for m in o.moves)
+        if not any(
+            {m.key for m in k.moves} <= keys or sorted(m.lever for m in k.moves) == levers
+            for k in kept
+        ):
             kept.append(o)
     return kept[:PER_TARGET]
 
@@ -268,6 +273,8 @@ def _deciding(analysis: Analysis, target: Target, ev: Evaluator, atoms: list[Mov
     )
     parts = " ".join(part for part, _ in finding.decided_by)
     names = [n for n in finding.facts if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", parts)]
+    if not names:
+        names = [n for n, use in finding.facts.items() if use.in_condition]
     moved = {n for a in atoms for n in names if _fact_moves(ev, a, n)}
     return [n for n in names if n not in moved] or names
 

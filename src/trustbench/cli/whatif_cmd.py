@@ -11,7 +11,7 @@ import typer
 from trustbench.analysis import analysis_json
 from trustbench.cli.analyze_cmd import AsOf, Jurisdiction, RulesDirs, run_analysis
 from trustbench.errors import TrustbenchError
-from trustbench.whatif import find_options, load_levers
+from trustbench.whatif import structuring_options
 from trustbench.whatif.compare import Row, compare_json
 from trustbench.whatif.compare import compare as compare_rows
 from trustbench.whatif.output import options_json, whatif_text
@@ -40,9 +40,7 @@ def whatif(
     verified options and the questions that decide what no lever can."""
     _check_format(format)
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
-    packs = [r.pack for r in analysis.results]
-    catalogue = load_levers(packs, levers or [])
-    report = find_options(analysis, packs, catalogue)
+    report = structuring_options(analysis, levers or [])
     questions = decisive_questions(analysis)
     if format == "json":
         doc = analysis_json(analysis)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from tests.whatif.conftest import analysis, packs
-from trustbench.analysis import evaluate
+from trustbench.analysis import evaluate, load_packs
+from trustbench.model import load_deal
 from trustbench.model.patch import apply_changes
 from trustbench.whatif import WhatIf, find_options, load_levers
-from trustbench.whatif.engine import Evaluator
+from trustbench.whatif.engine import Evaluator, Unbuildable
 from trustbench.whatif.levers import moves
 
 CASES = ["meta-scale-ai", "microsoft-mistral", "amazon-irobot"]
@@ -138,3 +140,36 @@ def test_a_finding_no_lever_turns_names_the_facts_that_decide_it() -> None:
     g6 = target("meta-scale-ai", "us.mg2023.g6-entrenchment")
     assert not g6.options
     assert g6.deciding == ["market.share.acquirer", "market.share.target"]
+
+
+SMALL = """
+case: {id: small, title: Small, as_of: 2025-06-13, jurisdictions: [us, de]}
+entities:
+  - {id: a, name: A Corp}
+  - {id: b, name: B Corp}
+  - {id: c, name: C Fund, kind: fund}
+holdings:
+  - {holder: c, issuer: b, equity: 0.6}
+transaction:
+  acquirer: a
+  target: b
+  value: USD 900m
+  steps:
+    - {kind: acquire_stake, equity: 0.3}
+"""
+
+
+def test_a_patch_that_makes_no_possible_deal_is_never_proposed(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL)
+    d = load_deal(path)
+    p = load_packs(d.case.jurisdictions)
+    result = find_options(evaluate(d, p), p, load_levers(p))
+    ev = Evaluator(d, p)
+    too_much = moves(d, next(lv for lv in load_levers() if lv.id == "stake.equity"), 0.5)
+    with pytest.raises(Unbuildable):
+        ev.verdicts(too_much[0].changes)
+    for t in result.targets:
+        for option in t.options:
+            for m in option.moves:
+                assert m.value is None or m.value <= 0.4

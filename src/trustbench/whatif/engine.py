@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from trustbench.errors import TrustbenchError
 from trustbench.expr import Outcome
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
@@ -26,6 +27,11 @@ from trustbench.rules.loader import Pack
 from trustbench.scoring import band
 
 Patch = tuple[Change, ...]
+INVALID = "invalid"  # the status of every rule under a patch that makes no possible deal
+
+
+class Unbuildable(Exception):
+    """A patch gives a deal that cannot exist; the finder skips it."""
 
 
 @dataclass(frozen=True)
@@ -55,23 +61,38 @@ class Evaluator:
         self.waived = {w.rule for w in deal.waivers}
         self.rule_pack = {rid: p for p in packs for rid in p.rules if rid not in p.disabled}
         self._contexts: dict[str, FactContext] = {}
+        self._invalid: dict[str, str] = {}
         self._status: dict[tuple[str, str], str] = {}
         self.evaluations = 0  # patched deals built (for the benchmark)
 
     def context(self, patch: Patch) -> FactContext:
+        """The patched deal's fact context; :class:`Unbuildable` if the patch makes a deal
+        that cannot exist (an issuer held more than 100 %, say)."""
         key = patch_key(patch)
+        if key in self._invalid:
+            raise Unbuildable(self._invalid[key])
         ctx = self._contexts.get(key)
         if ctx is None:
             deal = apply_changes(self.deal, patch) if patch else self.deal
-            ctx = self._contexts[key] = FactContext.for_deal(deal, self.as_of)
             self.evaluations += 1
+            try:
+                ctx = FactContext.for_deal(deal, self.as_of)
+            except TrustbenchError as exc:
+                self._invalid[key] = exc.message
+                raise Unbuildable(exc.message) from None
+            self._contexts[key] = ctx
         return ctx
 
     def status(self, patch: Patch, rid: str) -> str:
+        """The rule's status under ``patch``, or :data:`INVALID`."""
         key = (patch_key(patch), rid)
         found = self._status.get(key)
         if found is None:
-            found = self._status[key] = self._evaluate(self.context(patch), rid)
+            try:
+                found = self._evaluate(self.context(patch), rid)
+            except Unbuildable:
+                found = INVALID
+            self._status[key] = found
         return found
 
     def _evaluate(self, ctx: FactContext, rid: str) -> str:
@@ -116,7 +137,9 @@ class Evaluator:
         return tuple(sorted(n for n in names if not n.startswith("params.")))
 
     def verdicts(self, patch: Patch = ()) -> dict[str, Verdict]:
-        """The whole deal re-evaluated under ``patch``, per jurisdiction."""
+        """The whole deal re-evaluated under ``patch``, per jurisdiction
+        (:class:`Unbuildable` if the patch makes no possible deal)."""
+        self.context(patch)
         out = {}
         for pack in self.packs:
             rules = sorted(r for r in pack.rules if r not in pack.disabled)

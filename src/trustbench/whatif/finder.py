@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from trustbench.analysis import Analysis
 from trustbench.rules.loader import Pack
-from trustbench.whatif.engine import Evaluator, Patch, Verdict
+from trustbench.whatif.engine import INVALID, Evaluator, Patch, Unbuildable, Verdict
 from trustbench.whatif.levers import Lever, Move, moves
 from trustbench.whatif.search import LeverProbe, Turn
 
@@ -84,6 +84,8 @@ class WhatIf:
 def reached(goal: str, status: str) -> bool:
     """``decided``: no longer unknown; ``brought_in``: no longer not triggered (a filing
     that becomes required, or open on facts the file does not give)."""
+    if status == INVALID:
+        return False
     if goal == "decided":
         return status != "unknown"
     if goal == "brought_in":
@@ -172,11 +174,14 @@ def _nearest(base: float, goal: str, turns: list[Turn]) -> float | None:
 
 def _verify(
     ev: Evaluator, base: dict[str, Verdict], atoms: tuple[Move, ...], options: dict[str, Option]
-) -> Option:
+) -> Option | None:
     key = "+".join(sorted(a.key for a in atoms))
     if key not in options:
         patch = tuple(c for a in atoms for c in a.changes)
-        verdicts = ev.verdicts(patch)
+        try:
+            verdicts = ev.verdicts(patch)
+        except Unbuildable:  # cannot be verified, so it is not reported
+            return None
         effects = [
             Effect(
                 j,
@@ -253,6 +258,8 @@ def _moves_rule(ev: Evaluator, atom: Move, rid: str) -> bool:
     compiled = ev.rule_pack[rid].rules[rid].compiled
     if compiled is None:
         return False
+    if ev.status(atom.changes, rid) == INVALID:
+        return False
     if ev.rule_pack[rid].rules[rid].rule.each == "market":
         return ev.status(atom.changes, rid) != ev.status((), rid)
     before, after = ev.context(()), ev.context(atom.changes)
@@ -284,4 +291,8 @@ def _fact_moves(ev: Evaluator, atom: Move, name: str) -> bool:
 
     if name not in REGISTRY or REGISTRY[name].scope != "deal":
         return False
-    return bool(ev.context(()).get(name).value != ev.context(atom.changes).get(name).value)
+    try:
+        after = ev.context(atom.changes).get(name).value
+    except Unbuildable:
+        return False
+    return bool(ev.context(()).get(name).value != after)

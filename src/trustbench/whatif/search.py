@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from trustbench.whatif.engine import Evaluator, Patch
+from trustbench.whatif.engine import INVALID, Evaluator, Patch, Unbuildable
 from trustbench.whatif.levers import Lever, Move, moves
 
 SHARE_EPS = 1e-4
@@ -70,7 +70,10 @@ class LeverProbe:
         compiled = self.ev.rule_pack[rid].rules[rid].compiled
         if compiled is None:
             return []
-        ctx = self.ev.context(patch)
+        try:
+            ctx = self.ev.context(patch)
+        except Unbuildable:
+            return [INVALID]
         contexts = [ctx]
         if self.ev.rule_pack[rid].rules[rid].rule.each == "market":
             contexts = [ctx.for_market(m) for m in ctx.deal.markets]
@@ -122,6 +125,8 @@ class LeverProbe:
         statuses = [self.ev.status(self.patch(v), rid) for v in points]
         out = []
         for i in range(len(points) - 1):
+            if INVALID in (statuses[i], statuses[i + 1]):
+                continue  # where the lever leaves the possible deals, nothing turns
             if statuses[i] != statuses[i + 1]:
                 out.append(
                     self._bisect(rid, points[i], points[i + 1], statuses[i], statuses[i + 1])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.whatif.conftest import SEED
 from trustbench.cli import main
+from trustbench.whatif.schema import OptionsDoc, ScenarioDoc, result_properties
 
 
 def test_whatif_text_names_the_seed_options(capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,3 +44,14 @@ def test_whatif_json_is_the_analysis_plus_options_and_is_stable(
 def test_whatif_rejects_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["whatif", str(SEED), "--format", "yaml"]) == 2
     assert "--format: expected text or json, got 'yaml'" in capsys.readouterr().err
+
+
+def test_the_options_and_scenarios_keys_match_their_documented_schema(
+    seed_with_scenarios: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["whatif", str(seed_with_scenarios), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    OptionsDoc.model_validate(doc["options"])
+    for scenario in doc["scenarios"]:
+        ScenarioDoc.model_validate(scenario)
+    assert set(result_properties()) == {"options", "scenarios"}

@@ -82,3 +82,14 @@ def test_a_bad_catalogue_is_located(tmp_path: Path) -> None:
     assert f"{bad}:4:11: error[levers]: levers[0].kind: expected 'continuous' or 'discrete'" in (
         info.value.render()
     )
+
+
+def test_a_house_pack_adds_its_levers() -> None:
+    from trustbench.analysis import load_packs
+    from trustbench.rules.loader import builtin_dir
+
+    house = builtin_dir() / "examples" / "acme-house-policy"
+    packs = load_packs(["us"], [house])
+    assert packs[0].id == "acme-house-policy"
+    ids = [lv.id for lv in load_levers(packs)]
+    assert "house.non-voting-shares" in ids and "stake.voting" in ids

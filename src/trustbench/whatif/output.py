@@ -15,6 +15,7 @@ GOAL = {
 LABEL = {"triggered": "triggered", "not_triggered": "not triggered", "unknown": "unknown"}
 MARK = {"triggered": "●", "not_triggered": "○", "unknown": "?"}
 MAX_ALSO = 4
+MAX_TURNS = 4
 
 
 def effect_text(e: Effect) -> str:
@@ -75,11 +76,18 @@ def _target_lines(target: Target, by_fact: dict[str, Question]) -> list[str]:
     if not target.options:
         lines.append("      no lever of the deal turns it; it turns on facts outside the deal's")
         lines.append("      structure: " + ", ".join(target.deciding))
-        for fact in target.deciding:
-            q = by_fact.get(fact)
-            flips = [f for f in (q.flips if q else []) if f.rule == target.rule and f.outcomes]
-            for flip in flips[:1]:
-                lines.append(f"        {fact}: {flip.text()}")
+    if target.status == "unknown" or not target.options:
+        turns = [
+            (q.fact, f)
+            for q in by_fact.values()
+            for f in q.flips
+            if f.rule == target.rule and f.outcomes
+        ]
+        if turns:
+            lines.append("      on the file's open facts it turns on:")
+        for fact, flip in turns[:MAX_TURNS]:
+            where = f" [{flip.subject}]" if flip.subject else ""
+            lines.append(f"        {fact}{where}: {flip.text()}")
     return lines
 
 

@@ -115,7 +115,15 @@ def test_compare_prints_the_matrix_and_the_changes(
     code = main(["compare", str(seed_with_scenarios)])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.splitlines()[0].split() == ["scenario", "us", "eu", "uk", "de"]
+    assert out.splitlines()[0].split() == [
+        "scenario",
+        "notification",
+        "concept",
+        "band",
+        "theories",
+        "raised",
+    ]
+    assert out.splitlines()[2].split()[:5] == ["base", "us", "no", "yes", "high"]
     assert "de de.concentration.share-acquisition: unknown → not_triggered" in out
     assert "us us.mg2023.g11-influence: triggered → not_triggered" in out
     code = main(["compare", str(seed_with_scenarios), "--format", "json"])

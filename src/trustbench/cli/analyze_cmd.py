@@ -124,6 +124,8 @@ def analyze(
             json.dumps(analysis_json(analysis), indent=2, sort_keys=True, ensure_ascii=False)
         )
     else:
+        if scenario is not None:
+            typer.echo(f"scenario {scenario} (a variant of the deal as filed)")
         typer.echo(text_report(analysis))
     check_fail_on(analysis, fail_on)
 

@@ -78,20 +78,24 @@ def compare(
 
 
 def matrix_text(rows: list[Row]) -> str:
-    jids = list(rows[0].cells)
-    head = f"{'scenario':<24}" + "".join(f"{j:<34}" for j in jids)
+    head = (
+        f"{'scenario':<22} {'':<4} {'notification':<13} {'concept':<9} {'band':<10} theories raised"
+    )
     lines = [head, "-" * len(head)]
     for row in rows:
-        cells = [
-            f"{c.filing}/{c.control} {c.band} " + (",".join(c.theories) or "-")
-            for c in (row.cells[j] for j in jids)
-        ]
-        lines.append(f"{row.name:<24}" + "".join(f"{c[:33]:<34}" for c in cells))
-    lines.append("cells: notification/merger concept, band, theories raised")
+        for i, (jid, c) in enumerate(row.cells.items()):
+            name = row.name if i == 0 else ""
+            theories = ", ".join(c.theories) or "-"
+            lines.append(
+                f"{name:<22} {jid:<4} {c.filing:<13} {c.control:<9} {c.band:<10} {theories}"
+            )
+    lines.append(
+        "notification: is a filing required; concept: is it a merger under the law's concept"
+    )
     for row in rows[1:]:
         lines += ["", f"{row.name}: {row.description}"]
         if not row.changes:
             lines.append("  no finding changes against the base")
-        for c in row.changes:
-            lines.append(f"  {c.jurisdiction} {c.rule}: {c.before} → {c.after}")
+        for ch in row.changes:
+            lines.append(f"  {ch.jurisdiction} {ch.rule}: {ch.before} → {ch.after}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import pytest
 
 from tests.whatif.conftest import analysis, deal
 from trustbench.errors import ErrorGroup
+from trustbench.model import load_deal
 from trustbench.whatif import load_levers
 from trustbench.whatif.levers import moves
 from trustbench.whatif.questions import decisive_questions
@@ -93,3 +94,20 @@ def test_a_house_pack_adds_its_levers() -> None:
     assert packs[0].id == "acme-house-policy"
     ids = [lv.id for lv in load_levers(packs)]
     assert "house.non-voting-shares" in ids and "stake.voting" in ids
+
+
+def test_the_memo_gets_the_options_and_the_request_order(seed_with_scenarios: Path) -> None:
+    from trustbench.analysis import evaluate, load_packs
+    from trustbench.whatif import request_order, structuring_options
+    from trustbench.whatif.memo import structuring_context
+
+    d = load_deal(seed_with_scenarios)
+    a = evaluate(d, load_packs(d.case.jurisdictions))
+    context = structuring_context(a, structuring_options(a))
+    de = next(j for j in context["jurisdictions"] if j["id"] == "de")
+    share = next(f for f in de["findings"] if f["rule"] == "de.concentration.share-acquisition")
+    assert share["options"][0]["change"] == "equity stake in Scale AI from 49 % to 24.99 %"
+    assert share["options"][0]["result"] == "not triggered"
+    assert [s["name"] for s in context["scenarios"]] == ["base", "below-25", "no-common-director"]
+    order = request_order(a)
+    assert order["acquirer.prior_acquisitions.count"] == (1, 1)

@@ -3,8 +3,10 @@ questions. This layer sits between the analysis and the report: it evaluates the
 again under patches, and the memo and the CLI only read what it returns.
 
 For the memo: :func:`structuring_options` gives the verified options per finding and
-across jurisdictions; :func:`decisive_questions` gives the information requests ordered
-by how many findings each answer decides.
+across jurisdictions, and :func:`trustbench.whatif.memo.structuring_context` turns them
+(with the scenario matrix) into plain data for the template; :func:`decisive_questions`
+and :func:`request_order` order the information requests by how many findings each
+answer decides.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from trustbench.analysis import Analysis
 from trustbench.whatif.finder import Option, Target, WhatIf, find_options
 from trustbench.whatif.levers import Lever, Move, load_levers
-from trustbench.whatif.questions import Question, decisive_questions
+from trustbench.whatif.questions import Question, decisive_questions, request_order
 
 __all__ = [
     "Lever",
@@ -27,6 +29,7 @@ __all__ = [
     "decisive_questions",
     "find_options",
     "load_levers",
+    "request_order",
     "structuring_options",
 ]
 

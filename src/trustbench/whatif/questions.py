@@ -182,3 +182,9 @@ def _thresholds(compiled: Compiled, values: dict[str, Any]) -> set[float]:
         ):
             marks.add(float(value))
     return marks | {float(n) for n in _NUMBER.findall(compiled.source)}
+
+
+def request_order(analysis: Analysis) -> dict[str, tuple[int, int]]:
+    """Fact → (findings its answer decides, findings it bears on): the key the memo sorts
+    its information requests by (most decided first)."""
+    return {q.fact: (q.decides, len(q.flips)) for q in decisive_questions(analysis)}

@@ -141,3 +141,57 @@ def test_compare_without_scenarios_says_how_to_add_them(
     assert code == 2
     assert "the deal file has no scenarios to compare" in err
     assert "hint: add a `scenarios:` section" in err
+
+
+def test_holdings_divestitures_rights_safeguards_and_dates(tmp_path: Path) -> None:
+    from trustbench.model.deal import Contract, GrantRight
+
+    base = deal("amazon-irobot")
+    patched = apply_changes(
+        base,
+        [
+            change({"add_right": {"kind": "veto", "matters": ["budget"]}}),
+            change({"add_safeguard": {"type": "firewall", "text": "no data flows"}}),
+            change({"consideration": "USD 1bn"}),
+            change({"closing": "2024-03-01"}),
+        ],
+    )
+    steps = patched.transaction.steps
+    grant = next(s for s in steps if isinstance(s, GrantRight))
+    assert (grant.right.holder, grant.right.issuer, grant.right.kind) == (
+        "amazon",
+        "irobot",
+        "veto",
+    )
+    assert any(isinstance(s, Contract) and s.text == "no data flows" for s in steps)
+    assert patched.transaction.value is not None and patched.transaction.value.amount == 1e9
+    assert str(patched.transaction.closing) == "2024-03-01"
+    stake = next(s for s in steps if isinstance(s, AcquireStake))
+    old = next(s for s in base.transaction.steps if isinstance(s, AcquireStake))
+    assert old.value is not None and stake.value is not None
+    assert stake.value.amount == pytest.approx(
+        old.value.amount * 1e9 / base.transaction.value.amount
+    )  # type: ignore[union-attr]
+    removed = apply_changes(patched, [change({"remove_right": {"kind": "veto"}})])
+    assert not any(isinstance(s, GrantRight) for s in removed.transaction.steps)
+
+
+def test_a_divestiture_sells_part_of_a_holding(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(
+        "case: {id: small, title: Small, as_of: 2025-06-13, jurisdictions: [us]}\n"
+        "entities: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]\n"
+        "holdings: [{holder: a, issuer: c, equity: 0.3}]\n"
+        "transaction: {acquirer: a, target: b, steps: [{kind: acquire_stake, equity: 0.2}]}\n"
+        "scenarios:\n"
+        "  - name: sell-c\n"
+        "    description: A sells 20 % of C\n"
+        "    changes: [{divest: {holder: a, issuer: c, equity: 0.2}}]\n"
+        "  - name: set-c\n"
+        "    description: A holds 5 % of C\n"
+        "    changes: [{holding: {holder: a, issuer: c, equity: 0.05}}]\n"
+    )
+    loaded = load_deal(path)
+    sold = apply_scenario(loaded, "sell-c").holdings[0]
+    assert (sold.equity, sold.voting) == (pytest.approx(0.1), pytest.approx(0.1))
+    assert apply_scenario(loaded, "set-c").holdings[0].voting == pytest.approx(0.05)

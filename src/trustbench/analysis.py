@@ -10,6 +10,7 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.errors import did_you_mean
+from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
@@ -177,6 +178,7 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
             }
             for j in analysis.results
         ],
+        **scenarios_json(analysis.deal.scenarios),
     }
 
 

@@ -74,6 +74,9 @@ class Interests:
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
     _holdings: nx.DiGraph | None = None
     _links: nx.DiGraph | None = None
+    # controllers and ultimate parents, worked out once per phase (many facts ask again)
+    _controllers: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _parents: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes(data=True) if d.get("kind") != "market"]
@@ -223,8 +226,12 @@ class Interests:
         """Every entity that controls ``entity``, directly or through a chain."""
         if entity not in self._index:
             return set()
-        up = nx.ancestors(self._control_candidates(), entity)
-        return {a for a in up if entity in self.closure(a, concept).members}
+        key = (entity, concept)
+        if key not in self._controllers:
+            up = nx.ancestors(self._control_candidates(), entity)
+            found = {a for a in up if entity in self.closure(a, concept).members}
+            self._controllers[key] = frozenset(found)
+        return set(self._controllers[key])
 
     def undecided_controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
         """Entities whose control of ``entity`` turns on a figure the file does not give."""
@@ -245,13 +252,16 @@ class Interests:
         by no other (16 CFR 801.1(a)(3)); ``[entity]`` when nobody controls it. Under HSR a
         corporation held 50/50 has two. Where control runs in a circle (A controls B and B
         controls A) the circle is one top, named by its first id."""
-        above = self.controllers(entity, concept) | {entity}
-        tops = set()
-        for candidate in above:
-            over = self.controllers(candidate, concept)
-            if over <= self.closure(candidate, concept).members:
-                tops.add(min(over | {candidate}))
-        return sorted(tops)
+        key = (entity, concept)
+        if key not in self._parents:
+            above = self.controllers(entity, concept) | {entity}
+            tops = set()
+            for candidate in above:
+                over = self.controllers(candidate, concept)
+                if over <= self.closure(candidate, concept).members:
+                    tops.add(min(over | {candidate}))
+            self._parents[key] = tuple(sorted(tops))
+        return list(self._parents[key])
 
     def ultimate_parent(self, entity: str, concept: Concept = "hsr") -> str:
         """The first of :meth:`ultimate_parents` (the only one unless control is shared)."""

@@ -60,9 +60,10 @@ def test_indirect_interest_through_a_chain() -> None:
     )
     ctx = ctx_for(BASE.format(extra=extra, steps="[]"))
     assert ctx.get("acquirer.equity.before").value == pytest.approx(0.30)
-    assert ctx.get("acquirer.voting.before").value == pytest.approx(0.30)
-    assert ctx.get("acquirer.equity.direct.before").value == 0.0
-    assert ctx.get("acquirer.controls_target.before").value is True  # a → b (60 %) → t (50 %)
+    assert ctx.of("acquirer.voting", phase="before").value == pytest.approx(0.30)
+    assert ctx.interests("before").direct("a", "t", "equity") == 0.0
+    # a → b (60 %) → t (50 %)
+    assert ctx.of("acquirer.controls_target", phase="before").value is True
 
 
 def test_unknown_share_on_the_chain_is_unknown_not_zero() -> None:
@@ -85,10 +86,12 @@ def test_fx_conversion_uses_dated_rate_and_says_so() -> None:
     text = BASE.format(extra=extra, steps="[]").replace(
         "  target: t\n", "  target: t\n  value: EUR 100m\n"
     )
-    value = FactContext.for_deal(deal_from(text)).get("deal.value.usd")
+    ctx = FactContext.for_deal(deal_from(text))
+    value = ctx.of("deal.value", currency="usd")
     assert value.value == pytest.approx(110e6)
     assert "1 EUR = 1.1000 USD (2025-01-02)" in (value.note or "")
-    assert FactContext.for_deal(deal_from(text)).get("deal.value.gbp").value is None
+    assert ctx.of("deal.value", currency="gbp").value is None
+    assert ctx.get("deal.value.eur").value == pytest.approx(100e6)
 
 
 def test_seed_case_meta_holds_49_percent_equity_and_no_votes_after() -> None:
@@ -99,7 +102,7 @@ def test_seed_case_meta_holds_49_percent_equity_and_no_votes_after() -> None:
     assert ctx.get("acquirer.voting.after").value == 0.0
     assert ctx.get("hsr.voting_securities.acquired").value is False
     assert ctx.get("interlock.officer_director.after").value is True
-    assert ctx.get("interlock.officer_director.before").value is False
+    assert ctx.of("interlock.officer_director", phase="before").value is False
     assert ctx.get("acquirer.board.designated.after").value == 0
     assert ctx.get("information.target_holds_rival_data").value is True
     assert "Google" in ctx.get("vertical.rivals_supplied").value
@@ -110,3 +113,20 @@ def test_every_fact_is_documented() -> None:
     for name in REGISTRY.names():
         spec = REGISTRY[name]
         assert spec.doc and spec.unit and spec.type in ("bool", "double", "int", "string", "list")
+
+
+def test_no_import_cycle_among_the_fact_modules() -> None:
+    import grimp
+
+    graph = grimp.build_graph("trustbench")
+    modules = sorted(m for m in graph.modules if m.startswith("trustbench.facts"))
+    cycles = [
+        (a, b)
+        for a in modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if b.startswith("trustbench.facts") and graph.chain_exists(importer=b, imported=a)
+    ]
+    assert not cycles
+    assert not graph.chain_exists(
+        importer="trustbench.facts.registry", imported="trustbench.facts.context"
+    )

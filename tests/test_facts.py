@@ -1,5 +1,7 @@
 """Hand-computed fixtures for facts."""
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -108,11 +110,100 @@ def test_seed_case_meta_holds_49_percent_equity_and_no_votes_after() -> None:
     assert "Google" in ctx.get("vertical.rivals_supplied").value
 
 
+TYPES = ("bool", "double", "int", "string", "list")
+
+
 def test_every_fact_is_documented() -> None:
+    """Each name rules may use says what it is (doc, unit, type), what legal test it serves,
+    what to ask the client when it is unknown and under which topic; the placeholders of its
+    definition are all filled in, and the phase it stands for is spelled out."""
     assert len(REGISTRY.names()) >= 30
     for name in REGISTRY.names():
         spec = REGISTRY[name]
-        assert spec.doc and spec.unit and spec.type in ("bool", "double", "int", "string", "list")
+        assert spec.type in TYPES, name
+        assert spec.doc and spec.unit and spec.test and spec.question, name
+        assert spec.topic != "General", name
+        text = spec.doc + spec.unit + spec.question.replace("{market}", "")
+        assert "{" not in text and "}" not in text, name
+        phase = dict(spec.coords).get("phase")
+        if phase:
+            assert name.endswith(f".{phase}") and f"{phase} the deal" in spec.doc, name
+        assert spec.definition.name(spec.coords) == name
+
+
+def test_one_definition_gives_the_flattened_names_of_each_coordinate() -> None:
+    turnover = REGISTRY.definitions["turnover"]
+    assert turnover.dimensions == ("currency", "geography", "party")
+    spec = REGISTRY["turnover.acquirer.uk.gbp"]
+    assert spec.definition is turnover
+    assert dict(spec.coords) == {"party": "acquirer", "geography": "uk", "currency": "gbp"}
+    assert spec.unit == "GBP" and "in the UK" in spec.doc and "acquirer's group" in spec.doc
+    assert REGISTRY["hsr.acquired_person.sales.usd"].coords == (("party", "target"),)
+    # a coordinate without a name is computable, but not a name rules may use
+    assert "turnover.acquirer.uk.usd" not in REGISTRY
+    ctx = ctx_for(BASE.format(extra="", steps="[]"))
+    assert ctx.of("turnover", party="acquirer", geography="uk", currency="usd").value is None
+    with pytest.raises(KeyError):
+        ctx.of("turnover", party="acquirer", geography="mars", currency="usd")
+
+
+def test_the_catalogue_shows_the_dimensions() -> None:
+    rows = {row["name"]: row for row in REGISTRY.catalogue()}
+    assert set(rows) == set(REGISTRY.names())
+    row = rows["turnover.target.de.eur"]
+    assert row["definition"] == "turnover.{party}.{geography}.{currency}"
+    assert row["dimensions"] == {"party": "target", "geography": "de", "currency": "eur"}
+    assert rows["acquirer.equity.after"]["dimensions"] == {"phase": "after"}
+    assert rows["parties.compete"]["dimensions"] == {}
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def _strings(data: object, skip: str = "examples") -> Iterator[str]:
+    """Every string in a YAML document but those under ``examples`` (an example that gives
+    a fact does not make a rule use it)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key != skip:
+                yield str(key)
+                yield from _strings(value, skip)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item, skip)
+
+
+def fact_users() -> str:
+    """The text of everything that may use a fact: the built-in packs' rules, definitions
+    and parameters (conditions and finding texts), and the memo's code and templates."""
+    parts = [s for p in sorted((ROOT / "rules").rglob("*.yaml")) for s in _strings(_yaml(p))]
+    report = ROOT / "src" / "trustbench" / "report"
+    parts += [p.read_text(encoding="utf-8") for p in sorted(report.rglob("*")) if _text(p)]
+    return "\n".join(parts)
+
+
+def _yaml(path: Path) -> object:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _text(path: Path) -> bool:
+    return path.is_file() and path.suffix in (".py", ".j2", ".html", ".txt", ".md")
+
+
+def used(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\.\w)", text) is not None
+
+
+def test_every_fact_is_used_by_a_rule_a_definition_or_the_memo() -> None:
+    text = fact_users()
+    assert used("acquirer.equity.after", text)  # the scan sees what it should
+    assert not used("acquirer.equity", "{acquirer.equity.after|pct}")  # a prefix is no use
+    unused = [name for name in REGISTRY.names() if not used(name, text)]
+    assert not unused, f"facts nothing uses (remove them, or use them): {unused}"
 
 
 def test_no_import_cycle_among_the_fact_modules() -> None:

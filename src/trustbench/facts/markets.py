@@ -60,7 +60,7 @@ def _market_fact(
     )
 
 
-@_market_fact("name", "string", "text", "the market's name")
+@_market_fact("name", "string", "text", "the market's name", "names the market a finding is about")
 def _name(ctx: FactContext) -> Value:
     return known(_market(ctx).name)
 

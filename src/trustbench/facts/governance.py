@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
 
@@ -198,14 +196,11 @@ def controlled_by(ctx: FactContext, phase: str, entity: str) -> set[str]:
     controls — a target with its subsidiaries, without its parent or the parent's other
     businesses."""
     interests = ctx.interests(phase)
-    graph: Any = ctx.phase(phase).graph
     members, frontier = {entity}, [entity]
     while frontier:
         node = frontier.pop()
         for child in sorted(interests.holdings.successors(node)):
-            if child not in members and interests.controls(
-                node, child, graph.nodes[child].get("kind", "company")
-            ):
+            if child not in members and interests.controls(node, child):
                 members.add(child)
                 frontier.append(child)
     return members

@@ -178,11 +178,9 @@ class Interests:
                 verdict = None
         return verdict
 
-    def controls(
-        self, holder: str, issuer: str, kind_of_issuer: str | None = None, concept: Concept = "hsr"
-    ) -> bool | None:
-        """Direct control of ``issuer`` by ``holder`` alone (``kind_of_issuer`` is read from
-        the graph; the argument is kept for callers that pass it)."""
+    def controls(self, holder: str, issuer: str, concept: Concept = "hsr") -> bool | None:
+        """Direct control of ``issuer`` by ``holder`` alone (the issuer's kind is read from
+        the graph)."""
         return self.controlled_by({holder}, issuer, concept)
 
     def closure(self, entity: str, concept: Concept = "hsr") -> Closure:

@@ -48,10 +48,14 @@ def test_obrien_salop_worked_example() -> None:
     assert stake_mhhi_delta(0.30, 0.20, 1.0, "total") == pytest.approx(1200.0)
 
 
-@given(st.floats(0, 1), st.floats(0, 1))
-def test_two_firm_delta_is_twice_the_product(s1: float, s2: float) -> None:
-    if s1 + s2 > 1:
-        return
+two_shares = st.floats(0, 1).flatmap(lambda s1: st.tuples(st.just(s1), st.floats(0, 1 - s1)))
+"""Two firms' shares of one market: each between 0 and 1, together at most 1."""
+
+
+@given(two_shares)
+def test_two_firm_delta_is_twice_the_product(shares: tuple[float, float]) -> None:
+    s1, s2 = shares
+    assert s1 >= 0 and s2 >= 0 and s1 + s2 <= 1
     assert hhi([s1 + s2]) - hhi([s1, s2]) == pytest.approx(merger_delta(s1, s2), abs=1e-6)
 
 

@@ -63,7 +63,7 @@ DIMENSIONS: dict[str, Dimension] = {
             "geography",
             ("worldwide", "eu", "uk", "de"),
             "where it is achieved",
-            {"eu": "in the EU", "uk": "in the UK", "de": "in the DE"},
+            {"eu": "in the EU", "uk": "in the UK", "de": "in Germany"},
         ),
         Dimension("phase", ("before", "after"), "before or after the deal"),
         Dimension(

@@ -111,8 +111,6 @@ def _plain(value: object) -> object:
         return list(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return value
     return value
 
 

@@ -47,7 +47,7 @@ def test_a_fact_that_decides_alone_and_a_pair_that_decides_together() -> None:
         ).flips
         if f.together_with
     ]
-    assert [f.together_with for f in both] == [("de.voting_share.before",)]
+    assert [f.together_with for f in both] == [("acquirer.group.votes.before",)]
 
 
 def test_questions_are_ordered_by_the_findings_they_decide() -> None:

@@ -7,7 +7,7 @@ import json
 import textwrap
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -241,6 +241,8 @@ def facts(
                 typer.echo(
                     f"{entry['name']:<44} {entry['type']:<7} {entry['unit']:<11} {entry['doc']}"
                 )
+                if entry["dimensions"]:
+                    typer.echo(f"{'':<44} one of {entry['definition']}")
         return
     loaded = load_deal(deal)
     ctx = FactContext.for_deal(loaded, parse_date(as_of))
@@ -255,18 +257,10 @@ def facts(
         typer.echo(f"{name:<52} {shown}")
 
 
-def catalogue() -> list[dict[str, str]]:
-    return [
-        {
-            "name": s.name,
-            "type": s.type,
-            "unit": s.unit,
-            "doc": s.doc,
-            "test": s.test,
-            "scope": s.scope,
-        }
-        for s in (REGISTRY[n] for n in REGISTRY.names())
-    ]
+def catalogue() -> list[dict[str, Any]]:
+    """Every fact name, with the definition it comes from and its point in the definition's
+    dimensions (party, geography, phase, currency)."""
+    return REGISTRY.catalogue()
 
 
 def computed_facts(ctx: FactContext) -> dict[str, object]:

@@ -33,18 +33,10 @@ import networkx as nx
 import numpy as np
 
 from trustbench.graph.build import Phase
+from trustbench.graph.control_share import above_half, half_or_more
 from trustbench.graph.ownership import Holdings
 
 Concept = Literal["hsr", "majority"]
-
-HSR_CONTROL = 0.5
-"""16 CFR 801.1(b)(1)–(2): holding 50 percent *or more* of the voting securities (or of the
-profits, for an unincorporated entity), or the contractual power presently to designate 50
-percent *or more* of the directors. The definition of control, not a filing threshold."""
-
-MAJORITY = 0.5
-"""EUMR Art. 5(4)(b): *more than* half of the capital, the votes or the board (likewise
-§§ 16–17 AktG for GWB § 36(2)). The definition of a majority, not a filing threshold."""
 
 CORPORATE = frozenset({"company"})
 """Entity kinds whose control HSR tests by votes or board designation (801.1(b)(1)(i), (2));
@@ -53,7 +45,9 @@ which the ``equity`` share stands. Natural persons are never controlled."""
 
 
 def _meets(share: float, concept: Concept) -> bool:
-    return share >= HSR_CONTROL if concept == "hsr" else share > MAJORITY
+    """HSR control is half or more (16 CFR 801.1(b)); a majority more than half (EUMR
+    Art. 5(4)(b)): see :mod:`trustbench.graph.control_share`."""
+    return half_or_more(share) if concept == "hsr" else above_half(share)
 
 
 @dataclass(frozen=True)
@@ -187,11 +181,9 @@ class Interests:
                 verdict = None
         return verdict
 
-    def controls(
-        self, holder: str, issuer: str, kind_of_issuer: str | None = None, concept: Concept = "hsr"
-    ) -> bool | None:
-        """Direct control of ``issuer`` by ``holder`` alone (``kind_of_issuer`` is read from
-        the graph; the argument is kept for callers that pass it)."""
+    def controls(self, holder: str, issuer: str, concept: Concept = "hsr") -> bool | None:
+        """Direct control of ``issuer`` by ``holder`` alone (the issuer's kind is read from
+        the graph)."""
         return self.controlled_by({holder}, issuer, concept)
 
     def closure(self, entity: str, concept: Concept = "hsr") -> Closure:

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from trustbench.cli import analyze_cmd, case_cmd, rules_cmd
+from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, whatif_cmd
 from trustbench.errors import TrustbenchError
 
 app = typer.Typer(
@@ -21,6 +21,8 @@ app.command("analyze")(analyze_cmd.analyze)
 app.command("memo")(analyze_cmd.memo)
 app.command("facts")(analyze_cmd.facts)
 app.command("schema")(case_cmd.schema)
+app.command("compare")(whatif_cmd.compare)
+app.command("whatif")(whatif_cmd.whatif)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(case_cmd.app, name="case")
 

@@ -7,7 +7,7 @@ import json
 import textwrap
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,6 +15,7 @@ from trustbench.analysis import Analysis, evaluate, load_packs, result_json
 from trustbench.errors import InputError, TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.model import load_deal
+from trustbench.model.patch import apply_scenario
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, display_path
 
@@ -60,7 +61,11 @@ def _progress(enabled: bool, message: str) -> None:
 
 
 def run_analysis(
-    deal_path: Path, jurisdiction: list[str] | None, as_of: str | None, rules: list[Path] | None
+    deal_path: Path,
+    jurisdiction: list[str] | None,
+    as_of: str | None,
+    rules: list[Path] | None,
+    scenario: str | None = None,
 ) -> Analysis:
     for folder in rules or []:
         if not folder.is_dir():
@@ -70,6 +75,8 @@ def run_analysis(
     start = time.perf_counter()
     _progress(large, f"reading {display_path(deal_path)} ({size / 1e6:.1f} MB)…")
     deal = load_deal(deal_path)
+    if scenario is not None:
+        deal = apply_scenario(deal, scenario)
     packs = load_packs(jurisdiction or deal.case.jurisdictions, rules)
     _progress(
         large,
@@ -100,11 +107,14 @@ def analyze(
             "the part of the condition that decided",
         ),
     ] = None,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="analyse the deal under this scenario")
+    ] = None,
 ) -> None:
     """Screen a deal and print the findings per jurisdiction."""
     if format not in ("text", "json"):
         raise TrustbenchError(f"--format: expected text or json, got {format!r}")
-    analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    analysis = run_analysis(deal, jurisdiction, as_of, rules, scenario)
     if explain:
         from trustbench.cli.explain import explain as explain_rule
 
@@ -116,6 +126,8 @@ def analyze(
             )
         )
     else:
+        if scenario is not None:
+            typer.echo(f"scenario {scenario} (a variant of the deal as filed)")
         typer.echo(text_report(analysis))
     check_fail_on(analysis, fail_on)
 
@@ -243,6 +255,8 @@ def facts(
                 typer.echo(
                     f"{entry['name']:<44} {entry['type']:<7} {entry['unit']:<11} {entry['doc']}"
                 )
+                if entry["dimensions"]:
+                    typer.echo(f"{'':<44} one of {entry['definition']}")
         return
     loaded = load_deal(deal)
     ctx = FactContext.for_deal(loaded, parse_date(as_of))
@@ -257,18 +271,10 @@ def facts(
         typer.echo(f"{name:<52} {shown}")
 
 
-def catalogue() -> list[dict[str, str]]:
-    return [
-        {
-            "name": s.name,
-            "type": s.type,
-            "unit": s.unit,
-            "doc": s.doc,
-            "test": s.test,
-            "scope": s.scope,
-        }
-        for s in (REGISTRY[n] for n in REGISTRY.names())
-    ]
+def catalogue() -> list[dict[str, Any]]:
+    """Every fact name, with the definition it comes from and its point in the definition's
+    dimensions (party, geography, phase, currency)."""
+    return REGISTRY.catalogue()
 
 
 def computed_facts(ctx: FactContext) -> dict[str, object]:

@@ -7,12 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trustbench.graph.build import build
 from trustbench.model import load_deal
 from trustbench.model.deal import Deal
 from trustbench.report import diagram as dg
-from trustbench.report import svgdraw
+from trustbench.report import layered, svgdraw
 
 from .deals import HOSTILE_NAMES, big_deal_yaml, hostile_deal_yaml
 
@@ -260,3 +262,64 @@ def test_the_check_sees_an_overlap() -> None:
     with pytest.raises(AssertionError, match="overlap"):
         _assert_labels_clear(wrap.format(label + label.replace('x="10"', 'x="35"')))
     assert _assert_labels_clear(wrap.format(label + crossing.replace("14", "25"))) == 1
+
+
+# ---------------------------------------------------------------------------- any graph
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> tuple[list[layered.Box], list[layered.Edge]]:
+    """Random boxes and links: cycles, links within a row, long links, people, labels."""
+    n = draw(st.integers(2, 14))
+    boxes = [
+        layered.Box(
+            f"n{i}",
+            draw(st.floats(34, 150)),
+            draw(st.floats(14, 60)),
+            between=draw(st.booleans()) and i > 1,
+        )
+        for i in range(n)
+    ]
+    edges = []
+    for _ in range(draw(st.integers(1, 3 * n))):
+        u, v = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
+        labelled = draw(st.booleans())
+        w, h = (draw(st.floats(10, 104)), draw(st.sampled_from([10.3, 18.6, 26.9])))
+        edges.append(
+            layered.Edge(
+                f"n{u}",
+                f"n{v}",
+                draw(st.sampled_from([0, 1, None])),
+                labelled,
+                "own",
+                w if labelled else 0.0,
+                h if labelled else 0.0,
+            )
+        )
+    return boxes, edges
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(_graphs())
+def test_any_layout_keeps_labels_clear(graph: tuple[list[layered.Box], list[layered.Edge]]) -> None:
+    """Whatever the graph, the drawing's geometry keeps labels off every line and box."""
+    p = layered.place(*graph, max_width=dg.MAX_WIDTH)
+    offsets = svgdraw.ends(p.edges, p.boxes)
+    parts = []
+    for i, e in enumerate(p.edges):
+        pts = svgdraw.points(i, e, p.boxes, offsets)
+        parts.append(f'<polyline points="{" ".join(f"{x},{y}" for x, y in pts)}"/>')
+        node = e.label_box(p.boxes)
+        if node is not None:
+            x, y = node.port + layered.LABEL_GAP, node.y
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{node.w - layered.LABEL_GAP}" height="{node.h}"/>'
+            )
+    for b in p.boxes.values():
+        if not b.dummy:
+            parts.append(
+                f'<rect x="{b.x - b.w / 2}" y="{b.y}" width="{b.w}" height="{b.h}" stroke="#000"/>'
+            )
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    assert _assert_labels_clear(svg) == sum(1 for e in p.edges if e.label_w)
+    _assert_lines_avoid_boxes(svg)

@@ -181,9 +181,11 @@ def _route(edges: list[Edge], boxes: dict[str, Box], labels: dict[int, int] | No
         a, b = boxes[e.u].row, boxes[e.v].row
         step = 1 if b > a else -1
         e.path = [e.u]
-        crossed = [labels[i]] if a == b and i in labels else range(a + step, b, step)
-        for r in crossed:
-            did = f"\x00{i}:{r}"
+        crossed = list(range(a + step, b, step))
+        if a == b and i in labels:  # within a row: down to the label's row and back up
+            crossed = [*range(a + 1, labels[i] + 1), *range(labels[i] - 1, a, -1)]
+        for k, r in enumerate(crossed):
+            did = f"\x00{i}:{r}:{k}"
             if labels.get(i) == r and e.label_w:
                 boxes[did] = Box(did, e.label_w + LABEL_GAP, e.label_h, dummy=True, label=True)
             else:

@@ -225,6 +225,17 @@ class Footnotes:
         package = self.document_part.package
         part = XmlPart(PackURI("/word/footnotes.xml"), FOOTNOTES, parse_xml(xml), package)
         self.document_part.relate_to(part, RT.FOOTNOTES)
+        settings = self.document_part.settings.element  # name the separators, as Word does
+        pr = parse_xml(
+            f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
+            '<w:footnote w:id="0"/></w:footnotePr>'
+        )
+        later = [qn(f"w:{t}") for t in ("endnotePr", "compat", "docVars", "rsids")]
+        anchor = next((c for c in settings if c.tag in later), None)
+        if anchor is not None:
+            anchor.addprevious(pr)
+        else:
+            settings.append(pr)
         return part
 
 

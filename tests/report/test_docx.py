@@ -16,7 +16,7 @@ from PIL import Image
 
 from trustbench.cli import main
 from trustbench.report import raster, render_html
-from trustbench.report.docx import render_docx
+from trustbench.report.docx import html_to_docx, render_docx
 from trustbench.report.docxparts import Node, parse_html
 
 from .deals import HOSTILE_NAMES, hostile_deal_yaml
@@ -214,3 +214,35 @@ def test_seed_memo_docx(tmp_path: Path, epoch: None, capsys: Any) -> None:
     html = (tmp_path / "seed.html").read_text(encoding="utf-8")
     document = _check_same_structure(html, (tmp_path / "seed.docx").read_bytes())
     assert re.search(r"Executive summary", "\n".join(p.text for p in document.paragraphs))
+
+
+def test_html_whitespace_lists_and_terms_become_word_paragraphs() -> None:
+    """What a house template may use: collapsed whitespace, line breaks, nested lists,
+    definition lists, links (kept as links, not fetched), colspans."""
+    html = (
+        "<html><body><h2>Heading</h2><p>  one <em>two</em>\n   three<br>four  </p>"
+        "<ul><li>a<ul><li>b</li></ul></li></ul><ol><li>x</li><li value='7'>y</li></ol>"
+        "<dl><dt>Term</dt><dd>Meaning</dd></dl>"
+        '<p><a href="https://example.com/a">site</a> <a href="javascript:alert(1)">js</a></p>'
+        '<table><tr><td colspan="2">wide</td></tr><tr><td>l</td><td>r</td></tr></table>'
+        "</body></html>"
+    )
+    document = docx.Document(io.BytesIO(html_to_docx(html)))
+    got = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert got == [
+        ("Heading 1", "Heading"),
+        ("Normal", "one two three\nfour"),
+        ("List Bullet", "a"),
+        ("List Bullet 2", "b"),
+        ("List", "1. x"),
+        ("List", "7. y"),
+        ("Normal", "Term"),
+        ("Normal", "Meaning"),
+        ("Normal", "site js"),
+    ]
+    assert [link.url for p in document.paragraphs for link in p.hyperlinks] == [
+        "https://example.com/a"
+    ]
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["wide", "wide"]  # one merged cell
+    assert [c.text for c in table.rows[1].cells] == ["l", "r"]

@@ -52,7 +52,7 @@ HEADINGS = {"h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3", "h5": "Head
 HEADINGS |= {"h6": "Heading 4"}
 BLOCKS = {"html", "body", "main", "section", "article", "aside", "header", "footer", "div"}
 BLOCKS |= {"nav", "figure", "figcaption", "p", "table", "ol", "ul", "li", "blockquote", "h1"}
-BLOCKS |= set(HEADINGS)
+BLOCKS |= {"dl", "dt", "dd"} | set(HEADINGS)
 SKIP = {"head", "style", "script", "title", "colgroup", "template", "svg"}
 BREAK_AFTER, BREAK_BEFORE = {"cover", "toc"}, {"appendix", "questions"}
 NEW_LINE = {"detail", "step-note"}  # inline elements the memo's CSS shows as blocks
@@ -81,6 +81,7 @@ TAG_FMT: dict[str, dict[str, Any]] = {
     "i": {"italic": True},
     "code": {"mono": True},
     "sup": {"superscript": True},
+    "small": {"size": 8.0},
 }
 
 
@@ -165,8 +166,14 @@ class _Writer:
             caption = self.paragraph_of(node.children, container, "Caption")
             if caption is not None:
                 caption.paragraph_format.keep_with_next = True
-        elif tag == "p":
-            self.paragraph_of(node.children, container)
+        elif tag in ("p", "dt", "dd"):
+            p = self.paragraph_of(node.children, container)
+            if p is not None and tag == "dt":
+                p.paragraph_format.keep_with_next = True
+                for r in p.runs:
+                    r.bold = True
+            elif p is not None and tag == "dd":
+                p.paragraph_format.left_indent = Mm(8)
         else:
             self.blocks(node, container)
         if classes & BREAK_AFTER and container is self.doc:

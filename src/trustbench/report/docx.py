@@ -190,6 +190,9 @@ class _Writer:
         for child in inline:
             self.inline(child, paragraph._p, Fmt())
         _trim(paragraph._p)
+        if not isinstance(container, _Cell) and not paragraph._p.xpath("./w:r|./w:hyperlink"):
+            paragraph._p.getparent().remove(paragraph._p)  # only empty anchors: no paragraph
+            return None
         return paragraph
 
     def _new_paragraph(self, container: Any, style: str | None) -> Any:

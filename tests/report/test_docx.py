@@ -105,6 +105,11 @@ def test_sample_memo_has_the_pdf_structure(context: dict[str, Any], epoch: None)
     html, data = render_html(context), render_docx(context)
     document = _check_same_structure(html, data)
     assert any(p.style.name == "Title" for p in document.paragraphs)
+    breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
+    pages = re.findall(
+        r'<(section class="(?:cover|[^"]*\b(?:questions|appendix))|nav class="toc)', html
+    )
+    assert len(breaks) == len(pages) == 4  # as memo.css breaks the pages: nowhere else
     assert len(_footnotes(data)) >= 5
     body = document.element.body  # the summary: the first table after the first heading
     first = next(p._p for p in document.paragraphs if p.style.name == "Heading 1")

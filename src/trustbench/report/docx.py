@@ -54,7 +54,9 @@ BLOCKS = {"html", "body", "main", "section", "article", "aside", "header", "foot
 BLOCKS |= {"nav", "figure", "figcaption", "p", "table", "ol", "ul", "li", "blockquote", "h1"}
 BLOCKS |= {"dl", "dt", "dd"} | set(HEADINGS)
 SKIP = {"head", "style", "script", "title", "colgroup", "template", "svg"}
-BREAK_AFTER, BREAK_BEFORE = {"cover", "toc"}, {"appendix", "questions"}
+# page breaks, as memo.css puts them: (element, class)
+BREAK_AFTER = {("section", "cover"), ("nav", "toc")}
+BREAK_BEFORE = {("section", "appendix"), ("section", "questions")}
 NEW_LINE = {"detail", "step-note"}  # inline elements the memo's CSS shows as blocks
 NOTE_SIZE, GREY = 8.0, "6B6B6B"
 CLASS_FMT: dict[str, dict[str, Any]] = {  # the memo's CSS classes, in Word terms
@@ -150,7 +152,7 @@ class _Writer:
         tag, classes = node.tag, node.classes
         if tag in SKIP:
             return
-        if classes & BREAK_BEFORE and container is self.doc:
+        if {(tag, c) for c in classes} & BREAK_BEFORE and container is self.doc:
             self.doc.add_page_break()
         if tag == "nav" and "toc" in classes:
             self._toc(node)
@@ -176,7 +178,7 @@ class _Writer:
                 p.paragraph_format.left_indent = Mm(8)
         else:
             self.blocks(node, container)
-        if classes & BREAK_AFTER and container is self.doc:
+        if {(tag, c) for c in classes} & BREAK_AFTER and container is self.doc:
             self.doc.add_page_break()
 
     def paragraph_of(

@@ -57,8 +57,11 @@ SKIP = {"head", "style", "script", "title", "colgroup", "template", "svg"}
 # page breaks, as memo.css puts them: (element, class)
 BREAK_AFTER = {("section", "cover"), ("nav", "toc")}
 BREAK_BEFORE = {("section", "appendix"), ("section", "questions")}
-NEW_LINE = {"detail", "step-note"}  # inline elements the memo's CSS shows as blocks
+NEW_LINE = {"detail", "step-note"}  # inline elements the memo's CSS shows as blocks (and
+# "mono" in a table cell)
 NOTE_SIZE, GREY = 8.0, "6B6B6B"
+CHAR, PADDING = Pt(6), Pt(16)  # a generous 10-point character; a cell's margins
+WORD_CAP, TEXT_CAP = 24, 90  # longer words break anyway; longer texts wrap
 CLASS_FMT: dict[str, dict[str, Any]] = {  # the memo's CSS classes, in Word terms
     "label": {"bold": True},
     "para-label": {"bold": True},
@@ -122,6 +125,7 @@ class _Writer:
         self.part: Any = self.doc.part  # the part being written (document or footnotes)
         self.space = True  # the text written last ends in a space (collapse whitespace)
         self.fresh_cell: Any = None  # a table cell whose own first paragraph is still empty
+        self.in_cell = False
         section = self.doc.sections[0]
         section.page_width, section.page_height = PAPER.get(paper, PAPER["A4"])
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -252,14 +256,19 @@ class _Writer:
                     table.cell(r, col).merge(table.cell(r, min(col + span, width) - 1))
                 col += span
         grid = table._cells  # row by row, a merged cell repeated over its columns
+        widths = _column_widths(rows, width, self.text_width)
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = w
         for r, (tr, head) in enumerate(rows):
             col = 0
             for cell_node in _cells(tr):
                 if col >= width:
                     break
                 cell = grid[r * width + col]
-                self.fresh_cell = cell._tc
+                cell.width = widths[col]
+                self.fresh_cell, self.in_cell = cell._tc, True
                 self.blocks(cell_node, cell)
+                self.in_cell = False
                 if head or cell_node.tag == "th":
                     _bold(cell)
                 col += _span(cell_node)
@@ -313,7 +322,7 @@ class _Writer:
         if "fn" in classes:
             self._footnote(item, sink)
             return
-        if classes & NEW_LINE and item.children:
+        if (classes & NEW_LINE or self.in_cell and "mono" in classes) and item.children:
             line_break(sink)
             self.space = True
         if item.attrs.get("id") and self.notes.count and not item.children:
@@ -400,6 +409,33 @@ def _rows(table: Node) -> list[tuple[Node, bool]]:
 
 def _cells(tr: Node) -> list[Node]:
     return [c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")]
+
+
+def _column_widths(rows: list[tuple[Node, bool]], count: int, total: int) -> list[int]:
+    """As a browser would: each column at least as wide as its longest word (up to
+    ``WORD_CAP`` characters), the rest shared by how much more its longest text wants."""
+    word, text = [1] * count, [1] * count
+    for tr, _ in rows:
+        col = 0
+        for cell in _cells(tr):
+            words = _visible(cell).replace("\xad", "").split()
+            if _span(cell) == 1 and col < count and words:
+                word[col] = max(word[col], min(max(len(w) for w in words), WORD_CAP))
+                text[col] = max(text[col], min(len(" ".join(words)), TEXT_CAP))
+            col += _span(cell)
+    least = [CHAR * w + PADDING for w in word]
+    if sum(least) >= total:
+        return [int(total * n / sum(least)) for n in least]
+    wants = [max(0, CHAR * t + PADDING - n) for t, n in zip(text, least, strict=True)]
+    share = [w / sum(wants) if sum(wants) else 1 / count for w in wants]
+    return [int(n + (total - sum(least)) * f) for n, f in zip(least, share, strict=True)]
+
+
+def _visible(node: Node | str) -> str:
+    """Text in the body: without footnotes."""
+    if isinstance(node, str):
+        return node
+    return "" if "fn" in node.classes else "".join(_visible(c) for c in node.children)
 
 
 def _span(cell: Node) -> int:

@@ -322,7 +322,7 @@ class _Writer:
         if "fn" in classes:
             self._footnote(item, sink)
             return
-        if (classes & NEW_LINE or self.in_cell and "mono" in classes) and item.children:
+        if (classes & NEW_LINE or (self.in_cell and "mono" in classes)) and item.children:
             line_break(sink)
             self.space = True
         if item.attrs.get("id") and self.notes.count and not item.children:

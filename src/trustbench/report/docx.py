@@ -33,14 +33,18 @@ from trustbench.report.docxparts import (
     Fmt,
     Footnotes,
     Node,
+    colspan,
+    column_widths,
     element,
     field_char,
     hyperlink,
     line_break,
     parse_html,
     reproducible,
+    row_cells,
     run,
     simple_field,
+    table_rows,
 )
 from trustbench.report.raster import svg_to_png
 from trustbench.report.render import render_html
@@ -60,8 +64,6 @@ BREAK_BEFORE = {("section", "appendix"), ("section", "questions")}
 NEW_LINE = {"detail", "step-note"}  # inline elements the memo's CSS shows as blocks (and
 # "mono" in a table cell)
 NOTE_SIZE, GREY = 8.0, "6B6B6B"
-CHAR, PADDING = Pt(6), Pt(16)  # a generous 10-point character; a cell's margins
-WORD_CAP, TEXT_CAP = 24, 90  # longer words break anyway; longer texts wrap
 CLASS_FMT: dict[str, dict[str, Any]] = {  # the memo's CSS classes, in Word terms
     "label": {"bold": True},
     "para-label": {"bold": True},
@@ -241,27 +243,27 @@ class _Writer:
     # ------------------------------------------------------------------------ tables, lists
 
     def _table(self, node: Node, container: Any) -> None:
-        rows = _rows(node)
+        rows = table_rows(node)
         if not rows:
             return
-        width = max(sum(_span(c) for c in _cells(tr)) for tr, _ in rows)
+        width = max(sum(colspan(c) for c in row_cells(tr)) for tr, _ in rows)
         width = max(width, 1)
         table = container.add_table(rows=len(rows), cols=width)
         table.style = "Table Grid"
         for r, (tr, _) in enumerate(rows):  # merge first: cells are then listed once
             col = 0
-            for cell_node in _cells(tr):
-                span = _span(cell_node)
+            for cell_node in row_cells(tr):
+                span = colspan(cell_node)
                 if span > 1 and col < width - 1:
                     table.cell(r, col).merge(table.cell(r, min(col + span, width) - 1))
                 col += span
         grid = table._cells  # row by row, a merged cell repeated over its columns
-        widths = _column_widths(rows, width, self.text_width)
+        widths = column_widths(rows, width, self.text_width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         for r, (tr, head) in enumerate(rows):
             col = 0
-            for cell_node in _cells(tr):
+            for cell_node in row_cells(tr):
                 if col >= width:
                     break
                 cell = grid[r * width + col]
@@ -271,7 +273,7 @@ class _Writer:
                 self.in_cell = False
                 if head or cell_node.tag == "th":
                     _bold(cell)
-                col += _span(cell_node)
+                col += colspan(cell_node)
             if head:
                 table.rows[r]._tr.get_or_add_trPr().append(element("w:tblHeader", val="true"))
         if container is self.doc:  # Word joins tables that touch: a thin paragraph between
@@ -393,54 +395,6 @@ def _trim(p: Any) -> None:
     texts = p.findall(".//" + "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
     if texts and texts[-1].text:
         texts[-1].text = texts[-1].text.rstrip(" ")
-
-
-def _rows(table: Node) -> list[tuple[Node, bool]]:
-    """The table's rows, each with whether it is a header row (in ``thead``)."""
-    out: list[tuple[Node, bool]] = []
-    for child in table.children:
-        if isinstance(child, Node) and child.tag == "tr":
-            out.append((child, False))
-        elif isinstance(child, Node) and child.tag in ("thead", "tbody", "tfoot"):
-            head = child.tag == "thead"
-            out += [(r, head) for r in child.children if isinstance(r, Node) and r.tag == "tr"]
-    return out
-
-
-def _cells(tr: Node) -> list[Node]:
-    return [c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")]
-
-
-def _column_widths(rows: list[tuple[Node, bool]], count: int, total: int) -> list[int]:
-    """As a browser would: each column at least as wide as its longest word (up to
-    ``WORD_CAP`` characters), the rest shared by how much more its longest text wants."""
-    word, text = [1] * count, [1] * count
-    for tr, _ in rows:
-        col = 0
-        for cell in _cells(tr):
-            words = _visible(cell).replace("\xad", "").split()
-            if _span(cell) == 1 and col < count and words:
-                word[col] = max(word[col], min(max(len(w) for w in words), WORD_CAP))
-                text[col] = max(text[col], min(len(" ".join(words)), TEXT_CAP))
-            col += _span(cell)
-    least = [CHAR * w + PADDING for w in word]
-    if sum(least) >= total:
-        return [int(total * n / sum(least)) for n in least]
-    wants = [max(0, CHAR * t + PADDING - n) for t, n in zip(text, least, strict=True)]
-    share = [w / sum(wants) if sum(wants) else 1 / count for w in wants]
-    return [int(n + (total - sum(least)) * f) for n, f in zip(least, share, strict=True)]
-
-
-def _visible(node: Node | str) -> str:
-    """Text in the body: without footnotes."""
-    if isinstance(node, str):
-        return node
-    return "" if "fn" in node.classes else "".join(_visible(c) for c in node.children)
-
-
-def _span(cell: Node) -> int:
-    value = cell.attrs.get("colspan", "1")
-    return max(1, min(int(value), 50)) if value.isdigit() else 1
 
 
 def _bold(cell: Any) -> None:

@@ -1,6 +1,7 @@
 """Pieces of the Word memo that python-docx has no API for, and the HTML it reads.
 
-- ``parse_html``: the memo HTML as a small tree (the templates write well-formed HTML).
+- ``parse_html``: the memo HTML as a small tree (the templates write well-formed HTML);
+  its tables' rows, cells and column widths.
 - Runs, hyperlinks, page-number and table-of-contents fields, built as WordprocessingML.
 - ``Footnotes``: a real footnotes part (``word/footnotes.xml``): Word and LibreOffice number
   the notes themselves, in the order of their references.
@@ -23,6 +24,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -84,6 +86,60 @@ def parse_html(html: str) -> Node:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+# ---------------------------------------------------------------------------- tables
+
+CHAR, PADDING = Pt(6), Pt(16)  # a generous 10-point character; a cell's margins
+WORD_CAP, TEXT_CAP = 24, 90  # longer words break anyway; longer texts wrap
+
+
+def column_widths(rows: list[tuple[Node, bool]], count: int, total: int) -> list[int]:
+    """As a browser would: each column at least as wide as its longest word (up to
+    ``WORD_CAP`` characters), the rest shared by how much more its longest text wants."""
+    word, text = [1] * count, [1] * count
+    for tr, _ in rows:
+        col = 0
+        for cell in row_cells(tr):
+            words = visible_text(cell).replace("\xad", "").split()
+            if colspan(cell) == 1 and col < count and words:
+                word[col] = max(word[col], min(max(len(w) for w in words), WORD_CAP))
+                text[col] = max(text[col], min(len(" ".join(words)), TEXT_CAP))
+            col += colspan(cell)
+    least = [CHAR * w + PADDING for w in word]
+    if sum(least) >= total:
+        return [int(total * n / sum(least)) for n in least]
+    wants = [max(0, CHAR * t + PADDING - n) for t, n in zip(text, least, strict=True)]
+    share = [w / sum(wants) if sum(wants) else 1 / count for w in wants]
+    return [int(n + (total - sum(least)) * f) for n, f in zip(least, share, strict=True)]
+
+
+def visible_text(node: Node | str) -> str:
+    """Text in the body: without footnotes."""
+    if isinstance(node, str):
+        return node
+    return "" if "fn" in node.classes else "".join(visible_text(c) for c in node.children)
+
+
+def colspan(cell: Node) -> int:
+    value = cell.attrs.get("colspan", "1")
+    return max(1, min(int(value), 50)) if value.isdigit() else 1
+
+
+def table_rows(table: Node) -> list[tuple[Node, bool]]:
+    """The table's rows, each with whether it is a header row (in ``thead``)."""
+    out: list[tuple[Node, bool]] = []
+    for child in table.children:
+        if isinstance(child, Node) and child.tag == "tr":
+            out.append((child, False))
+        elif isinstance(child, Node) and child.tag in ("thead", "tbody", "tfoot"):
+            head = child.tag == "thead"
+            out += [(r, head) for r in child.children if isinstance(r, Node) and r.tag == "tr"]
+    return out
+
+
+def row_cells(tr: Node) -> list[Node]:
+    return [c for c in tr.children if isinstance(c, Node) and c.tag in ("td", "th")]
 
 
 # ---------------------------------------------------------------------------- runs

@@ -110,6 +110,17 @@ def test_sample_memo_has_the_pdf_structure(context: dict[str, Any], epoch: None)
         r'<(section class="(?:cover|[^"]*\b(?:questions|appendix))|nav class="toc)', html
     )
     assert len(breaks) == len(pages) == 4  # as memo.css breaks the pages: nowhere else
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        rels = z.read("word/_rels/footnotes.xml.rels").decode()
+    urls = {
+        a.attrs["href"]
+        for n in parse_html(html).find_all("span")
+        if "fn" in n.classes
+        for a in n.find_all("a")
+        if a.attrs.get("href", "").startswith("https://")
+    }
+    targets = {r.get("Target") for r in docx.oxml.parse_xml(rels.encode()) if r.get("TargetMode")}
+    assert urls and urls <= targets  # links in notes stay links, with the full address
     assert len(_footnotes(data)) >= 5
     body = document.element.body  # the summary: the first table after the first heading
     first = next(p._p for p in document.paragraphs if p.style.name == "Heading 1")

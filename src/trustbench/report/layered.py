@@ -317,7 +317,38 @@ def _place_x(boxes: dict[str, Box], rows: list[list[str]], edges: list[Edge]) ->
                 for b in row
             ]
             _fit(boxes, row, wanted, widest)
+    _straighten(boxes, rows, edges, widest)
     return widest
+
+
+def _straighten(
+    boxes: dict[str, Box], rows: list[list[str]], edges: list[Edge], width: float
+) -> None:
+    """Line up the dummies of each long edge on one x, where every row they cross has room:
+    a straight run instead of a staircase."""
+    index = {b: i for row in rows for i, b in enumerate(row)}
+    for e in edges:
+        inner = e.path[1:-1]
+        if len(inner) < 2 or boxes[e.u].row == boxes[e.v].row:
+            continue
+        ports = sorted(boxes[b].port for b in inner)
+        x = ports[len(ports) // 2]
+        moved = {b: x + boxes[b].x - boxes[b].port for b in inner}
+        if all(_room(boxes, rows[boxes[b].row], index[b], moved[b], width) for b in inner):
+            for b, centre in moved.items():
+                boxes[b].x = centre
+
+
+def _room(boxes: dict[str, Box], row: list[str], i: int, centre: float, width: float) -> bool:
+    """Whether the ``i``-th box of ``row`` can move its centre to ``centre``."""
+    half = boxes[row[i]].w / 2
+    if centre - half < 0 or centre + half > width:
+        return False
+    left = boxes[row[i - 1]] if i > 0 else None
+    right = boxes[row[i + 1]] if i + 1 < len(row) else None
+    return (left is None or left.x + left.w / 2 + GAP_X <= centre - half) and (
+        right is None or centre + half + GAP_X <= right.x - right.w / 2
+    )
 
 
 def _fit(boxes: dict[str, Box], row: list[str], wanted: list[float], width: float) -> None:

@@ -332,11 +332,13 @@ def _straighten(
         if len(inner) < 2 or boxes[e.u].row == boxes[e.v].row:
             continue
         ports = sorted(boxes[b].port for b in inner)
-        x = ports[len(ports) // 2]
-        moved = {b: x + boxes[b].x - boxes[b].port for b in inner}
-        if all(_room(boxes, rows[boxes[b].row], index[b], moved[b], width) for b in inner):
-            for b, centre in moved.items():
-                boxes[b].x = centre
+        middle = ports[len(ports) // 2]
+        for x in sorted(ports, key=lambda p, m=middle: (abs(p - m), p)):  # type: ignore[misc]
+            moved = {b: x + boxes[b].x - boxes[b].port for b in inner}
+            if all(_room(boxes, rows[boxes[b].row], index[b], moved[b], width) for b in inner):
+                for b, centre in moved.items():
+                    boxes[b].x = centre
+                break
 
 
 def _room(boxes: dict[str, Box], row: list[str], i: int, centre: float, width: float) -> bool:

@@ -302,7 +302,17 @@ def points(
         down = other.row > b.row
         stub = [(x, b.y + b.h), (x, b.bottom)] if down else [(x, b.y), (x, b.top)]
         pts.extend(stub if k == 0 else reversed(stub))
-    return [p for n, p in enumerate(pts) if n == 0 or p != pts[n - 1]]
+    pts = [p for n, p in enumerate(pts) if n == 0 or p != pts[n - 1]]
+    return [
+        p for n, p in enumerate(pts) if n in (0, len(pts) - 1) or not _straight(*pts[n - 1 : n + 2])
+    ]
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> bool:
+    """Whether ``b`` lies on the way from ``a`` to ``c`` (a point the line need not turn at)."""
+    cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
+    ahead = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1])
+    return abs(cross) < 1e-6 and ahead > 0
 
 
 def draw_line(c: Canvas, category: str, changed: bool, pts: list[tuple[float, float]]) -> None:

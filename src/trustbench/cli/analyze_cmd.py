@@ -182,6 +182,7 @@ def memo(
         ),
     ] = None,
     html: Annotated[bool, typer.Option("--html", help="write HTML instead of PDF")] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="write Word (.docx) instead of PDF")] = False,
     template_dir: Annotated[
         list[Path] | None,
         typer.Option("--template-dir", help="folders whose templates override the house style"),
@@ -203,16 +204,17 @@ def memo(
         typer.Option("--full-appendix", help="list every parameter and rule, not only those used"),
     ] = False,
 ) -> None:
-    """Write the memo (PDF, or HTML with --html) for a deal."""
+    """Write the memo (PDF, or HTML with --html, or Word with --docx) for a deal."""
     from trustbench.report import render_html, render_pdf
     from trustbench.report.context import Options, build_context, pack_template_dirs
+    from trustbench.report.docx import render_docx
 
     dirs = list(template_dir or [])
     for folder in dirs:
         if not folder.is_dir():
             raise TrustbenchError("--template-dir: not a folder", file=str(folder))
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
-    suffix = ".html" if html else ".pdf"
+    suffix = ".html" if html else ".docx" if docx else ".pdf"
     target = output or Path("reports") / f"{analysis.deal.case.id}{suffix}"
     packs = pack_template_dirs(analysis)
     inputs = (
@@ -231,6 +233,8 @@ def memo(
     data = (
         render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8")
         if html
+        else render_docx(context, template_dirs=dirs, pack_dirs=packs)
+        if docx
         else render_pdf(context, template_dirs=dirs, pack_dirs=packs)
     )
     atomic_write(target, data, protect=inputs)

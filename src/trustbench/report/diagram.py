@@ -341,11 +341,21 @@ class _Drawing:
             else:
                 size = _name_box(self.name(n), n in (self.tg.acquirer, self.tg.target))
                 boxes.append(layered.Box(n, size.w, size.h, between=n in s.people))
-        edges = [
-            layered.Edge(u, v, rank={"own": 0, "supply": 1}.get(c), labelled=(u, v) == uv, tag=c)
-            for (u, v, c), uv in self._edge_keys().items()
-        ]
+        edges = []
+        for (u, v, c), uv in self._edge_keys().items():
+            rank = {"own": 0, "supply": 1}.get(c)
+            w, h = self._label_size((u, v, c)) if (u, v) == uv else (0.0, 0.0)
+            edges.append(layered.Edge(u, v, rank, (u, v) == uv, c, w, h))
         return layered.place(boxes, edges, max_width)
+
+    def _label_size(self, key: tuple[str, str, str]) -> tuple[float, float]:
+        """The room a link's label needs: the larger of its two phases' labels."""
+        sizes = [
+            svg.label_size(svg.label_lines(links[key].label))
+            for links in self.phases.values()
+            if key in links and links[key].label
+        ]
+        return max((w for w, _ in sizes), default=0.0), max((h for _, h in sizes), default=0.0)
 
     def _edge_keys(self) -> dict[tuple[str, str, str], tuple[str, str]]:
         """Layout edges (between boxes) → the (from, to) of an original link, if unmerged."""
@@ -393,16 +403,10 @@ class _Drawing:
             drawn.append((e, members, pts, is_changed))
         for _, members, pts, is_changed in sorted(drawn, key=lambda d: d[3]):
             svg.draw_line(c, members[0].category, is_changed, pts)
-        side: dict[tuple[str, bool], int] = defaultdict(int)  # link ends per box side
-        for e, *_ in drawn:
-            for end, nxt in ((e.path[0], e.path[1]), (e.path[-1], e.path[-2])):
-                side[(end, p.boxes[nxt].row > p.boxes[end].row)] += 1
-        for e, members, pts, is_changed in drawn:
-            if e.labelled and members[0].label:
-                u_side = side[(e.u, p.boxes[e.path[1]].row > p.boxes[e.u].row)]
-                v_side = side[(e.v, p.boxes[e.path[-2]].row > p.boxes[e.v].row)]
-                lean = (u_side > 3) - (v_side > 3)
-                svg.draw_label(c, members[0].label, is_changed, pts, lean)
+        for e, members, _, is_changed in drawn:
+            node = e.label_box(p.boxes)
+            if e.labelled and members[0].label and node is not None:
+                svg.draw_label(c, node, svg.label_lines(members[0].label), is_changed)
         legend = svg.Canvas()
         legend_w, bottom = svg.legend(legend, p.height + 16, changed, max(p.width, self.max_width))
         width = max(p.width, legend_w)

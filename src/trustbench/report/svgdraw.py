@@ -8,7 +8,6 @@ the installed fonts, so the same deal gives the same SVG on every machine.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,7 +19,7 @@ FONT = "DejaVu Sans, Verdana, sans-serif"
 NAME_SIZE, LABEL_SIZE, ITEM_SIZE = 8.0, 6.8, 7.0
 LINE = 1.22  # line height, in ems
 PAD_X, PAD_Y, MARGIN = 7.0, 5.0, 8.0
-LABEL_TEXT_WIDTH = 118.0
+LABEL_TEXT_WIDTH = 100.0
 
 ACCENT, NAVY, GREY = "#b03a2e", "#1f3864", "#6b6b6b"
 STYLE = {  # category → (stroke, dasharray, width)
@@ -209,19 +208,9 @@ def num(value: float) -> str:
 @dataclass
 class Canvas:
     parts: list[str] = field(default_factory=list)
-    taken: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     def add(self, svg: str) -> None:
         self.parts.append(svg)
-
-    def overlap(self, rect: tuple[float, float, float, float]) -> float:
-        x, y, w, h = rect
-        total = 0.0
-        for ox, oy, ow, oh in self.taken:
-            dx, dy = min(x + w, ox + ow) - max(x, ox), min(y + h, oy + oh) - max(y, oy)
-            if dx > 0 and dy > 0:
-                total += dx * dy
-        return total
 
 
 def text(
@@ -255,7 +244,6 @@ def draw_box(c: Canvas, b: layered.Box, lines: list[str], role: str, person: boo
         f'stroke-width="{1.4 if role else 0.8}"/>'
     )
     c.add(text(b.x, b.y + PAD_Y, lines, NAME_SIZE, bold=bool(role)))
-    c.taken.append((x, b.y, b.w, b.h))
 
 
 def draw_list(c: Canvas, b: layered.Box, title: str, items: list[tuple[list[str], bool]]) -> None:
@@ -272,7 +260,6 @@ def draw_list(c: Canvas, b: layered.Box, title: str, items: list[tuple[list[str]
             text(x + PAD_X, top, lines, ITEM_SIZE, anchor="start", fill=ACCENT if changed else "")
         )
         top += len(lines) * ITEM_SIZE * LINE
-    c.taken.append((x, b.y, b.w, b.h))
 
 
 def ends(edges: list[layered.Edge], boxes: dict[str, layered.Box]) -> dict[tuple[int, str], float]:
@@ -295,20 +282,37 @@ def ends(edges: list[layered.Edge], boxes: dict[str, layered.Box]) -> dict[tuple
 def points(
     i: int, e: layered.Edge, boxes: dict[str, layered.Box], offsets: dict[tuple[int, str], float]
 ) -> list[tuple[float, float]]:
-    pts = []
+    """The polyline of edge ``i``: vertical inside each row (through dummies and labels, and
+    as a stub between a box and its row's edge), straight between rows."""
+    pts: list[tuple[float, float]] = []
     for k, bid in enumerate(e.path):
         b = boxes[bid]
         if b.dummy:
-            pts.append((b.x, b.y + b.h / 2))
+            came_down = boxes[e.path[k - 1]].row < b.row
+            goes_down = boxes[e.path[k + 1]].row > b.row
+            pts.append((b.port, b.top if came_down else b.bottom))
+            pts.append((b.port, b.bottom if goes_down else b.top))
             continue
         other = boxes[e.path[1] if k == 0 else e.path[k - 1]]
-        if other.row == b.row:  # same row: leave from the side
+        if other.row == b.row:  # same row, no label row between (not made by layered.place)
             side = 1 if other.x > b.x else -1
             pts.append((b.x + side * b.w / 2, b.y + b.h / 2))
-        else:
-            x = b.x + offsets.get((i, bid), 0.0)
-            pts.append((x, b.y + b.h if other.row > b.row else b.y))
-    return pts
+            continue
+        x = b.x + offsets.get((i, bid), 0.0)
+        down = other.row > b.row
+        stub = [(x, b.y + b.h), (x, b.bottom)] if down else [(x, b.y), (x, b.top)]
+        pts.extend(stub if k == 0 else reversed(stub))
+    pts = [p for n, p in enumerate(pts) if n == 0 or p != pts[n - 1]]
+    return [
+        p for n, p in enumerate(pts) if n in (0, len(pts) - 1) or not _straight(*pts[n - 1 : n + 2])
+    ]
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> bool:
+    """Whether ``b`` lies on the way from ``a`` to ``c`` (a point the line need not turn at)."""
+    cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
+    ahead = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1])
+    return abs(cross) < 1e-6 and ahead > 0
 
 
 def draw_line(c: Canvas, category: str, changed: bool, pts: list[tuple[float, float]]) -> None:
@@ -333,49 +337,31 @@ def draw_line(c: Canvas, category: str, changed: bool, pts: list[tuple[float, fl
     )
 
 
-def label_spots(pts: list[tuple[float, float]], h: float, lean: int) -> list[tuple[float, float]]:
-    """Where a label may go, best first. Leaning to an end, the label stacks up from that
-    box (just above it, then one label higher, …), so fanned-out labels stagger."""
-    segments = list(itertools.pairwise(pts))
-    spots: list[tuple[float, float]] = []
-    if lean:
-        (x1, y1), (x2, y2) = segments[-1] if lean > 0 else segments[0]
-        if lean < 0:
-            (x1, y1), (x2, y2) = (x2, y2), (x1, y1)
-        length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 0.01)
-        for k in range(5):
-            t = 1 - (h / 2 + 3 + k * (h + 2)) / length
-            if 0.1 < t < 1:
-                spots.append((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t))
-    for t in (0.5, 0.66, 0.34, 0.8, 0.2, 0.9, 0.1):
-        for (x1, y1), (x2, y2) in segments:
-            spots.append((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t))
-    return spots
+def label_lines(label: str) -> list[str]:
+    return wrap(label, LABEL_TEXT_WIDTH, LABEL_SIZE, max_lines=3)
 
 
-def draw_label(
-    c: Canvas, label: str, changed: bool, pts: list[tuple[float, float]], lean: int
-) -> None:
-    """Put the label on its line where it hides nothing (or the least)."""
-    lines = wrap(label, LABEL_TEXT_WIDTH * (0.6 if lean else 1), LABEL_SIZE, max_lines=3)
+def label_size(lines: list[str]) -> tuple[float, float]:
+    """The label's box: its text (DejaVu Sans metrics) and a 2-point margin."""
     w = max(text_width(line, LABEL_SIZE) for line in lines) + 4
-    h = len(lines) * LABEL_SIZE * LINE + 2
-    best: tuple[float, int, float, float] | None = None
-    for rank, (cx, cy) in enumerate(label_spots(pts, h, lean)):
-        candidate = (c.overlap((cx - w / 2, cy - h / 2, w, h)), rank, cx, cy)
-        if best is None or candidate[:2] < best[:2]:
-            best = candidate
-        if candidate[0] == 0:
-            break
-    assert best is not None
-    _, _, cx, cy = best
-    x, y = cx - w / 2, cy - h / 2
+    return w, len(lines) * LABEL_SIZE * LINE + 2
+
+
+def label_rect(node: layered.Box, lines: list[str]) -> tuple[float, float, float, float]:
+    """Where a label goes in its node: just right of its edge's line (``node.port``)."""
+    w, h = label_size(lines)
+    return node.port + layered.LABEL_GAP, node.y + (node.h - h) / 2, w, h
+
+
+def draw_label(c: Canvas, node: layered.Box, lines: list[str], changed: bool) -> None:
+    x, y, w, h = label_rect(node, lines)
     c.add(
         f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" '
         f'fill="#ffffff" fill-opacity="0.9"/>'
     )
-    c.add(text(cx, y + 1, lines, LABEL_SIZE, fill=ACCENT if changed else "#222222"))
-    c.taken.append((x, y, w, h))
+    c.add(
+        text(x + 2, y + 1, lines, LABEL_SIZE, anchor="start", fill=ACCENT if changed else "#222222")
+    )
 
 
 def legend(c: Canvas, y: float, changed: str, max_width: float) -> tuple[float, float]:

@@ -93,3 +93,39 @@ def test_reasoning_follows_the_deciding_parts() -> None:
         (0, "equity > params.floor && (seats > 0 || size(vetoes) > 0 || passive)", False),
         (1, "equity > params.floor", False),
     ]
+
+
+HOSTILE = "passive && '''it's a && b || c''' != r\"x && 'y\" && equity > params.floor"
+
+
+def test_a_triple_quoted_string_with_quote_and_operator_is_not_split() -> None:
+    compiled = Compiler(DECLARED).compile(HOSTILE)
+    assert compiled.operator == "&&"
+    assert [p.source for p in compiled.parts] == [
+        "passive",
+        "'''it's a && b || c''' != r\"x && 'y\"",
+        "equity > params.floor",
+    ]
+    assert compiled.names == ("passive", "equity", "params.floor")
+    outcome = compiled.evaluate({"passive": True, "equity": 0.3, "params.floor": 0.1})
+    assert outcome.value is True
+    assert [s.value for s in compiled.reasoning({"passive": False})] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        ("vetoes.exists(v, v == 'budget') && seats > 0", ("vetoes", "seats")),
+        ("'equity > 1' == 'x' || passive", ("passive",)),
+        ("b'seats' == b'x' // equity in a comment\n || passive", ("passive",)),
+    ],
+)
+def test_names_come_from_cels_own_parse(source: str, names: tuple[str, ...]) -> None:
+    assert Compiler(DECLARED).compile(source).names == names
+
+
+def test_the_tokenizer_knows_every_string_form() -> None:
+    from trustbench.expr import tokenize
+
+    text = "r'a' R\"b\" b'c' br'd' '''e''' \"\"\"f\"g\"\"\" 'h\\'i'"
+    assert [t.text for t in tokenize(text)] == text.split(" ")

@@ -18,8 +18,9 @@ from typing import Any
 
 from cel_expr_python import cel
 
+from trustbench.expr.ast import Node, parse_checked, variables
 from trustbench.expr.errors import CompileError, Issue, parse_errors
-from trustbench.expr.split import split
+from trustbench.expr.split import LexError, Token, split, tokenize
 
 __all__ = [
     "TYPES",
@@ -27,9 +28,12 @@ __all__ = [
     "Compiled",
     "Compiler",
     "Issue",
+    "LexError",
+    "Node",
     "Outcome",
     "Step",
-    "referenced_names",
+    "Token",
+    "tokenize",
 ]
 
 TYPES: dict[str, Any] = {
@@ -40,7 +44,6 @@ TYPES: dict[str, Any] = {
     "list": cel.Type.List(cel.Type.STRING),
 }
 MAX_SOURCE = 4000
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _MISSING = re.compile(r'No value with name "([^"]+)" found')
 
 
@@ -73,6 +76,7 @@ class Compiled:
         self._part_sources: list[str] = []
         self._parts: list[Compiled] | None = None
         self._compiler: Compiler | None = None
+        self.root: Node | None = None
 
     @property
     def parts(self) -> list[Compiled]:
@@ -172,8 +176,11 @@ class Compiler:
                     )
                 ]
             )
-        compiled = Compiled(source, program, referenced_names(source, self.declarations))
-        operator, parts = split(source)
+        root = parse_checked(program.serialize())
+        names = tuple(n for n in variables(root) if n in self.declarations)
+        compiled = Compiled(source, program, names)
+        compiled.root = root
+        operator, parts = split(source, _LOGICAL.get(root.name, "") if root.kind == "call" else "")
         if operator:
             compiled.operator = operator
             compiled._part_sources = parts
@@ -181,18 +188,4 @@ class Compiler:
         return compiled
 
 
-def referenced_names(source: str, declared: Mapping[str, str]) -> tuple[str, ...]:
-    """Declared names that appear in the source (longest dotted prefix of each token)."""
-    found: list[str] = []
-    for token in _IDENT.findall(_strip_strings(source)):
-        parts = token.split(".")
-        for end in range(len(parts), 0, -1):
-            name = ".".join(parts[:end])
-            if name in declared:
-                found.append(name)
-                break
-    return tuple(dict.fromkeys(found))
-
-
-def _strip_strings(source: str) -> str:
-    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", "''", source)
+_LOGICAL = {"_&&_": "&&", "_||_": "||"}

@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from trustbench.errors import Diagnostic
+from trustbench.expr import LexError, tokenize
 from trustbench.model.errors import did_you_mean
 from trustbench.rules.compile import declarations, expr_position
 from trustbench.rules.examples import latest_date
@@ -41,7 +42,6 @@ from trustbench.rules.pack import LoadedRule, Pack, resolve
 from trustbench.rules.schema import Example
 from trustbench.rules.text import FORMATS, PLACEHOLDER
 
-_LITERAL = re.compile(r"(?<![\w.])(\d+\.\d*|\d*\.\d+|\d+)(?![\w.])")
 _ALLOWED_LITERALS = {"0", "0.0", "1", "1.0"}
 CODES = tuple(re.findall(r"\bTB\d{3}\b", __doc__ or ""))
 
@@ -89,17 +89,21 @@ def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
 def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
     out = []
     source = loaded.rule.when
-    for match in _LITERAL.finditer(_strip_strings(source)):
-        if match.group(1) in _ALLOWED_LITERALS:
+    try:
+        numbers = [t for t in tokenize(source) if t.kind == "number"]
+    except LexError:
+        return []  # the condition does not compile: TB130 says so
+    for token in numbers:
+        if token.text in _ALLOWED_LITERALS:
             continue
-        row, col = _position(loaded, ("when",), source, match.start())
+        row, col = _position(loaded, ("when",), source, token.start)
         out.append(
             Diagnostic(
                 loaded.file,
                 row,
                 col,
                 "rule",
-                f"threshold {match.group(1)} written inside the condition",
+                f"threshold {token.text} written inside the condition",
                 "make it a dated parameter in params.yaml and write params.<name> here",
                 "TB131",
             )
@@ -112,14 +116,6 @@ def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str, offset: int) 
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1
     return expr_position(loaded.doc, text, line, column, loc)
-
-
-def _strip_strings(text: str) -> str:
-    return re.sub(
-        r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"",
-        lambda m: "'" + " " * (len(m.group(0)) - 2) + "'",
-        text,
-    )
 
 
 def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:

@@ -11,6 +11,8 @@ module imports it, so the runtime can be swapped behind :class:`Compiler`.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +44,9 @@ TYPES: dict[str, Any] = {
     "int": cel.Type.INT,
     "string": cel.Type.STRING,
     "list": cel.Type.List(cel.Type.STRING),
+    # a scale (a fee schedule, a threshold ladder): [from_1, value_1, from_2, value_2, ...]
+    # with ascending ``from``; ``scale(s, x)`` is the value of the step x falls in
+    "scale": cel.Type.List(cel.Type.DOUBLE),
 }
 MAX_SOURCE = 4000
 _MISSING = re.compile(r'No value with name "([^"]+)" found')
@@ -138,6 +143,34 @@ def _decisive(
     return results
 
 
+def scale_at(steps: Any, amount: float) -> float:
+    """The value of the step of ``steps`` (``[from, value, ...]``, ascending) that
+    ``amount`` falls in: from its ``from`` (inclusive) to the next one (exclusive). Below the
+    first step, or on a step whose value is not known (NaN), the result is an error, which
+    leaves the condition unknown unless another part decides it."""
+    froms = [float(f) for f in list(steps)[0::2]]
+    values = [float(v) for v in list(steps)[1::2]]
+    index = bisect.bisect_right(froms, float(amount)) - 1
+    if index < 0:
+        raise ValueError(f"{amount:,.0f} is below the first step of the scale")
+    if math.isnan(values[index]):
+        raise ValueError(f"the scale has no confirmed value for {amount:,.0f}")
+    return values[index]
+
+
+_SCALE = cel.FunctionDecl(
+    "scale",
+    [
+        cel.Overload(
+            "scale_list_double_double",
+            cel.Type.DOUBLE,
+            [TYPES["scale"], cel.Type.DOUBLE],
+            impl=scale_at,
+        )
+    ],
+)
+
+
 def _runtime_error(text: str) -> str:
     first = text.strip().splitlines()[0] if text.strip() else "evaluation failed"
     return re.sub(r"^[A-Z_]+: | \[[A-Z_]+\]$", "", first).strip().lower() or "evaluation failed"
@@ -154,7 +187,9 @@ class Compiler:
 
     def __init__(self, declarations: Mapping[str, str]) -> None:
         self.declarations = dict(declarations)
-        self._env = cel.NewEnv(variables={n: TYPES[t] for n, t in self.declarations.items()})
+        self._env = cel.NewEnv(
+            variables={n: TYPES[t] for n, t in self.declarations.items()}, functions=[_SCALE]
+        )
 
     def compile(self, source: str) -> Compiled:
         """Parse and type-check ``source``; raise :class:`CompileError` listing every

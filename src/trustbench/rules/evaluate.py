@@ -10,7 +10,8 @@ from typing import Any
 from trustbench.expr import Outcome
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.facts.registry import Value
-from trustbench.rules.pack import LoadedRule, Pack, resolve
+from trustbench.rules.pack import LoadedRule, Pack, resolve, rule_ref
+from trustbench.rules.scope import Scope, cel_param
 from trustbench.rules.text import names_in, render, sentence_case
 
 STATUS = {True: "triggered", False: "not_triggered", None: "unknown"}
@@ -155,14 +156,16 @@ def evaluate_rule(
     ctx: FactContext,
     as_of: dt.date,
     resolved: dict[str, ParamUse] | None = None,
+    scope: Scope | None = None,
 ) -> Finding:
     """Evaluate one rule; ``resolved`` may give the pack's parameters already resolved as
-    of ``as_of`` (``evaluate_pack`` resolves them once for all its rules)."""
+    of ``as_of`` and ``scope`` the deal's names (``evaluate_pack`` works both out once for
+    all its rules, so that each definition and rule reference is evaluated once)."""
     if resolved is None:
         resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
     if loaded.rule.each == "market":
         return _evaluate_each_market(loaded, pack, ctx, resolved)
-    return _evaluate_once(loaded, pack, ctx, resolved)
+    return _evaluate_once(loaded, pack, ctx, resolved, scope or scope_for(pack, ctx, resolved))
 
 
 def _evaluate_once(
@@ -170,30 +173,63 @@ def _evaluate_once(
     pack: Pack,
     ctx: FactContext,
     resolved: dict[str, ParamUse],
+    scope: Scope,
     subject: str | None = None,
 ) -> Finding:
     compiled = loaded.compiled
     assert compiled is not None, f"{loaded.id} was not compiled"
-    names = list(compiled.names)
-    params = {n: resolved[n] for n in (*names, *_template_names(loaded)) if n in resolved}
+    leaves = pack.leaves(compiled.names)
+    params = {n: resolved[n] for n in (*leaves, *_template_names(loaded)) if n in resolved}
     facts: dict[str, FactUse] = {}
-    values: dict[str, Any] = {}
-    for name in names:
-        if name in params:
-            values[name] = params[name].value
-            continue
-        value: Value = ctx.get(name)
-        facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
-        values[name] = value.value
-    outcome = compiled.evaluate(values)
+    for name in leaves:
+        if name not in resolved and name in REGISTRY:
+            value: Value = ctx.get(name)
+            facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
+    if loaded.rule.each is None:
+        ref = rule_ref(loaded.id)
+        outcome = scope.outcome(ref, compiled)
+        values = scope.inputs.get(ref) or scope.values(compiled)
+    else:
+        values = scope.values(compiled)
+        outcome = scope.expand(compiled.evaluate(values))
+    if outcome.value is None and outcome.missing:
+        # every input left open, through definitions and rule references alike, as if the
+        # condition were written out in full: the memo asks for each of them
+        known = {n: u.value for n, u in facts.items()} | {n: u.value for n, u in params.items()}
+        open_leaves = tuple(n for n in leaves if known.get(n) is None)
+        outcome = Outcome(None, open_leaves or outcome.missing, outcome.error)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
     finding.decide = lambda: [
         (part, STATUS[o.value]) for part, o in compiled.decided_by(values, outcome)
     ]
     finding.trace = lambda: [
-        (s.depth, s.source, TRUTH[s.value]) for s in compiled.reasoning(values, outcome)
+        (depth, source, TRUTH[value])
+        for depth, source, value in scope.reasoning(
+            compiled, values, outcome, 0, lambda name: step_title(pack, name)
+        )
     ]
     return finding
+
+
+def step_title(pack: Pack, name: str) -> str:
+    """A definition or referred rule as a named reasoning step: title and citations."""
+    found = pack.definitions.get(name)
+    if found is not None and found.definition is not None:
+        item = found.definition
+        return f"{name}: {item.title} [{', '.join(item.cites or ())}]"
+    rule = pack.referable().get(name)
+    if rule is not None:
+        return f"{name}: {rule.rule.title} [{', '.join(rule.rule.cites or ())}]"
+    return f"{name}: not in force in this pack"
+
+
+def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:
+    """The names of one deal (or one of its markets) for ``pack``'s conditions."""
+    values = {
+        n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
+        for n, p in resolved.items()
+    }
+    return Scope(pack, lambda name: ctx.get(name).value, values)
 
 
 def _template_names(loaded: LoadedRule) -> tuple[str, ...]:
@@ -292,10 +328,11 @@ def _pick(texts: Any, status: str) -> str:
 def _evaluate_each_market(
     loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]
 ) -> Finding:
-    instances = [
-        _evaluate_once(loaded, pack, ctx.for_market(m), resolved, subject=m.name)
-        for m in ctx.deal.markets
-    ]
+    instances = []
+    for market in ctx.deal.markets:
+        local = ctx.for_market(market)
+        scope = scope_for(pack, local, resolved)
+        instances.append(_evaluate_once(loaded, pack, local, resolved, scope, market.name))
     rule = loaded.rule
     if not instances:
         outcome = Outcome(None, ("markets",))
@@ -336,10 +373,11 @@ def evaluate_pack(
 ) -> list[Finding]:
     findings = []
     resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+    scope = scope_for(pack, ctx, resolved)
     for rid in sorted(pack.rules):
         if rid in pack.disabled:
             continue
-        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of, resolved)
+        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of, resolved, scope)
         if rid in waivers:
             reason, by = waivers[rid]
             finding.waiver = {"reason": reason, "by": by}

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
-from trustbench.model.errors import did_you_mean
 from trustbench.rules.diagnostics import ISO_DATE, Collector, Sub
-from trustbench.rules.pack import RESERVED, LoadedRule, Pack, rule_id
-from trustbench.rules.schema import Authority, DatedValue, Parameter, Rule
-from trustbench.sources import Document
+from trustbench.rules.pack import (
+    DEF_PREFIX,
+    DEFINITIONS,
+    RESERVED,
+    LoadedDefinition,
+    LoadedRule,
+    Pack,
+    rule_id,
+)
+from trustbench.rules.schema import Authority, DatedValue, Definition, Parameter, Rule
+from trustbench.sources import Document, display_path
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "double": (int, float),
@@ -25,7 +33,7 @@ _INHERITED_KEYS = ("description", "unit", "type", "reference")
 
 def load_params(pack: Pack, folder: Path, out: Collector) -> None:
     path = folder / "params.yaml"
-    doc = out.read(path) if path.is_file() else None
+    doc = out.read(path) if path.is_file() and contained(path, folder, out) else None
     if doc is None or doc.data is None:
         return
     pack.files.append(path)
@@ -210,7 +218,7 @@ def _type_hint(kind: str) -> str | None:
 
 def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
     path = folder / "authorities.yaml"
-    doc = out.read(path) if path.is_file() else None
+    doc = out.read(path) if path.is_file() and contained(path, folder, out) else None
     if doc is None or doc.data is None:
         return
     pack.files.append(path)
@@ -229,13 +237,19 @@ def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
             pack.authorities[str(key)] = auth
 
 
+_CEL_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
 def rule_files(folder: Path) -> list[Path]:
     """The rule files of a pack: every ``*.yaml`` under it except ``pack.yaml``,
-    ``params.yaml``, ``authorities.yaml``, files starting with ``_`` and nested packs."""
+    ``params.yaml``, ``authorities.yaml``, ``definitions/``, files starting with ``_`` and
+    nested packs."""
     found = []
     for path in sorted(folder.rglob("*.yaml")):
         rel = path.relative_to(folder)
         if (rel.name in RESERVED and len(rel.parts) == 1) or rel.name.startswith("_"):
+            continue
+        if rel.parts[0] == DEFINITIONS:
             continue
         if any(
             (folder / Path(*rel.parts[:i]) / "pack.yaml").is_file()
@@ -246,13 +260,76 @@ def rule_files(folder: Path) -> list[Path]:
     return found
 
 
+def contained(path: Path, folder: Path, out: Collector) -> bool:
+    """Whether ``path`` resolves inside the pack's folder; a symlink that leaves it is an
+    error at the link (a pack from someone else must not read other files)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        out.error(
+            display_path(path),
+            0,
+            0,
+            "this pack file is a link that leaves the pack's folder",
+            "copy the file into the pack instead of linking to it",
+            "TB104",
+        )
+        return False
+    return True
+
+
+def _read(pack: Pack, path: Path, folder: Path, out: Collector) -> Document | None:
+    if not contained(path, folder, out):
+        return None
+    doc = out.read(path)
+    if doc is not None:
+        pack.files.append(path)
+    return doc
+
+
+def load_definitions(pack: Pack, folder: Path, out: Collector) -> None:
+    """``definitions/**/*.yaml``: each file one definition, named by its path
+    (``definitions/concentration.yaml`` in the de pack → ``def.de.concentration``). A file
+    with the id of an inherited definition replaces it."""
+    base = folder / DEFINITIONS
+    if not base.is_dir():
+        return
+    for path in sorted(base.rglob("*.yaml")):
+        rel = path.relative_to(base).with_suffix("")
+        doc = _read(pack, path, folder, out)
+        if doc is None:
+            continue
+        if not all(_CEL_NAME.fullmatch(p) for p in rel.parts):
+            out.error(
+                doc.path,
+                1,
+                1,
+                f"definition file name {'/'.join(rel.parts)!r} is not a name a condition can use",
+                "use lower-case letters, digits and underscores (e.g. size_of_person_met)",
+                "TB162",
+            )
+            continue
+        if not isinstance(doc.data, dict):
+            out.error(
+                doc.path,
+                1,
+                1,
+                "a definition file must be a mapping of keys",
+                "a definition needs title, when, cites and examples",
+            )
+            continue
+        name = DEF_PREFIX + ".".join((pack.jurisdiction, *rel.parts))
+        model, broken = out.lenient(doc, Definition, doc.data)
+        pack.definitions[name] = LoadedDefinition(name, model, doc.path, doc, pack.id, None, broken)
+        pack.disabled.pop(name, None)
+
+
 def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
     own: dict[str, LoadedRule] = {}
     for path in rule_files(folder):
-        doc = out.read(path)
+        doc = _read(pack, path, folder, out)
         if doc is None:
             continue
-        pack.files.append(path)
         rid = rule_id(pack.jurisdiction, folder, path)
         if rid in own:
             out.error(
@@ -280,7 +357,3 @@ def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
     for rid in own:
         pack.disabled.pop(rid, None)  # a pack that gives the rule again re-enables it
     pack.rules.update(own)
-
-
-def unknown_rule_hint(name: str, pack: Pack) -> str | None:
-    return did_you_mean(name, pack.rules) or "see `trustbench rules list`"

@@ -17,7 +17,13 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.model.errors import did_you_mean
 from trustbench.rules.compile import compile_rules, declarations, expr_position
 from trustbench.rules.diagnostics import Collector
-from trustbench.rules.files import load_authorities, load_params, load_rules
+from trustbench.rules.files import (
+    contained,
+    load_authorities,
+    load_definitions,
+    load_params,
+    load_rules,
+)
 from trustbench.rules.pack import (
     RESERVED,
     DisabledRule,
@@ -26,7 +32,6 @@ from trustbench.rules.pack import (
     builtin_dir,
     is_example,
     resolve,
-    resolve_param,
     rule_id,
 )
 from trustbench.rules.schema import Manifest
@@ -47,7 +52,6 @@ __all__ = [
     "load_checked",
     "load_pack",
     "resolve",
-    "resolve_param",
     "rule_id",
 ]
 
@@ -126,6 +130,8 @@ def load_checked(
 def _load(
     folder: Path, known: dict[str, Path], chain: tuple[Path, ...], out: Collector
 ) -> Pack | None:
+    if not contained(folder / "pack.yaml", folder, out):
+        return None
     folder = folder.resolve()
     doc = out.read(folder / "pack.yaml")
     if doc is None:
@@ -142,6 +148,7 @@ def _load(
     pack.files.append(folder / "pack.yaml")
     load_params(pack, folder, out)
     load_authorities(pack, folder, out)
+    load_definitions(pack, folder, out)
     load_rules(pack, folder, out)
     _disable(pack, doc, out)
     compile_rules(pack, out)
@@ -162,6 +169,7 @@ def _inherit(pack: Pack, base: Pack) -> None:
     pack.broken_params = dict(base.broken_params)
     pack.authorities = dict(base.authorities)
     pack.rules = dict(base.rules)
+    pack.definitions = dict(base.definitions)
     pack.disabled = dict(base.disabled)
     pack.files = list(base.files)
     pack.lineage = [*base.lineage, base.id]
@@ -170,13 +178,14 @@ def _inherit(pack: Pack, base: Pack) -> None:
 def _disable(pack: Pack, doc: Document, out: Collector) -> None:
     for i, item in enumerate(pack.manifest.disable):
         line, col = doc.locate(("disable", i, "rule"))
-        if item.rule not in pack.rules:
+        if item.rule not in pack.rules and item.rule not in pack.definitions:
             out.error(
                 doc.path,
                 line,
                 col,
                 f"cannot disable unknown rule {item.rule!r}",
-                did_you_mean(item.rule, pack.rules) or "see `trustbench rules list`",
+                did_you_mean(item.rule, [*pack.rules, *pack.definitions])
+                or "see `trustbench rules list`",
                 "TB110",
             )
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -201,15 +202,43 @@ def _parses(key: str) -> bool:
 
 
 def type_ok(value: Any, kind: str) -> bool:
-    if kind in ("double", "int") and isinstance(value, bool):
+    if kind == "scale":
+        return _scale_ok(value)
+    if kind in ("double", "int") and (isinstance(value, bool) or not _finite(value)):
         return False
     if kind == "list":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     return isinstance(value, _PY_TYPES.get(kind, (object,)))
 
 
+def _scale_ok(value: Any) -> bool:
+    """A scale: steps ``{from, value}`` with numbers (``value`` may be null), ``from``
+    strictly ascending."""
+    if not isinstance(value, list) or not value:
+        return False
+    froms: list[float] = []
+    for step in value:
+        if not isinstance(step, dict) or set(step) != {"from", "value"}:
+            return False
+        low, val = step["from"], step["value"]
+        if not _finite_number(low) or not (val is None or _finite_number(val)):
+            return False
+        froms.append(float(low))
+    return all(a < b for a, b in itertools.pairwise(froms))
+
+
+def _finite(x: Any) -> bool:
+    return not isinstance(x, float) or math.isfinite(x)
+
+
+def _finite_number(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
 def _type_hint(kind: str) -> str | None:
     return {
+        "scale": "write a list of steps [{from: 0, value: 30_000}, {from: 179_400_000, "
+        "value: 105_000}, …] with `from` ascending",
         "double": "write a number, e.g. 0.25 for 25 % or 126_400_000 for USD 126.4m",
         "int": "write a whole number",
         "bool": "write true or false",

@@ -254,7 +254,7 @@ def _lint_texts(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     bound = set(declarations(pack, loaded.rule.each)) | {"acquirer", "target"}
     for loc, text in _texts(loaded):
         for match in PLACEHOLDER.finditer(text):
-            name, style = match.group(1), match.group(2)
+            name, style = match.group("name"), match.group("style")
             line, col = _position(loaded, loc, text, match.start())
             if name not in bound:
                 out.append(

@@ -38,10 +38,11 @@ from trustbench.model.errors import did_you_mean
 from trustbench.rules.compile import declarations, expr_position
 from trustbench.rules.examples import latest_date
 from trustbench.rules.files import type_ok
-from trustbench.rules.pack import LoadedRule, Pack, resolve
+from trustbench.rules.pack import LoadedDefinition, LoadedRule, Pack, resolve
 from trustbench.rules.schema import Example
 from trustbench.rules.text import FORMATS, PLACEHOLDER
 
+Loaded = LoadedRule | LoadedDefinition
 _ALLOWED_LITERALS = {"0", "0.0", "1", "1.0"}
 CODES = tuple(re.findall(r"\bTB\d{3}\b", __doc__ or ""))
 
@@ -52,32 +53,70 @@ def lint_pack(pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rid in sorted(pack.own_rules()):
         out.extend(lint_rule(pack.rules[rid], pack))
+    for did in sorted(pack.own_definitions()):
+        out.extend(lint_definition(pack.definitions[did], pack))
     return sorted(out)
 
 
+def lint_definition(loaded: LoadedDefinition, pack: Pack) -> list[Diagnostic]:
+    """The checks of a rule that apply to a definition: authorities, threshold literals,
+    examples (a true one and a false one; names and types; a boundary at each numeric
+    threshold)."""
+    out = _lint_cites(loaded, pack)
+    if "when" not in loaded.broken:
+        out.extend(_lint_literals(loaded))
+    if "examples" in loaded.broken:
+        return out
+    expects = {e.expect for e in loaded.definition.examples}
+    for needed in (True, False):
+        if needed not in expects:
+            out.append(
+                _diag(
+                    loaded,
+                    ("examples",),
+                    "TB140",
+                    f"no example that is {str(needed).lower()}",
+                    "every definition needs an example with `expect: true` and one with "
+                    "`expect: false`",
+                )
+            )
+    declared = declarations(pack, None)
+    for i, example in enumerate(loaded.definition.examples):
+        out.extend(_lint_example(loaded, pack, i, example, declared))
+    if loaded.compiled is not None:
+        out.extend(_lint_boundaries(loaded, pack))
+    return out
+
+
+def _lint_cites(loaded: Loaded, pack: Pack) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if "cites" in loaded.broken:
+        return out
+    for i, cite in enumerate(loaded.rule.cites):
+        if cite not in pack.authorities:
+            out.append(
+                _diag(
+                    loaded,
+                    ("cites", i),
+                    "TB150",
+                    f"authority {cite!r} is not defined",
+                    did_you_mean(cite, pack.authorities)
+                    or "define it in the pack's authorities.yaml",
+                )
+            )
+    return out
+
+
 def _diag(
-    loaded: LoadedRule, loc: tuple[Any, ...], code: str, message: str, hint: str | None = None
+    loaded: Loaded, loc: tuple[Any, ...], code: str, message: str, hint: str | None = None
 ) -> Diagnostic:
     line, col = loaded.doc.locate(loc)
     return Diagnostic(loaded.file, line, col, "rule", message, hint, code)
 
 
 def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    rule, broken = loaded.rule, loaded.broken
-    if "cites" not in broken:
-        for i, cite in enumerate(rule.cites):
-            if cite not in pack.authorities:
-                out.append(
-                    _diag(
-                        loaded,
-                        ("cites", i),
-                        "TB150",
-                        f"authority {cite!r} is not defined",
-                        did_you_mean(cite, pack.authorities)
-                        or "define it in the pack's authorities.yaml",
-                    )
-                )
+    broken = loaded.broken
+    out = _lint_cites(loaded, pack)
     if "when" not in broken:
         out.extend(_lint_literals(loaded))
     if "examples" not in broken:
@@ -86,7 +125,7 @@ def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     return out
 
 
-def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
+def _lint_literals(loaded: Loaded) -> list[Diagnostic]:
     out = []
     source = loaded.rule.when
     try:
@@ -111,7 +150,7 @@ def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
     return out
 
 
-def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str, offset: int) -> tuple[int, int]:
+def _position(loaded: Loaded, loc: tuple[Any, ...], text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1
@@ -143,7 +182,7 @@ def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
 
 
 def _lint_example(
-    loaded: LoadedRule, pack: Pack, i: int, example: Example, declared: dict[str, str]
+    loaded: Loaded, pack: Pack, i: int, example: Example, declared: dict[str, str]
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     facts = [n for n in declared if not n.startswith("params.")]
@@ -206,7 +245,7 @@ def _example_hint(kind: str) -> str | None:
     }.get(kind)
 
 
-def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
+def _lint_boundaries(loaded: Loaded, pack: Pack) -> list[Diagnostic]:
     compiled = loaded.compiled
     assert compiled is not None
     out = []

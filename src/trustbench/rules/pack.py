@@ -56,6 +56,11 @@ class LoadedDefinition:
     compiled: Compiled | None = None
     broken: frozenset[str] = frozenset()
 
+    @property
+    def rule(self) -> Definition:
+        """The definition, under the name the checks shared with rules read it by."""
+        return self.definition
+
 
 def rule_ref(rule_id: str) -> str:
     """The name a condition uses for a rule's outcome: ``de.filing.notification-required``

@@ -20,7 +20,9 @@ from typing import Any
 
 from cel_expr_python import cel
 
+from trustbench.expr import bounded
 from trustbench.expr.ast import Node, parse_checked, variables
+from trustbench.expr.bounded import is_bound
 from trustbench.expr.errors import CompileError, Issue, parse_errors
 from trustbench.expr.split import LexError, Token, split, tokenize
 
@@ -116,7 +118,10 @@ class Compiled:
         return steps
 
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
-        """Evaluate with the known values; names absent from ``values`` are unknown."""
+        """Evaluate with the known values; names absent from ``values`` are unknown. A
+        value that is a bound (a range) is decided over CEL's parse, where it suffices."""
+        if self.root is not None and any(is_bound(values.get(n)) for n in self.names):
+            return self._evaluate_bounded(values)
         data = {n: _cel_value(values[n]) for n in self.names if values.get(n) is not None}
         try:
             result = self._program.eval(data=data)
@@ -130,6 +135,17 @@ class Compiled:
         if _MISSING.search(message) or missing:
             return Outcome(None, missing)
         return Outcome(None, (), message)
+
+    def _evaluate_bounded(self, values: Mapping[str, Any]) -> Outcome:
+        assert self.root is not None
+        value = bounded.evaluate(self.root, values, scale_at)
+        if value is not None:
+            return Outcome(value)
+        missing = tuple(n for n in self.names if values.get(n) is None)
+        bounds = [n for n in self.names if is_bound(values.get(n))]
+        return Outcome(
+            None, missing, None if missing else f"the bound on {bounds[0]} does not decide it"
+        )
 
 
 def _decisive(

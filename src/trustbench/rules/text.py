@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from trustbench.model.bounds import Range
 from trustbench.model.types import format_money
 
 PLACEHOLDER = re.compile(
@@ -73,6 +74,8 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
     of the wrong type for ``style`` gives a visible marker, never an exception."""
     if value is None:
         return "unknown"
+    if isinstance(value, Range):
+        return str(value)  # a bound as the deal file gave it ("< GBP 70m", "60-70%")
     if is_scale(value) and style in (None, "money", "num"):
         return _schedule(value, unit)
     try:

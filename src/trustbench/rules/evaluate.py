@@ -214,13 +214,12 @@ def _evaluate_once(
 def step_title(pack: Pack, name: str) -> str:
     """A definition or referred rule as a named reasoning step: title and citations."""
     found = pack.definitions.get(name)
-    if found is not None and found.definition is not None:
-        item = found.definition
-        return f"{name}: {item.title} [{', '.join(item.cites or ())}]"
     rule = pack.referable().get(name)
-    if rule is not None:
-        return f"{name}: {rule.rule.title} [{', '.join(rule.rule.cites or ())}]"
-    return f"{name}: not in force in this pack"
+    item = found.definition if found is not None else rule.rule if rule is not None else None
+    if item is None or name in pack.disabled:
+        return f"{name}: not in force in this pack"
+    cites = [pack.authorities[c].cite() for c in item.cites or () if c in pack.authorities]
+    return f"{name} — {item.title}" + (f" ({'; '.join(cites)})" if cites else "")
 
 
 def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:

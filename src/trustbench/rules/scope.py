@@ -121,9 +121,13 @@ class Scope:
         for step in compiled.reasoning(values, outcome):
             text = step.source.strip()
             bare = text.lstrip("!").strip()
+            named = bare.startswith(DERIVED) and bare.replace(".", "").replace("_", "").isalnum()
+            if named and bare == text:  # the step is the definition itself: name it
+                out.append((depth + step.depth, titles(bare), step.value))
+                out += self.steps(bare, depth + step.depth + 1, titles)
+                continue
             out.append((depth + step.depth, step.source, step.value))
-            if bare.startswith(DERIVED) and bare.replace(".", "").replace("_", "").isalnum():
-                inner = self.outcome(bare).value
-                out.append((depth + step.depth + 1, titles(bare), inner))
+            if named:
+                out.append((depth + step.depth + 1, titles(bare), self.outcome(bare).value))
                 out += self.steps(bare, depth + step.depth + 2, titles)
         return out

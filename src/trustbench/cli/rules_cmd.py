@@ -1,4 +1,4 @@
-"""``rules list | show | validate | test | new``."""
+"""``rules list | show | validate | test | codes | new``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import typer
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.model.errors import did_you_mean
 from trustbench.rules import results as formats
+from trustbench.rules.codes import REGISTRY
 from trustbench.rules.loader import discover_all
 from trustbench.rules.pack import LoadedRule, Pack, builtin_dir, is_example
 from trustbench.rules.scaffold import CURRENCIES, scaffold, todos
@@ -208,6 +209,14 @@ def test(
         raise SystemExit(2)
     if any(not r.passed for r in results):
         raise SystemExit(1)
+
+
+@app.command("codes")
+def list_codes() -> None:
+    """The pack checks: each code with its name and what it finds (`rules validate`
+    reports them)."""
+    for item in REGISTRY.values():
+        typer.echo(f"{item.code}  {item.name:<18} {item.description}")
 
 
 @app.command("new")

@@ -12,6 +12,7 @@ from trustbench.errors import Diagnostic
 from trustbench.expr import Compiled, CompileError, Compiler, Issue
 from trustbench.facts import REGISTRY
 from trustbench.model.errors import did_you_mean
+from trustbench.rules import codes
 from trustbench.rules.diagnostics import Collector
 from trustbench.rules.pack import DEF_PREFIX, RULE_PREFIX, Pack, rule_ref
 from trustbench.sources import Document
@@ -89,7 +90,7 @@ def compile_rules(pack: Pack, out: Collector) -> None:
                 "rule",
                 "definition cycle: " + " → ".join([*(i.name for i in cycle), first.name]),
                 "a definition or rule cannot use itself, directly or through others",
-                "TB132",
+                codes.DEFINITION_CYCLE.code,
             )
         )
         for item in cycle:
@@ -132,7 +133,7 @@ def _diagnostic(item: _Item, pack: Pack, issue: Issue, declared: dict[str, str])
         message, hint = _unknown_name(issue.name, item.scope, declared)
     if item.pack != pack.id:
         message += f" (as inherited by pack {pack.id!r})"
-    return Diagnostic(item.file, line, col, "rule", message, hint, "TB130")
+    return Diagnostic(item.file, line, col, "rule", message, hint, codes.CONDITION.code)
 
 
 def _unknown_name(name: str, scope: str | None, declared: dict[str, str]) -> tuple[str, str | None]:

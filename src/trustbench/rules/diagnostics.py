@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from trustbench.errors import Diagnostic, TrustbenchError
 from trustbench.model.errors import did_you_mean, dotted
+from trustbench.rules import codes
 from trustbench.sources import Document, Loc, load_document
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -39,7 +40,7 @@ class Collector:
         column: int,
         message: str,
         hint: str | None = None,
-        code: str = "TB100",
+        code: str = codes.SCHEMA.code,
     ) -> None:
         self.items.append(Diagnostic(file, line, column, "rule", message, hint, code))
 
@@ -48,7 +49,9 @@ class Collector:
             return load_document(path)
         except TrustbenchError as exc:
             for d in exc.diagnostics:
-                self.items.append(dataclasses.replace(d, kind="rule", code=d.code or "TB010"))
+                self.items.append(
+                    dataclasses.replace(d, kind="rule", code=d.code or codes.UNREADABLE.code)
+                )
             return None
 
     def model(self, doc: Document, model: type[BaseModel], data: Any) -> Any:
@@ -143,7 +146,12 @@ def schema_diagnostics(
 
 
 def _diag(
-    doc: Document, line: int, col: int, message: str, hint: str | None, code: str = "TB100"
+    doc: Document,
+    line: int,
+    col: int,
+    message: str,
+    hint: str | None,
+    code: str = codes.SCHEMA.code,
 ) -> Diagnostic:
     return Diagnostic(doc.path, line, col, "rule", message, hint, code)
 
@@ -168,7 +176,7 @@ def _describe(error: dict[str, Any], loc: Loc, doc: Document, prefix: Loc) -> Di
             f"{dotted((*prefix, *where[:-1]))}: {value!r} is not a "
             f"valid date{_date_reason(str(value), str(error['msg']))}",
             "write effective dates as YYYY-MM-DD",
-            "TB120",
+            codes.PARAM_DATE.code,
         )
     line, col = doc.locate(loc)
     if kind == "missing":

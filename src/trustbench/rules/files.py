@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from trustbench.rules import codes
 from trustbench.rules.diagnostics import ISO_DATE, Collector, Sub
 from trustbench.rules.pack import (
     DEF_PREFIX,
@@ -74,7 +75,7 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
                 col,
                 f"parameter {name!r}: `replace: true`, but no base pack defines it",
                 "remove `replace` (it only applies to an inherited parameter)",
-                "TB122",
+                codes.PARAM_OVERLAY.code,
             )
         pack.params[name] = param.model_copy(update={"values": values})
         return
@@ -98,7 +99,7 @@ def _need_reference(
                 f"parameter {name!r}: the value for {date} has no reference of its own",
                 "add `reference:` to the parameter (it covers "
                 "this pack's values) or write the value as {value: …, reference: …}",
-                "TB124",
+                codes.OVERLAY_REFERENCE.code,
             )
 
 
@@ -122,7 +123,7 @@ def _overlay(
                 f"parameter {name!r}: {key} {getattr(param, key)!r}"
                 f" differs from the base pack's {getattr(base, key)!r}",
                 "keep the base's, or write `replace: true` to replace the whole series",
-                "TB122",
+                codes.PARAM_OVERLAY.code,
             )
     if param.replace:
         return param.model_copy(update={"values": values})
@@ -157,7 +158,7 @@ def _dated_values(
                 col,
                 f"parameter {name!r} ({key}): expected a {param.type}, got {entry.value!r}",
                 _type_hint(param.type),
-                "TB121",
+                codes.PARAM_TYPE.code,
             )
         result[dates[key]] = entry
     return result
@@ -173,7 +174,7 @@ def _strict_date(doc: Document, name: str, key: str, out: Collector) -> bool:
         col,
         f"{name}.values: {key!r} is not a valid date",
         "write effective dates as YYYY-MM-DD",
-        "TB120",
+        codes.PARAM_DATE.code,
     )
     return False
 
@@ -189,7 +190,7 @@ def _check_order(doc: Document, name: str, keys: list[str], out: Collector) -> N
                 col,
                 f"parameter {name!r}: dates must be strictly increasing ({prev} then {cur})",
                 "list the values oldest first, one per effective date",
-                "TB120",
+                codes.PARAM_DATE.code,
             )
 
 
@@ -296,12 +297,12 @@ def contained(path: Path, folder: Path, out: Collector) -> bool:
         path.resolve().relative_to(folder.resolve())
     except ValueError:
         out.error(
-            display_path(path),
+            display_path(path.parent) + "/" + path.name,
             0,
             0,
-            "this pack file is a link that leaves the pack's folder",
+            f"this pack file is a link to {display_path(path)}, outside the pack's folder",
             "copy the file into the pack instead of linking to it",
-            "TB104",
+            codes.LINK_ESCAPE.code,
         )
         return False
     return True
@@ -335,7 +336,7 @@ def load_definitions(pack: Pack, folder: Path, out: Collector) -> None:
                 1,
                 f"definition file name {'/'.join(rel.parts)!r} is not a name a condition can use",
                 "use lower-case letters, digits and underscores (e.g. size_of_person_met)",
-                "TB162",
+                codes.DEFINITION_NAME.code,
             )
             continue
         if not isinstance(doc.data, dict):
@@ -368,7 +369,7 @@ def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
                 f"rule id {rid!r} is also the id of {own[rid].file}",
                 "rename one of the two files: a rule's id is its path in the pack, "
                 "with / read as .",
-                "TB160",
+                codes.DUPLICATE_RULE.code,
             )
             continue
         if not isinstance(doc.data, dict):

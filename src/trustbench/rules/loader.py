@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.model.errors import did_you_mean
+from trustbench.rules import codes
 from trustbench.rules.compile import compile_rules, declarations, expr_position
 from trustbench.rules.diagnostics import Collector
 from trustbench.rules.files import (
@@ -186,7 +187,7 @@ def _disable(pack: Pack, doc: Document, out: Collector) -> None:
                 f"cannot disable unknown rule {item.rule!r}",
                 did_you_mean(item.rule, [*pack.rules, *pack.definitions])
                 or "see `trustbench rules list`",
-                "TB110",
+                codes.UNKNOWN_DISABLE.code,
             )
             continue
         pack.disabled[item.rule] = DisabledRule(item.rule, item.reason, pack.id, doc.path, line)
@@ -221,7 +222,7 @@ def _load_base(
             f"extends unknown pack {target!r}",
             did_you_mean(target, known)
             or "name a pack id, or a path relative to this pack such as ../us",
-            "TB101",
+            codes.UNKNOWN_BASE.code,
         )
         return None
     path = path.resolve()
@@ -232,7 +233,7 @@ def _load_base(
             col,
             f"extends {target!r}: there is no pack.yaml in {display_path(path)}",
             "name a pack id, or a folder with a pack.yaml",
-            "TB101",
+            codes.UNKNOWN_BASE.code,
         )
         return None
     if by_path and not _within_allowed(path, folder, known):
@@ -243,7 +244,7 @@ def _load_base(
             f"extends {target!r} leaves the rule folders given",
             "a pack may extend only packs in the folders passed with --rules (or the "
             "built-in packs), or a sibling pack; copy the base pack there",
-            "TB103",
+            codes.EXTENDS_ESCAPE.code,
         )
         return None
     if path in chain:
@@ -255,7 +256,7 @@ def _load_base(
             col,
             "extends cycle: " + " → ".join([*names, names[0]]),
             "a pack cannot extend itself, directly or through others",
-            "TB102",
+            codes.EXTENDS_CYCLE.code,
         )
         return None
     return _load(path, known, chain, out)

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
-from trustbench.model.errors import did_you_mean
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import results as formats
 from trustbench.rules.codes import REGISTRY
 from trustbench.rules.loader import discover_all

@@ -8,10 +8,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from trustbench.errors import Diagnostic
+from trustbench.errors import Diagnostic, did_you_mean
 from trustbench.expr import Compiled, CompileError, Compiler, Issue
 from trustbench.facts import REGISTRY
-from trustbench.model.errors import did_you_mean
 from trustbench.rules import codes
 from trustbench.rules.diagnostics import Collector
 from trustbench.rules.pack import DEF_PREFIX, RULE_PREFIX, Pack, rule_ref

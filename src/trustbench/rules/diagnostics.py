@@ -15,8 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from trustbench.errors import Diagnostic, TrustbenchError
-from trustbench.model.errors import did_you_mean, dotted
+from trustbench.errors import Diagnostic, TrustbenchError, did_you_mean, dotted
 from trustbench.rules import codes
 from trustbench.sources import Document, Loc, load_document
 

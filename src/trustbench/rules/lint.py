@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from trustbench.errors import Diagnostic
+from trustbench.errors import Diagnostic, did_you_mean
 from trustbench.expr import LexError, tokenize
-from trustbench.model.errors import did_you_mean
 from trustbench.rules import codes
 from trustbench.rules.compile import declarations, expr_position
 from trustbench.rules.examples import latest_date

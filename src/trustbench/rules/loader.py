@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
-from trustbench.model.errors import did_you_mean
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import codes
 from trustbench.rules.compile import compile_rules, declarations, expr_position
 from trustbench.rules.diagnostics import Collector

@@ -22,7 +22,7 @@ from cel_expr_python import cel
 
 from trustbench.expr import bounded
 from trustbench.expr.ast import Node, parse_checked, variables
-from trustbench.expr.bounded import is_bound
+from trustbench.expr.bounded import _PLAIN, is_bound
 from trustbench.expr.errors import CompileError, Issue, parse_errors
 from trustbench.expr.split import LexError, Token, split, tokenize
 
@@ -120,9 +120,14 @@ class Compiled:
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
         """Evaluate with the known values; names absent from ``values`` are unknown. A
         value that is a bound (a range) is decided over CEL's parse, where it suffices."""
-        if self.root is not None and any(is_bound(values.get(n)) for n in self.names):
-            return self._evaluate_bounded(values)
-        data = {n: _cel_value(values[n]) for n in self.names if values.get(n) is not None}
+        data: dict[str, Any] = {}
+        for name in self.names:
+            value = values.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, _PLAIN) and is_bound(value) and self.root is not None:
+                return self._evaluate_bounded(values)
+            data[name] = list(value) if isinstance(value, tuple) else value
         try:
             result = self._program.eval(data=data)
         except RuntimeError as exc:  # the runtime's own limits, e.g. its iteration budget
@@ -190,12 +195,6 @@ _SCALE = cel.FunctionDecl(
 def _runtime_error(text: str) -> str:
     first = text.strip().splitlines()[0] if text.strip() else "evaluation failed"
     return re.sub(r"^[A-Z_]+: | \[[A-Z_]+\]$", "", first).strip().lower() or "evaluation failed"
-
-
-def _cel_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 class Compiler:

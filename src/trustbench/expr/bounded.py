@@ -43,7 +43,12 @@ class Unsupported(Exception):
     """The condition uses something this evaluator cannot decide over a bound."""
 
 
+_PLAIN = (bool, int, float, str, list, tuple, dict, type(None))
+
+
 def is_bound(value: Any) -> bool:
+    if isinstance(value, _PLAIN):  # the common case, decided without attribute lookups
+        return False
     return callable(getattr(value, "compare", None)) and hasattr(value, "lo")
 
 

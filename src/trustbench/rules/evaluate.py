@@ -163,9 +163,10 @@ def evaluate_rule(
     all its rules, so that each definition and rule reference is evaluated once)."""
     if resolved is None:
         resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+    scope = scope or scope_for(pack, ctx, resolved)
     if loaded.rule.each == "market":
-        return _evaluate_each_market(loaded, pack, ctx, resolved)
-    return _evaluate_once(loaded, pack, ctx, resolved, scope or scope_for(pack, ctx, resolved))
+        return _evaluate_each_market(loaded, pack, ctx, resolved, scope)
+    return _evaluate_once(loaded, pack, ctx, resolved, scope)
 
 
 def _evaluate_once(
@@ -228,7 +229,11 @@ def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Sc
         n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
         for n, p in resolved.items()
     }
-    return Scope(pack, lambda name: ctx.get(name).value, values)
+    return Scope(pack, _fact_values(ctx), values)
+
+
+def _fact_values(ctx: FactContext) -> Callable[[str], Any]:
+    return lambda name: ctx.get(name).value
 
 
 def _template_names(loaded: LoadedRule) -> tuple[str, ...]:
@@ -325,12 +330,12 @@ def _pick(texts: Any, status: str) -> str:
 
 
 def _evaluate_each_market(
-    loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]
+    loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse], deal: Scope
 ) -> Finding:
     instances = []
     for market in ctx.deal.markets:
         local = ctx.for_market(market)
-        scope = scope_for(pack, local, resolved)
+        scope = Scope(pack, _fact_values(local), deal.params)
         instances.append(_evaluate_once(loaded, pack, local, resolved, scope, market.name))
     rule = loaded.rule
     if not instances:

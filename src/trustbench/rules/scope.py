@@ -53,6 +53,7 @@ class Scope:
         self.given = given or {}
         self.outcomes: dict[str, Outcome] = {}
         self.inputs: dict[str, dict[str, Any]] = {}
+        self._facts: dict[str, Any] = {}
 
     def value(self, name: str) -> Any:
         if name in self.given:
@@ -61,7 +62,9 @@ class Scope:
             return self.params[name]
         if name.startswith(DERIVED):
             return self.outcome(name).value
-        return self.fact(name)
+        if name not in self._facts:
+            self._facts[name] = self.fact(name)
+        return self._facts[name]
 
     def values(self, compiled: Compiled) -> dict[str, Any]:
         return {n: self.value(n) for n in compiled.names}

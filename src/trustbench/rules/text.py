@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from trustbench.model.bounds import Range
@@ -33,10 +33,12 @@ def names_in(template: str) -> list[str]:
 
 
 def is_scale(value: Any) -> bool:
+    """A parameter value of type scale: steps ``{from, value}``."""
     return (
-        isinstance(value, list | tuple)
+        type(value) is list
         and bool(value)
-        and all(isinstance(s, Mapping) and "from" in s for s in value)
+        and type(value[0]) is dict
+        and all(type(s) is dict and "from" in s for s in value)
     )
 
 
@@ -74,10 +76,10 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
     of the wrong type for ``style`` gives a visible marker, never an exception."""
     if value is None:
         return "unknown"
+    if type(value) is list and is_scale(value) and style in (None, "money", "num"):
+        return _schedule(value, unit)
     if isinstance(value, Range):
         return str(value)  # a bound as the deal file gave it ("< GBP 70m", "60-70%")
-    if is_scale(value) and style in (None, "money", "num"):
-        return _schedule(value, unit)
     try:
         return _fmt(value, unit, style)
     except (TypeError, ValueError, OverflowError):
@@ -127,10 +129,11 @@ def render(template: str, lookup: Callable[[str], tuple[Any, str]]) -> str:
     """Fill placeholders; ``lookup(name)`` gives (value, unit)."""
 
     def replace(match: re.Match[str]) -> str:
-        value, unit = lookup(match.group("name"))
-        if match.group("at"):
-            value = scale_value(value, lookup(match.group("at"))[0])
-        return fmt(value, unit, match.group("style"))
+        name, at, style = match.groups()
+        value, unit = lookup(name)
+        if at:
+            value = scale_value(value, lookup(at)[0])
+        return fmt(value, unit, style)
 
     return PLACEHOLDER.sub(replace, template)
 

@@ -162,3 +162,15 @@ def test_a_scale_is_read_step_by_step(tmp_path: Path, amount: float, fee: bool |
 
 def test_rule_references_read_hyphens_as_underscores() -> None:
     assert rule_ref("de.filing.notification-required") == "rule.de.filing.notification_required"
+
+
+def test_a_rule_that_fails_validation_is_a_draft_never_a_rule_with_none(tmp_path: Path) -> None:
+    from trustbench.rules.schema import Rule
+
+    broken = _rule("acquirer.equity.after > params.floor").replace("factor: control", "factor: x")
+    folder = _pack(tmp_path / "zz", {"broken.yaml": broken})
+    pack, problems = load_checked(folder, known_packs([folder]))
+    assert pack is not None and [d.code for d in problems] == ["TB100"]
+    loaded = pack.rules["zz.broken"]
+    assert not isinstance(loaded.rule, Rule) and loaded.broken == frozenset({"factor"})
+    assert loaded.rule.factor is None and loaded.rule.title == "A rule"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
 
 from trustbench.errors import Diagnostic, TrustbenchError, did_you_mean, dotted
 from trustbench.rules import codes
@@ -89,9 +90,23 @@ def _partial(
         elif not info.is_required() and name not in bad:
             values[name] = info.get_default(call_default_factory=True)
         else:
-            values[name] = None
             broken.add(name)
-    return model.model_construct(**values), frozenset(broken)
+    return draft_of(model)(**values), frozenset(broken)
+
+
+@functools.cache
+def draft_of(model: type[BaseModel]) -> type[BaseModel]:
+    """A model with the fields of ``model``, each optional: what is left of a file that did
+    not validate, for the checks that can still run. It is never the model itself, so a
+    draft is never taken for a valid rule with ``None`` in a required field."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation: Any = info.annotation
+        fields[name] = (annotation | None, None)
+    draft: type[BaseModel] = create_model(
+        f"{model.__name__}Draft", __config__=ConfigDict(arbitrary_types_allowed=True), **fields
+    )
+    return draft
 
 
 class Sub(Document):

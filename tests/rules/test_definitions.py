@@ -27,7 +27,7 @@ fee:
     2020-01-01: [{from: 0, value: 10}, {from: 100, value: 20}, {from: 200, value: null}]
   reference: {title: Test Act s. 2}
 """
-AUTH = "act: {short: Test Act, full: The Test Act 2020}\n"
+AUTH = "act: {short: Test Act, full: The Test Act 2020, date: 2020-01-01}\n"
 DEFINITION = """\
 title: Big stake
 when: acquirer.equity.after > params.floor

@@ -83,6 +83,11 @@ BOUNDARY = _check("TB141", "boundary", "numeric threshold without a boundary exa
 EXAMPLE_NAME = _check("TB142", "example-names", "example names an unknown fact or parameter")
 EXAMPLE_TYPE = _check("TB143", "example-type", "example value of the wrong type")
 AUTHORITY = _check("TB150", "authority", "cited authority is not defined")
+AUTHORITY_UNDATED = _check(
+    "TB152",
+    "authority-date",
+    "an authority without a `date` (from which it holds), which an as-of memo needs",
+)
 DUPLICATE_RULE = _check(
     "TB160",
     "duplicate-rule",

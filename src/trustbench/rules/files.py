@@ -263,8 +263,21 @@ def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
         return
     for key, data in doc.data.items():
         auth = out.model(Sub(doc, key), Authority, data)
-        if auth is not None:
-            pack.authorities[str(key)] = auth
+        if auth is None:
+            continue
+        pack.authorities[str(key)] = auth
+        if auth.date is None:
+            line, col = doc.locate_key((key,))
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"authority {key!r} has no date",
+                "add `date: YYYY-MM-DD`, the date from which it holds (entry into force, "
+                "publication, a notice's effective date), so that a memo as of an earlier "
+                "date does not rely on it",
+                codes.AUTHORITY_UNDATED.code,
+            )
 
 
 _CEL_NAME = re.compile(r"[a-z_][a-z0-9_]*")

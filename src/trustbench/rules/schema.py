@@ -176,6 +176,11 @@ class Rule(Strict):
         "at every numeric threshold (TB141)"
     )
     note: str | None = None
+    note_date: dt.date | None = Field(
+        None,
+        description="the date of the latest material the note argues from (a memo as of an "
+        "earlier date leaves the note out)",
+    )
 
 
 class DefinitionExample(Example):
@@ -193,3 +198,4 @@ class Definition(Strict):
         min_length=1, description="facts and the value (true, false or unknown) expected"
     )
     note: str | None = None
+    note_date: dt.date | None = None

@@ -174,3 +174,24 @@ def test_a_rule_that_fails_validation_is_a_draft_never_a_rule_with_none(tmp_path
     loaded = pack.rules["zz.broken"]
     assert not isinstance(loaded.rule, Rule) and loaded.broken == frozenset({"factor"})
     assert loaded.rule.factor is None and loaded.rule.title == "A rule"
+
+
+@pytest.mark.parametrize("weight", [".nan", ".inf", "-.inf", "1e400", "NaN"])
+def test_a_weight_that_is_not_a_finite_number_is_rejected_where_it_is_written(
+    tmp_path: Path, weight: str
+) -> None:
+    rule = _rule("acquirer.equity.after > params.floor").replace("weight: 1", f"weight: {weight}")
+    folder = _pack(tmp_path / "zz", {"nan.yaml": rule})
+    _, problems = load_checked(folder, known_packs([folder]))
+    assert [(d.code, d.line, d.column) for d in problems] == [("TB100", 3, 9)]
+    assert problems[0].message.startswith("weight: ")
+
+
+def test_a_parameter_value_that_is_not_finite_is_rejected(tmp_path: Path) -> None:
+    folder = _pack(tmp_path / "zz", {})
+    params = (
+        (folder / "params.yaml").read_text().replace("{2020-01-01: 0.25}", "{2020-01-01: .nan}")
+    )
+    (folder / "params.yaml").write_text(params)
+    _, problems = load_checked(folder, known_packs([folder]))
+    assert [(d.code, d.line) for d in problems] == [("TB121", 4)]

@@ -178,9 +178,7 @@ def validate(dirs: Dirs = None) -> None:
                 f"{_count(len(pack.rules), 'rule')} ({own} its own, {len(pack.disabled)} disabled)"
             )
         )
-        definitions = (
-            f"{_count(len(pack.definitions), 'definition')}, " if pack.definitions else ""
-        )
+        definitions = f"{_count(len(pack.definitions), 'definition')}, " if pack.definitions else ""
         typer.echo(
             f"{pack.id}: ok — {rules}, {definitions}{_count(len(pack.params), 'parameter')}, "
             f"{_count(len(pack.authorities), 'authority', 'authorities')} "

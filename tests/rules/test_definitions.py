@@ -195,3 +195,17 @@ def test_a_parameter_value_that_is_not_finite_is_rejected(tmp_path: Path) -> Non
     (folder / "params.yaml").write_text(params)
     _, problems = load_checked(folder, known_packs([folder]))
     assert [(d.code, d.line) for d in problems] == [("TB121", 4)]
+
+
+def test_a_long_chain_of_definitions_is_a_located_error_not_a_crash(tmp_path: Path) -> None:
+    """1,000 definitions each using the next: no RecursionError, one located TB133."""
+    chain = {
+        f"definitions/d{i}.yaml": DEFINITION.replace(
+            "when: acquirer.equity.after > params.floor", f"when: def.zz.d{i + 1}"
+        )
+        for i in range(999)
+    }
+    chain["definitions/d999.yaml"] = DEFINITION
+    folder = _pack(tmp_path / "zz", {**chain, "r.yaml": _rule("def.zz.d0")})
+    _, problems = load_checked(folder, known_packs([folder]))
+    assert [(d.code, Path(d.file).name) for d in problems] == [("TB133", "d935.yaml")]

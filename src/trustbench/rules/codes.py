@@ -74,6 +74,11 @@ LITERAL = _check("TB131", "literal", "threshold literal written inside a conditi
 DEFINITION_CYCLE = _check(
     "TB132", "definition-cycle", "a definition or rule uses itself, directly or through others"
 )
+TOO_DEEP = _check(
+    "TB133",
+    "too-deep",
+    "definitions and rule references nested more than 64 levels deep",
+)
 EXAMPLES = _check(
     "TB140",
     "examples",

@@ -18,7 +18,14 @@ from trustbench.sources import Document
 
 
 def declarations(pack: Pack, scope: str | None) -> dict[str, str]:
-    """Name → CEL type of everything a condition of ``scope`` may use."""
+    """Name → CEL type of everything a condition of ``scope`` may use (worked out once per
+    loaded pack and scope; do not change the mapping returned)."""
+    if scope not in pack.declared:
+        pack.declared[scope] = _declarations(pack, scope)
+    return pack.declared[scope]
+
+
+def _declarations(pack: Pack, scope: str | None) -> dict[str, str]:
     names: dict[str, str] = {n: REGISTRY[n].type for n in REGISTRY.names("deal")}
     if scope == "market":
         names.update({n: REGISTRY[n].type for n in REGISTRY.names("market")})
@@ -67,6 +74,7 @@ def compile_rules(pack: Pack, out: Collector) -> None:
     """Compile each definition and rule of ``pack``. Inherited ones are compiled again, on a
     copy, against this pack's names (an extending pack may add, retype or replace
     parameters and definitions); the base pack's own compiled ones are left as they were."""
+    pack.reindex()  # the pack's files are all read: work its names out afresh
     compilers: dict[str | None, Compiler] = {}
     items = _items(pack)
     for item in items:
@@ -94,35 +102,69 @@ def compile_rules(pack: Pack, out: Collector) -> None:
         )
         for item in cycle:
             item.holder.compiled = None
+    for item, depth in _too_deep({i.name: i for i in items}):
+        if depth == MAX_DEPTH + 1:  # where the limit is crossed; what uses it fails with it
+            line, col = item.doc.locate(("when",))
+            message = f"{item.name} nests definitions and rule references {depth} deep"
+            hint = f"at most {MAX_DEPTH} levels: join steps into fewer, larger definitions"
+            out.add(Diagnostic(item.file, line, col, "rule", message, hint, codes.TOO_DEEP.code))
+        item.holder.compiled = None
     pack.reindex()
 
 
+def _uses(items: dict[str, _Item], name: str) -> list[str]:
+    compiled: Compiled | None = items[name].holder.compiled
+    names = compiled.names if compiled is not None else ()
+    return sorted(n for n in names if n.startswith((DEF_PREFIX, RULE_PREFIX)) and n in items)
+
+
 def _cycles(items: dict[str, _Item]) -> list[list[_Item]]:
-    """Each cycle of uses among definitions and rules, once (depth-first, in name order)."""
+    """Each cycle of uses among definitions and rules, once (depth-first, in name order;
+    iterative, so that a long chain of definitions cannot exhaust the stack)."""
     state: dict[str, int] = {}  # 1: on the path, 2: done
     path: list[str] = []
     found: list[list[_Item]] = []
-
-    def uses(name: str) -> list[str]:
-        compiled: Compiled | None = items[name].holder.compiled
-        names = compiled.names if compiled is not None else ()
-        return sorted(n for n in names if n.startswith((DEF_PREFIX, RULE_PREFIX)) and n in items)
-
-    def visit(name: str) -> None:
-        state[name] = 1
-        path.append(name)
-        for used in uses(name):
-            if state.get(used) == 1:
+    for start in sorted(items):
+        if start in state:
+            continue
+        state[start] = 1
+        path.append(start)
+        stack = [iter(_uses(items, start))]
+        while stack:
+            used = next(stack[-1], None)
+            if used is None:
+                stack.pop()
+                state[path.pop()] = 2
+            elif state.get(used) == 1:
                 found.append([items[n] for n in path[path.index(used) :]])
             elif used not in state:
-                visit(used)
-        path.pop()
-        state[name] = 2
-
-    for name in sorted(items):
-        if name not in state:
-            visit(name)
+                state[used] = 1
+                path.append(used)
+                stack.append(iter(_uses(items, used)))
     return found
+
+
+MAX_DEPTH = 64
+
+
+def _too_deep(items: dict[str, _Item]) -> list[tuple[_Item, int]]:
+    """Definitions and rules whose uses nest more than ``MAX_DEPTH`` deep (evaluating and
+    explaining them recurses that deep), with their depth; cycle members are already out."""
+    depth: dict[str, int] = {}
+    for start in sorted(items):
+        stack = [start]
+        while stack:
+            name = stack[-1]
+            if name in depth:
+                stack.pop()
+                continue
+            pending = [u for u in _uses(items, name) if u not in depth]
+            if pending:
+                stack.extend(pending)
+                continue
+            depth[name] = 1 + max((depth[u] for u in _uses(items, name)), default=0)
+            stack.pop()
+    return [(items[n], d) for n, d in sorted(depth.items()) if d > MAX_DEPTH]
 
 
 def _diagnostic(item: _Item, pack: Pack, issue: Issue, declared: dict[str, str]) -> Diagnostic:

@@ -161,7 +161,6 @@ def _lint_example(
     loaded: Loaded, pack: Pack, i: int, example: Example, declared: dict[str, str]
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    facts = [n for n in declared if not n.startswith("params.")]
     for name, value in example.facts.items():
         loc: tuple[Any, ...] = ("examples", i, "facts", name)
         if name.startswith("params."):
@@ -182,7 +181,8 @@ def _lint_example(
                     loc,
                     codes.EXAMPLE_NAME.code,
                     f"example {example.name!r} gives unknown fact {name!r}",
-                    did_you_mean(name, facts) or "`trustbench facts` lists the facts rules can use",
+                    did_you_mean(name, [n for n in declared if not n.startswith("params.")])
+                    or "`trustbench facts` lists the facts rules can use",
                 )
             )
         elif value is not None and not type_ok(value, declared[name]):

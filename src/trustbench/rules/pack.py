@@ -94,6 +94,7 @@ class Pack:
     broken_params: dict[str, str] = field(default_factory=dict)
     _leaves: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _refs: dict[str, LoadedRule] | None = field(default=None, repr=False)
+    declared: dict[str | None, dict[str, str]] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -124,6 +125,7 @@ class Pack:
         """Forget what was worked out from the rules (after loading changed them)."""
         self._refs = None
         self._leaves = {}
+        self.declared = {}
 
     def condition(self, name: str) -> Compiled | None:
         """The compiled condition behind a ``def.…`` or ``rule.…`` name (``None`` when it is

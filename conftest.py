@@ -1,5 +1,7 @@
 """Rule examples as pytest items: ``rules/us/hsr/filing-required.yaml`` yields
-``us.hsr.filing-required::<example>`` items, one per example, run by one generic collector.
+``us.hsr.filing-required::<example>`` items, one per example, run by one generic collector;
+a definition's file (``rules/de/definitions/concentration.yaml``) yields
+``def.de.concentration::<example>`` items.
 
 Only the packs shipped in ``rules/`` are collected (test fixtures of broken packs live
 elsewhere, under ``tests/rules/fixtures``). Each rule's examples run against the pack whose
@@ -13,8 +15,9 @@ from typing import Any
 
 import pytest
 
-from trustbench.rules.examples import ExampleResult, run_example
+from trustbench.rules.examples import ExampleResult, run_definition_example, run_example
 from trustbench.rules.loader import RESERVED, LoadedRule, Pack, builtin_dir, load_pack
+from trustbench.rules.pack import LoadedDefinition
 from trustbench.rules.validate import known_packs
 
 _PACKS: dict[Path, Pack] = {}
@@ -43,8 +46,9 @@ class RuleFile(pytest.File):
         pack = _pack_for(self.path.resolve())
         if pack is None:
             return
-        for loaded in pack.own_rules().values():
-            if Path(loaded.file).resolve() == self.path.resolve():
+        here = self.path.resolve()
+        for loaded in [*pack.own_rules().values(), *pack.own_definitions().values()]:
+            if Path(loaded.file).resolve() == here:
                 for i, example in enumerate(loaded.rule.examples):
                     yield RuleExample.from_parent(
                         self, name=f"{loaded.id}::{example.name}", loaded=loaded, pack=pack, index=i
@@ -52,13 +56,20 @@ class RuleFile(pytest.File):
 
 
 class RuleExample(pytest.Item):
-    def __init__(self, *, loaded: LoadedRule, pack: Pack, index: int, **kwargs: Any) -> None:
+    def __init__(
+        self, *, loaded: LoadedRule | LoadedDefinition, pack: Pack, index: int, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.loaded, self.pack, self.index = loaded, pack, index
 
     def runtest(self) -> None:
-        result: ExampleResult = run_example(
-            self.loaded, self.pack, self.loaded.rule.examples[self.index], self.index
+        loaded = self.loaded
+        result: ExampleResult = (
+            run_definition_example(
+                loaded, self.pack, loaded.definition.examples[self.index], self.index
+            )
+            if isinstance(loaded, LoadedDefinition)
+            else run_example(loaded, self.pack, loaded.rule.examples[self.index], self.index)
         )
         if not result.passed:
             raise AssertionError(f"{result.file}:{result.line}: {result.message}")

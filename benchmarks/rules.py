@@ -92,7 +92,7 @@ def report(title: str, packs: list[Pack], deal: Deal, runs: int) -> None:
             evaluate_pack(pack, warm, as_of, {})
 
     rules_only()
-    count = sum(len(p.active_rules()) for p in packs)
+    count = sum(len(set(p.rules) - set(p.disabled)) for p in packs)
     print(f"evaluate {deal.case.id} with {title}, {count} rules:")
     print(f"  first evaluation incl. facts {median_ms(first, runs):7.2f} ms per deal")
     print(f"  rules only (facts computed)  {median_ms(rules_only, runs):7.2f} ms per deal")

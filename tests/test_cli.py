@@ -27,7 +27,7 @@ def test_bad_deal_file_exits_2_with_location(
     assert code == 2
     assert "Traceback" not in err
     assert "bad.yaml:4:10: error[deal]: case.as_of: input should be a valid date" in err
-    assert "bad.yaml:1:1: error[deal]: transaction: required field is missing" in err
+    assert "bad.yaml:1:1: error[deal]: missing required key 'transaction'" in err
 
 
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

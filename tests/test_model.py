@@ -75,7 +75,7 @@ def test_unknown_field_and_reference_errors_are_all_reported(
     with pytest.raises(ErrorGroup) as info:
         load_deal(path)
     assert info.value.render() == (
-        "deal.yaml:13:3: error[deal]: transaction.valeu: unknown field 'valeu'\n"
+        "deal.yaml:13:3: error[deal]: unknown key 'valeu' in transaction\n"
         "  hint: did you mean 'value'?"
     )
     path = _write(tmp_path, MINIMAL.format(equity="49%").replace("target: widget", "target: widgt"))

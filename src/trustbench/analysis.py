@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
-from trustbench.model.errors import did_you_mean
 from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack

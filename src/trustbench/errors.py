@@ -8,6 +8,10 @@ Every user-facing error renders compiler-style, so editors and CI can jump to th
 
 from __future__ import annotations
 
+import difflib
+import functools
+import heapq
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -132,3 +136,67 @@ class ErrorGroup(TrustbenchError):
 
     def __str__(self) -> str:
         return self.render()
+
+
+def dotted(loc: Sequence[str | int]) -> str:
+    """A location in a document as users read it: ``transaction.steps[0].voting``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "(top level)"
+
+
+SMALL = 200  # up to this many candidates, compare with each
+POOL = 40  # beyond it, compare with the candidates sharing the most letter triples
+
+
+@functools.lru_cache(maxsize=16)
+def _triples_index(candidates: tuple[str, ...]) -> dict[str, list[int]]:
+    """Letter triple → the candidates containing it (built once per set of candidates)."""
+    index: dict[str, list[int]] = {}
+    for i, cand in enumerate(candidates):
+        for triple in _triples(cand):
+            index.setdefault(triple, []).append(i)
+    return index
+
+
+def _triples(text: str) -> set[str]:
+    padded = f" {text} "  # so that short words have triples too
+    return {padded[j : j + 3] for j in range(len(padded) - 2)}
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """``did you mean 'x'?`` for the closest candidate (difflib ratio of at least 0.6), or
+    ``None``. Near-linear in the number of candidates: a large set is indexed once by
+    letter triples, and only the ``POOL`` candidates sharing the most triples with the word
+    (and whose length allows a ratio of 0.6) are compared — so thousands of unknown names
+    against thousands of candidates take seconds, not minutes."""
+    pool = tuple(candidates)
+    if len(pool) > SMALL:
+        pool = _nearest(word, pool)
+    match = difflib.get_close_matches(word, sorted(pool), n=1, cutoff=0.6)
+    return f"did you mean {match[0]!r}?" if match else None
+
+
+def _nearest(word: str, candidates: tuple[str, ...]) -> tuple[str, ...]:
+    index = _triples_index(candidates)
+    shared: dict[int, int] = {}
+    postings = sorted((index.get(t, []) for t in _triples(word)), key=len)
+    budget = 4 * SMALL * max(1, len(postings))  # the rarest triples first, within a budget
+    for posting in postings:
+        budget -= len(posting)
+        if budget < 0 and shared:
+            break
+        for i in posting:
+            shared[i] = shared.get(i, 0) + 1
+    n = len(word)
+    fits = [
+        (count, candidates[i])
+        for i, count in shared.items()
+        if 2 * min(n, len(candidates[i])) >= 0.6 * (n + len(candidates[i]))
+    ]
+    best = heapq.nsmallest(POOL, fits, key=lambda x: (-x[0], x[1]))
+    return tuple(c for _, c in best)

@@ -92,7 +92,9 @@ def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
 
 
 def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
-    screened = any(r.rule.factor == factor for r in pack.active_rules().values())
+    screened = any(
+        r.rule.factor == factor for rid, r in pack.rules.items() if rid not in pack.disabled
+    )
     mine = [f for f in findings if f.factor == factor]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
     open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))

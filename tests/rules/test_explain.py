@@ -94,3 +94,19 @@ def test_explain_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["analyze", str(SEED), "--explain", "us.hsr.filing-requird"])
     assert code == 2
     assert "did you mean 'us.hsr.filing-required'?" in capsys.readouterr().err
+
+
+def test_definitions_and_rule_references_are_named_steps_with_their_citations() -> None:
+    german = evaluate(load_deal(SEED), load_packs(["de"]))
+    text = _flat(explain(german, "de.filing.standstill"))
+    assert (
+        "? unknown rule.de.filing.notification_required — Notification to the "
+        "Bundeskartellamt required" in text
+    )
+    assert (
+        "? unknown def.de.concentration — Concentration under GWB § 37(1) "
+        "(GWB § 37(1) no. 2; GWB § 37(1) no. 3; GWB § 37(1) no. 4)" in text
+    )
+    assert "def.de.size_thresholds_met — Thresholds of GWB § 35 met" in text
+    # the facts behind the definitions are listed, each once, with what they are
+    assert text.count("de.capital_share.after = 49 %") == 1

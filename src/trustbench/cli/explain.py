@@ -8,9 +8,8 @@ import textwrap
 from typing import Any
 
 from trustbench.analysis import Analysis
-from trustbench.errors import TrustbenchError
+from trustbench.errors import TrustbenchError, did_you_mean
 from trustbench.facts import REGISTRY
-from trustbench.model.errors import did_you_mean
 from trustbench.rules.evaluate import Finding
 from trustbench.rules.pack import Pack
 from trustbench.rules.text import fmt

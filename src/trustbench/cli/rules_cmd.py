@@ -1,4 +1,4 @@
-"""``rules list | show | validate | test | new``."""
+"""``rules list | show | validate | test | codes | new``."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
-from trustbench.model.errors import did_you_mean
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import results as formats
+from trustbench.rules.codes import REGISTRY
 from trustbench.rules.loader import discover_all
 from trustbench.rules.pack import LoadedRule, Pack, builtin_dir, is_example
 from trustbench.rules.scaffold import CURRENCIES, scaffold, todos
@@ -178,8 +178,9 @@ def validate(dirs: Dirs = None) -> None:
                 f"{_count(len(pack.rules), 'rule')} ({own} its own, {len(pack.disabled)} disabled)"
             )
         )
+        definitions = f"{_count(len(pack.definitions), 'definition')}, " if pack.definitions else ""
         typer.echo(
-            f"{pack.id}: ok — {rules}, {_count(len(pack.params), 'parameter')}, "
+            f"{pack.id}: ok — {rules}, {definitions}{_count(len(pack.params), 'parameter')}, "
             f"{_count(len(pack.authorities), 'authority', 'authorities')} "
             f"({display_path(pack.root)})"
         )
@@ -208,6 +209,14 @@ def test(
         raise SystemExit(2)
     if any(not r.passed for r in results):
         raise SystemExit(1)
+
+
+@app.command("codes")
+def list_codes() -> None:
+    """The pack checks: each code with its name and what it finds (`rules validate`
+    reports them)."""
+    for item in REGISTRY.values():
+        typer.echo(f"{item.code}  {item.name:<18} {item.description}")
 
 
 @app.command("new")

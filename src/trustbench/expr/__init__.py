@@ -11,6 +11,8 @@ module imports it, so the runtime can be swapped behind :class:`Compiler`.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,8 +20,11 @@ from typing import Any
 
 from cel_expr_python import cel
 
+from trustbench.expr import bounded
+from trustbench.expr.ast import Node, parse_checked, variables
+from trustbench.expr.bounded import _PLAIN, is_bound
 from trustbench.expr.errors import CompileError, Issue, parse_errors
-from trustbench.expr.split import split
+from trustbench.expr.split import LexError, Token, split, tokenize
 
 __all__ = [
     "TYPES",
@@ -27,9 +32,12 @@ __all__ = [
     "Compiled",
     "Compiler",
     "Issue",
+    "LexError",
+    "Node",
     "Outcome",
     "Step",
-    "referenced_names",
+    "Token",
+    "tokenize",
 ]
 
 TYPES: dict[str, Any] = {
@@ -38,9 +46,11 @@ TYPES: dict[str, Any] = {
     "int": cel.Type.INT,
     "string": cel.Type.STRING,
     "list": cel.Type.List(cel.Type.STRING),
+    # a scale (a fee schedule, a threshold ladder): [from_1, value_1, from_2, value_2, ...]
+    # with ascending ``from``; ``scale(s, x)`` is the value of the step x falls in
+    "scale": cel.Type.List(cel.Type.DOUBLE),
 }
 MAX_SOURCE = 4000
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _MISSING = re.compile(r'No value with name "([^"]+)" found')
 
 
@@ -73,6 +83,7 @@ class Compiled:
         self._part_sources: list[str] = []
         self._parts: list[Compiled] | None = None
         self._compiler: Compiler | None = None
+        self.root: Node | None = None
 
     @property
     def parts(self) -> list[Compiled]:
@@ -107,8 +118,16 @@ class Compiled:
         return steps
 
     def evaluate(self, values: Mapping[str, Any]) -> Outcome:
-        """Evaluate with the known values; names absent from ``values`` are unknown."""
-        data = {n: _cel_value(values[n]) for n in self.names if values.get(n) is not None}
+        """Evaluate with the known values; names absent from ``values`` are unknown. A
+        value that is a bound (a range) is decided over CEL's parse, where it suffices."""
+        data: dict[str, Any] = {}
+        for name in self.names:
+            value = values.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, _PLAIN) and is_bound(value) and self.root is not None:
+                return self._evaluate_bounded(values)
+            data[name] = list(value) if isinstance(value, tuple) else value
         try:
             result = self._program.eval(data=data)
         except RuntimeError as exc:  # the runtime's own limits, e.g. its iteration budget
@@ -122,6 +141,17 @@ class Compiled:
             return Outcome(None, missing)
         return Outcome(None, (), message)
 
+    def _evaluate_bounded(self, values: Mapping[str, Any]) -> Outcome:
+        assert self.root is not None
+        value = bounded.evaluate(self.root, values, scale_at)
+        if value is not None:
+            return Outcome(value)
+        missing = tuple(n for n in self.names if values.get(n) is None)
+        bounds = [n for n in self.names if is_bound(values.get(n))]
+        return Outcome(
+            None, missing, None if missing else f"the bound on {bounds[0]} does not decide it"
+        )
+
 
 def _decisive(
     operator: str, results: list[tuple[Compiled, Outcome]], outcome: Outcome
@@ -134,15 +164,37 @@ def _decisive(
     return results
 
 
+def scale_at(steps: Any, amount: float) -> float:
+    """The value of the step of ``steps`` (``[from, value, ...]``, ascending) that
+    ``amount`` falls in: from its ``from`` (inclusive) to the next one (exclusive). Below the
+    first step, or on a step whose value is not known (NaN), the result is an error, which
+    leaves the condition unknown unless another part decides it."""
+    froms = [float(f) for f in list(steps)[0::2]]
+    values = [float(v) for v in list(steps)[1::2]]
+    index = bisect.bisect_right(froms, float(amount)) - 1
+    if index < 0:
+        raise ValueError(f"{amount:,.0f} is below the first step of the scale")
+    if math.isnan(values[index]):
+        raise ValueError(f"the scale has no confirmed value for {amount:,.0f}")
+    return values[index]
+
+
+_SCALE = cel.FunctionDecl(
+    "scale",
+    [
+        cel.Overload(
+            "scale_list_double_double",
+            cel.Type.DOUBLE,
+            [TYPES["scale"], cel.Type.DOUBLE],
+            impl=scale_at,
+        )
+    ],
+)
+
+
 def _runtime_error(text: str) -> str:
     first = text.strip().splitlines()[0] if text.strip() else "evaluation failed"
     return re.sub(r"^[A-Z_]+: | \[[A-Z_]+\]$", "", first).strip().lower() or "evaluation failed"
-
-
-def _cel_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 class Compiler:
@@ -150,7 +202,9 @@ class Compiler:
 
     def __init__(self, declarations: Mapping[str, str]) -> None:
         self.declarations = dict(declarations)
-        self._env = cel.NewEnv(variables={n: TYPES[t] for n, t in self.declarations.items()})
+        self._env = cel.NewEnv(
+            variables={n: TYPES[t] for n, t in self.declarations.items()}, functions=[_SCALE]
+        )
 
     def compile(self, source: str) -> Compiled:
         """Parse and type-check ``source``; raise :class:`CompileError` listing every
@@ -172,8 +226,11 @@ class Compiler:
                     )
                 ]
             )
-        compiled = Compiled(source, program, referenced_names(source, self.declarations))
-        operator, parts = split(source)
+        root = parse_checked(program.serialize())
+        names = tuple(n for n in variables(root) if n in self.declarations)
+        compiled = Compiled(source, program, names)
+        compiled.root = root
+        operator, parts = split(source, _LOGICAL.get(root.name, "") if root.kind == "call" else "")
         if operator:
             compiled.operator = operator
             compiled._part_sources = parts
@@ -181,18 +238,4 @@ class Compiler:
         return compiled
 
 
-def referenced_names(source: str, declared: Mapping[str, str]) -> tuple[str, ...]:
-    """Declared names that appear in the source (longest dotted prefix of each token)."""
-    found: list[str] = []
-    for token in _IDENT.findall(_strip_strings(source)):
-        parts = token.split(".")
-        for end in range(len(parts), 0, -1):
-            name = ".".join(parts[:end])
-            if name in declared:
-                found.append(name)
-                break
-    return tuple(dict.fromkeys(found))
-
-
-def _strip_strings(source: str) -> str:
-    return re.sub(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"", "''", source)
+_LOGICAL = {"_&&_": "&&", "_||_": "||"}

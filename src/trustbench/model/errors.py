@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from trustbench.errors import Diagnostic
+from trustbench.errors import Diagnostic, did_you_mean, dotted
+
+__all__ = ["diagnostics_from", "did_you_mean", "dotted"]
 from trustbench.sources import Document, Loc
 
 _STEP_KINDS = {"acquire_stake", "appoint_director", "hire", "grant_right", "contract"}
-
-
-def dotted(loc: Sequence[str | int]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out or "(top level)"
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
-    return f"did you mean {match[0]!r}?" if match else None
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
@@ -75,6 +60,10 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _within(parent: Loc) -> str:
+    return f" in {dotted(parent)}" if parent else ""
+
+
 def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
     kind = error["type"]
     loc = _clean_loc(error["loc"])
@@ -86,9 +75,9 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
         hint = did_you_mean(name, allowed)
         if hint is None and allowed:
             hint = "expected one of: " + ", ".join(sorted(allowed))
-        return f"unknown field {name!r}", hint
+        return f"unknown key {name!r}{_within(loc[:-1])}", hint
     if kind == "missing":
-        return "required field is missing", None
+        return f"missing required key {loc[-1]!r}{_within(loc[:-1])}", None
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         hint = None
@@ -144,7 +133,9 @@ def diagnostics_from(
                 line=line,
                 column=column,
                 kind=kind,
-                message=f"{dotted(loc)}: {message}",
+                message=message
+                if error["type"] in ("extra_forbidden", "missing")
+                else f"{dotted(loc)}: {message}",
                 hint=hint,
             )
         )

@@ -152,7 +152,10 @@ def _later(b: Builder) -> dict[str, Any]:
     """Material dated after the as-of date: shown only in "Later developments"."""
     return {
         "sources": b.cite.later_source_list(),
-        "authorities": b.cite.later_authority_list(),
+        "authorities": [
+            a | {"full": b.plain.clause(a["full"], f"Authority {a['short']}")}
+            for a in b.cite.later_authority_list()
+        ],
     }
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
 
-from trustbench.errors import Diagnostic, TrustbenchError
-from trustbench.model.errors import did_you_mean, dotted
+from trustbench.errors import Diagnostic, TrustbenchError, did_you_mean, dotted
+from trustbench.rules import codes
 from trustbench.sources import Document, Loc, load_document
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -39,7 +40,7 @@ class Collector:
         column: int,
         message: str,
         hint: str | None = None,
-        code: str = "TB100",
+        code: str = codes.SCHEMA.code,
     ) -> None:
         self.items.append(Diagnostic(file, line, column, "rule", message, hint, code))
 
@@ -48,7 +49,9 @@ class Collector:
             return load_document(path)
         except TrustbenchError as exc:
             for d in exc.diagnostics:
-                self.items.append(dataclasses.replace(d, kind="rule", code=d.code or "TB010"))
+                self.items.append(
+                    dataclasses.replace(d, kind="rule", code=d.code or codes.UNREADABLE.code)
+                )
             return None
 
     def model(self, doc: Document, model: type[BaseModel], data: Any) -> Any:
@@ -87,9 +90,23 @@ def _partial(
         elif not info.is_required() and name not in bad:
             values[name] = info.get_default(call_default_factory=True)
         else:
-            values[name] = None
             broken.add(name)
-    return model.model_construct(**values), frozenset(broken)
+    return draft_of(model)(**values), frozenset(broken)
+
+
+@functools.cache
+def draft_of(model: type[BaseModel]) -> type[BaseModel]:
+    """A model with the fields of ``model``, each optional: what is left of a file that did
+    not validate, for the checks that can still run. It is never the model itself, so a
+    draft is never taken for a valid rule with ``None`` in a required field."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation: Any = info.annotation
+        fields[name] = (annotation | None, None)
+    draft: type[BaseModel] = create_model(
+        f"{model.__name__}Draft", __config__=ConfigDict(arbitrary_types_allowed=True), **fields
+    )
+    return draft
 
 
 class Sub(Document):
@@ -143,7 +160,12 @@ def schema_diagnostics(
 
 
 def _diag(
-    doc: Document, line: int, col: int, message: str, hint: str | None, code: str = "TB100"
+    doc: Document,
+    line: int,
+    col: int,
+    message: str,
+    hint: str | None,
+    code: str = codes.SCHEMA.code,
 ) -> Diagnostic:
     return Diagnostic(doc.path, line, col, "rule", message, hint, code)
 
@@ -168,7 +190,7 @@ def _describe(error: dict[str, Any], loc: Loc, doc: Document, prefix: Loc) -> Di
             f"{dotted((*prefix, *where[:-1]))}: {value!r} is not a "
             f"valid date{_date_reason(str(value), str(error['msg']))}",
             "write effective dates as YYYY-MM-DD",
-            "TB120",
+            codes.PARAM_DATE.code,
         )
     line, col = doc.locate(loc)
     if kind == "missing":

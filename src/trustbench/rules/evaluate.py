@@ -10,7 +10,8 @@ from typing import Any
 from trustbench.expr import Outcome
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.facts.registry import Value
-from trustbench.rules.pack import LoadedRule, Pack, resolve
+from trustbench.rules.pack import LoadedRule, Pack, resolve, rule_ref
+from trustbench.rules.scope import Scope, cel_param
 from trustbench.rules.text import names_in, render, sentence_case
 
 STATUS = {True: "triggered", False: "not_triggered", None: "unknown"}
@@ -155,14 +156,17 @@ def evaluate_rule(
     ctx: FactContext,
     as_of: dt.date,
     resolved: dict[str, ParamUse] | None = None,
+    scope: Scope | None = None,
 ) -> Finding:
     """Evaluate one rule; ``resolved`` may give the pack's parameters already resolved as
-    of ``as_of`` (``evaluate_pack`` resolves them once for all its rules)."""
+    of ``as_of`` and ``scope`` the deal's names (``evaluate_pack`` works both out once for
+    all its rules, so that each definition and rule reference is evaluated once)."""
     if resolved is None:
         resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+    scope = scope or scope_for(pack, ctx, resolved)
     if loaded.rule.each == "market":
-        return _evaluate_each_market(loaded, pack, ctx, resolved)
-    return _evaluate_once(loaded, pack, ctx, resolved)
+        return _evaluate_each_market(loaded, pack, ctx, resolved, scope)
+    return _evaluate_once(loaded, pack, ctx, resolved, scope)
 
 
 def _evaluate_once(
@@ -170,30 +174,66 @@ def _evaluate_once(
     pack: Pack,
     ctx: FactContext,
     resolved: dict[str, ParamUse],
+    scope: Scope,
     subject: str | None = None,
 ) -> Finding:
     compiled = loaded.compiled
     assert compiled is not None, f"{loaded.id} was not compiled"
-    names = list(compiled.names)
-    params = {n: resolved[n] for n in (*names, *_template_names(loaded)) if n in resolved}
+    leaves = pack.leaves(compiled.names)
+    params = {n: resolved[n] for n in (*leaves, *_template_names(loaded)) if n in resolved}
     facts: dict[str, FactUse] = {}
-    values: dict[str, Any] = {}
-    for name in names:
-        if name in params:
-            values[name] = params[name].value
-            continue
-        value: Value = ctx.get(name)
-        facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
-        values[name] = value.value
-    outcome = compiled.evaluate(values)
+    for name in leaves:
+        if name not in resolved and name in REGISTRY:
+            value: Value = ctx.get(name)
+            facts[name] = FactUse(name, value.value, REGISTRY[name].unit, value.sources, value.note)
+    if loaded.rule.each is None:
+        ref = rule_ref(loaded.id)
+        outcome = scope.outcome(ref, compiled)
+        values = scope.inputs.get(ref) or scope.values(compiled)
+    else:
+        values = scope.values(compiled)
+        outcome = scope.expand(compiled.evaluate(values))
+    if outcome.value is None and outcome.missing:
+        # every input left open, through definitions and rule references alike, as if the
+        # condition were written out in full: the memo asks for each of them
+        known = {n: u.value for n, u in facts.items()} | {n: u.value for n, u in params.items()}
+        open_leaves = tuple(n for n in leaves if known.get(n) is None)
+        outcome = Outcome(None, open_leaves or outcome.missing, outcome.error)
     finding = _finding(loaded, pack, outcome, facts, params, ctx, subject)
     finding.decide = lambda: [
         (part, STATUS[o.value]) for part, o in compiled.decided_by(values, outcome)
     ]
     finding.trace = lambda: [
-        (s.depth, s.source, TRUTH[s.value]) for s in compiled.reasoning(values, outcome)
+        (depth, source, TRUTH[value])
+        for depth, source, value in scope.reasoning(
+            compiled, values, outcome, 0, lambda name: step_title(pack, name)
+        )
     ]
     return finding
+
+
+def step_title(pack: Pack, name: str) -> str:
+    """A definition or referred rule as a named reasoning step: title and citations."""
+    found = pack.definitions.get(name)
+    rule = pack.referable().get(name)
+    item = found.definition if found is not None else rule.rule if rule is not None else None
+    if item is None or name in pack.disabled:
+        return f"{name}: not in force in this pack"
+    cites = [pack.authorities[c].cite() for c in item.cites or () if c in pack.authorities]
+    return f"{name} — {item.title}" + (f" ({'; '.join(cites)})" if cites else "")
+
+
+def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:
+    """The names of one deal (or one of its markets) for ``pack``'s conditions."""
+    values = {
+        n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
+        for n, p in resolved.items()
+    }
+    return Scope(pack, _fact_values(ctx), values)
+
+
+def _fact_values(ctx: FactContext) -> Callable[[str], Any]:
+    return lambda name: ctx.get(name).value
 
 
 def _template_names(loaded: LoadedRule) -> tuple[str, ...]:
@@ -290,12 +330,13 @@ def _pick(texts: Any, status: str) -> str:
 
 
 def _evaluate_each_market(
-    loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]
+    loaded: LoadedRule, pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse], deal: Scope
 ) -> Finding:
-    instances = [
-        _evaluate_once(loaded, pack, ctx.for_market(m), resolved, subject=m.name)
-        for m in ctx.deal.markets
-    ]
+    instances = []
+    for market in ctx.deal.markets:
+        local = ctx.for_market(market)
+        scope = Scope(pack, _fact_values(local), deal.params)
+        instances.append(_evaluate_once(loaded, pack, local, resolved, scope, market.name))
     rule = loaded.rule
     if not instances:
         outcome = Outcome(None, ("markets",))
@@ -336,10 +377,11 @@ def evaluate_pack(
 ) -> list[Finding]:
     findings = []
     resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+    scope = scope_for(pack, ctx, resolved)
     for rid in sorted(pack.rules):
         if rid in pack.disabled:
             continue
-        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of, resolved)
+        finding = evaluate_rule(pack.rules[rid], pack, ctx, as_of, resolved, scope)
         if rid in waivers:
             reason, by = waivers[rid]
             finding.waiver = {"reason": reason, "by": by}

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from trustbench.expr import Compiled, Outcome
 from trustbench.rules.evaluate import param_uses
-from trustbench.rules.pack import LoadedRule, Pack
-from trustbench.rules.schema import Example
+from trustbench.rules.pack import LoadedDefinition, LoadedRule, Pack
+from trustbench.rules.schema import DefinitionExample, Example
+from trustbench.rules.scope import DERIVED, Scope, cel_param
 
 STATUS = {True: "triggered", False: "not_triggered", None: "unknown"}
+TRUTH = {True: "true", False: "false", None: "unknown"}
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,7 @@ def run_example(loaded: LoadedRule, pack: Pack, example: Example, index: int) ->
             pack.id,
         )
     as_of = example.as_of or latest_date(pack)
-    params = param_uses(pack, list(compiled.names), as_of, example.params)
-    values = {n: p.value for n, p in params.items()}
-    values.update(example.facts)
-    outcome = compiled.evaluate(values)
+    outcome, values = example_outcome(pack, compiled, example, as_of)
     actual = STATUS[outcome.value]
     message = ""
     if actual != example.expect:
@@ -70,10 +71,56 @@ def run_example(loaded: LoadedRule, pack: Pack, example: Example, index: int) ->
     )
 
 
+def example_outcome(
+    pack: Pack, compiled: Compiled, example: Example, as_of: dt.date
+) -> tuple[Outcome, dict[str, Any]]:
+    """The outcome of ``compiled`` on an example's facts: definitions and rule references
+    are worked out from the same facts, unless the example gives them (``def.x: true``)."""
+    names = [f"params.{n}" for n in pack.params]
+    params = param_uses(pack, names, as_of, example.params)
+    values = {
+        n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
+        for n, p in params.items()
+    }
+    given = {k: v for k, v in example.facts.items() if k.startswith(DERIVED)}
+    scope = Scope(pack, example.facts.get, values, given)
+    inputs = scope.values(compiled)
+    return scope.expand(compiled.evaluate(inputs)), inputs
+
+
+def run_definition_example(
+    loaded: LoadedDefinition, pack: Pack, example: DefinitionExample, index: int
+) -> ExampleResult:
+    line, _ = loaded.doc.locate(("examples", index))
+    expected = TRUTH[example.expect if isinstance(example.expect, bool) else None]
+    if loaded.compiled is None:
+        message = "the condition did not compile (see `trustbench rules validate`)"
+        return ExampleResult(
+            loaded.id, example.name, expected, "error", loaded.file, line, message, pack.id
+        )
+    as_of = example.as_of or latest_date(pack)
+    outcome, values = example_outcome(pack, loaded.compiled, example, as_of)
+    actual = TRUTH[outcome.value]
+    message = ""
+    if actual != expected:
+        shown = ", ".join(f"{k}={v!r}" for k, v in sorted(values.items()))
+        message = f"expected {expected}, got {actual} with {shown} (as of {as_of})"
+        if outcome.error:
+            message += f": {outcome.error}"
+    return ExampleResult(
+        loaded.id, example.name, expected, actual, loaded.file, line, message, pack.id
+    )
+
+
 def run_examples(pack: Pack) -> list[ExampleResult]:
-    """Every example of every rule this pack's own files define. Inherited rules are tested
-    with the pack that defines them, against its parameters."""
+    """Every example of every rule and definition this pack's own files define. Inherited
+    ones are tested with the pack that defines them, against its parameters."""
     results = []
+    for _, loaded_def in sorted(pack.own_definitions().items()):
+        if "examples" in loaded_def.broken:
+            continue
+        for i, def_example in enumerate(loaded_def.definition.examples):
+            results.append(run_definition_example(loaded_def, pack, def_example, i))
     for _, loaded in sorted(pack.own_rules().items()):
         if "examples" in loaded.broken:
             continue

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
+import re
 from pathlib import Path
 from typing import Any
 
-from trustbench.model.errors import did_you_mean
+from trustbench.rules import codes
 from trustbench.rules.diagnostics import ISO_DATE, Collector, Sub
-from trustbench.rules.pack import RESERVED, LoadedRule, Pack, rule_id
-from trustbench.rules.schema import Authority, DatedValue, Parameter, Rule
-from trustbench.sources import Document
+from trustbench.rules.pack import (
+    DEF_PREFIX,
+    DEFINITIONS,
+    RESERVED,
+    LoadedDefinition,
+    LoadedRule,
+    Pack,
+    rule_id,
+)
+from trustbench.rules.schema import Authority, DatedValue, Definition, Parameter, Rule
+from trustbench.sources import Document, display_path
 
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "double": (int, float),
@@ -25,7 +35,7 @@ _INHERITED_KEYS = ("description", "unit", "type", "reference")
 
 def load_params(pack: Pack, folder: Path, out: Collector) -> None:
     path = folder / "params.yaml"
-    doc = out.read(path) if path.is_file() else None
+    doc = out.read(path) if path.is_file() and contained(path, folder, out) else None
     if doc is None or doc.data is None:
         return
     pack.files.append(path)
@@ -65,7 +75,7 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
                 col,
                 f"parameter {name!r}: `replace: true`, but no base pack defines it",
                 "remove `replace` (it only applies to an inherited parameter)",
-                "TB122",
+                codes.PARAM_OVERLAY.code,
             )
         pack.params[name] = param.model_copy(update={"values": values})
         return
@@ -89,7 +99,7 @@ def _need_reference(
                 f"parameter {name!r}: the value for {date} has no reference of its own",
                 "add `reference:` to the parameter (it covers "
                 "this pack's values) or write the value as {value: …, reference: …}",
-                "TB124",
+                codes.OVERLAY_REFERENCE.code,
             )
 
 
@@ -113,7 +123,7 @@ def _overlay(
                 f"parameter {name!r}: {key} {getattr(param, key)!r}"
                 f" differs from the base pack's {getattr(base, key)!r}",
                 "keep the base's, or write `replace: true` to replace the whole series",
-                "TB122",
+                codes.PARAM_OVERLAY.code,
             )
     if param.replace:
         return param.model_copy(update={"values": values})
@@ -148,7 +158,7 @@ def _dated_values(
                 col,
                 f"parameter {name!r} ({key}): expected a {param.type}, got {entry.value!r}",
                 _type_hint(param.type),
-                "TB121",
+                codes.PARAM_TYPE.code,
             )
         result[dates[key]] = entry
     return result
@@ -164,7 +174,7 @@ def _strict_date(doc: Document, name: str, key: str, out: Collector) -> bool:
         col,
         f"{name}.values: {key!r} is not a valid date",
         "write effective dates as YYYY-MM-DD",
-        "TB120",
+        codes.PARAM_DATE.code,
     )
     return False
 
@@ -180,7 +190,7 @@ def _check_order(doc: Document, name: str, keys: list[str], out: Collector) -> N
                 col,
                 f"parameter {name!r}: dates must be strictly increasing ({prev} then {cur})",
                 "list the values oldest first, one per effective date",
-                "TB120",
+                codes.PARAM_DATE.code,
             )
 
 
@@ -193,15 +203,43 @@ def _parses(key: str) -> bool:
 
 
 def type_ok(value: Any, kind: str) -> bool:
-    if kind in ("double", "int") and isinstance(value, bool):
+    if kind == "scale":
+        return _scale_ok(value)
+    if kind in ("double", "int") and (isinstance(value, bool) or not _finite(value)):
         return False
     if kind == "list":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     return isinstance(value, _PY_TYPES.get(kind, (object,)))
 
 
+def _scale_ok(value: Any) -> bool:
+    """A scale: steps ``{from, value}`` with numbers (``value`` may be null), ``from``
+    strictly ascending."""
+    if not isinstance(value, list) or not value:
+        return False
+    froms: list[float] = []
+    for step in value:
+        if not isinstance(step, dict) or set(step) != {"from", "value"}:
+            return False
+        low, val = step["from"], step["value"]
+        if not _finite_number(low) or not (val is None or _finite_number(val)):
+            return False
+        froms.append(float(low))
+    return all(a < b for a, b in itertools.pairwise(froms))
+
+
+def _finite(x: Any) -> bool:
+    return not isinstance(x, float) or math.isfinite(x)
+
+
+def _finite_number(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
 def _type_hint(kind: str) -> str | None:
     return {
+        "scale": "write a list of steps [{from: 0, value: 30_000}, {from: 179_400_000, "
+        "value: 105_000}, …] with `from` ascending",
         "double": "write a number, e.g. 0.25 for 25 % or 126_400_000 for USD 126.4m",
         "int": "write a whole number",
         "bool": "write true or false",
@@ -210,7 +248,7 @@ def _type_hint(kind: str) -> str | None:
 
 def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
     path = folder / "authorities.yaml"
-    doc = out.read(path) if path.is_file() else None
+    doc = out.read(path) if path.is_file() and contained(path, folder, out) else None
     if doc is None or doc.data is None:
         return
     pack.files.append(path)
@@ -225,17 +263,36 @@ def load_authorities(pack: Pack, folder: Path, out: Collector) -> None:
         return
     for key, data in doc.data.items():
         auth = out.model(Sub(doc, key), Authority, data)
-        if auth is not None:
-            pack.authorities[str(key)] = auth
+        if auth is None:
+            continue
+        pack.authorities[str(key)] = auth
+        if auth.date is None:
+            line, col = doc.locate_key((key,))
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"authority {key!r} has no date",
+                "add `date: YYYY-MM-DD`, the date from which it holds (entry into force, "
+                "publication, a notice's effective date), so that a memo as of an earlier "
+                "date does not rely on it",
+                codes.AUTHORITY_UNDATED.code,
+            )
+
+
+_CEL_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def rule_files(folder: Path) -> list[Path]:
     """The rule files of a pack: every ``*.yaml`` under it except ``pack.yaml``,
-    ``params.yaml``, ``authorities.yaml``, files starting with ``_`` and nested packs."""
+    ``params.yaml``, ``authorities.yaml``, ``definitions/``, files starting with ``_`` and
+    nested packs."""
     found = []
     for path in sorted(folder.rglob("*.yaml")):
         rel = path.relative_to(folder)
         if (rel.name in RESERVED and len(rel.parts) == 1) or rel.name.startswith("_"):
+            continue
+        if rel.parts[0] == DEFINITIONS:
             continue
         if any(
             (folder / Path(*rel.parts[:i]) / "pack.yaml").is_file()
@@ -246,13 +303,76 @@ def rule_files(folder: Path) -> list[Path]:
     return found
 
 
+def contained(path: Path, folder: Path, out: Collector) -> bool:
+    """Whether ``path`` resolves inside the pack's folder; a symlink that leaves it is an
+    error at the link (a pack from someone else must not read other files)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        out.error(
+            display_path(path.parent) + "/" + path.name,
+            0,
+            0,
+            f"this pack file is a link to {display_path(path)}, outside the pack's folder",
+            "copy the file into the pack instead of linking to it",
+            codes.LINK_ESCAPE.code,
+        )
+        return False
+    return True
+
+
+def _read(pack: Pack, path: Path, folder: Path, out: Collector) -> Document | None:
+    if not contained(path, folder, out):
+        return None
+    doc = out.read(path)
+    if doc is not None:
+        pack.files.append(path)
+    return doc
+
+
+def load_definitions(pack: Pack, folder: Path, out: Collector) -> None:
+    """``definitions/**/*.yaml``: each file one definition, named by its path
+    (``definitions/concentration.yaml`` in the de pack → ``def.de.concentration``). A file
+    with the id of an inherited definition replaces it."""
+    base = folder / DEFINITIONS
+    if not base.is_dir():
+        return
+    for path in sorted(base.rglob("*.yaml")):
+        rel = path.relative_to(base).with_suffix("")
+        doc = _read(pack, path, folder, out)
+        if doc is None:
+            continue
+        if not all(_CEL_NAME.fullmatch(p) for p in rel.parts):
+            out.error(
+                doc.path,
+                1,
+                1,
+                f"definition file name {'/'.join(rel.parts)!r} is not a name a condition can use",
+                "use lower-case letters, digits and underscores (e.g. size_of_person_met)",
+                codes.DEFINITION_NAME.code,
+            )
+            continue
+        if not isinstance(doc.data, dict):
+            out.error(
+                doc.path,
+                1,
+                1,
+                "a definition file must be a mapping of keys",
+                "a definition needs title, when, cites and examples",
+            )
+            continue
+        name = DEF_PREFIX + ".".join((pack.jurisdiction, *rel.parts))
+        model, broken = out.lenient(doc, Definition, doc.data)
+        pack.definitions[name] = LoadedDefinition(name, model, doc.path, doc, pack.id, None, broken)
+        pack.disabled.pop(name, None)
+
+
 def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
     own: dict[str, LoadedRule] = {}
     for path in rule_files(folder):
-        doc = out.read(path)
+        doc = _read(pack, path, folder, out)
         if doc is None:
             continue
-        pack.files.append(path)
         rid = rule_id(pack.jurisdiction, folder, path)
         if rid in own:
             out.error(
@@ -262,7 +382,7 @@ def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
                 f"rule id {rid!r} is also the id of {own[rid].file}",
                 "rename one of the two files: a rule's id is its path in the pack, "
                 "with / read as .",
-                "TB160",
+                codes.DUPLICATE_RULE.code,
             )
             continue
         if not isinstance(doc.data, dict):
@@ -280,7 +400,3 @@ def load_rules(pack: Pack, folder: Path, out: Collector) -> None:
     for rid in own:
         pack.disabled.pop(rid, None)  # a pack that gives the rule again re-enables it
     pack.rules.update(own)
-
-
-def unknown_rule_hint(name: str, pack: Pack) -> str | None:
-    return did_you_mean(name, pack.rules) or "see `trustbench rules list`"

@@ -1,49 +1,26 @@
 """Rules about rules: checks of a loaded pack beyond what loading enforces, all at once.
 
-Stable codes. Loading reports the TB0xx–TB13x codes; lint adds the rest; ``validate``
-adds the checks across packs (TB160 between packs, TB161).
-
-======  ==================================================================================
-TB010   a pack file cannot be read, or is not valid YAML (syntax, duplicate key, tag)
-TB100   a file does not match its schema (unknown key, wrong type, missing key)
-TB101   ``extends`` names an unknown pack     TB102  ``extends`` cycle
-TB103   ``extends`` by path leaves the rule folders given
-TB110   ``disable`` names an unknown rule
-TB120   parameter date invalid, or dates not strictly increasing
-TB121   parameter value of the wrong type
-TB122   extending pack changes an inherited parameter's type or unit without ``replace``,
-        or ``replace`` on a parameter no base pack defines
-TB124   extending pack adds a dated value without a reference of its own
-TB130   condition does not compile or type-check (unknown fact or parameter, type error)
-TB131   threshold literal written inside a condition
-TB140   no triggering or no non-triggering example
-TB141   numeric threshold without a boundary example
-TB142   example names an unknown fact or parameter
-TB143   example value of the wrong type
-TB150   cited authority is not defined
-TB160   duplicate rule id (two files of a pack, or two packs that do not extend each other)
-TB161   duplicate pack id
-TB170   text uses a name the rule cannot bind     TB171  unknown format in a text
-======  ==================================================================================
+Each check is registered in :mod:`trustbench.rules.codes` with its stable code, name,
+description and fixture; ``trustbench rules codes`` lists them.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from trustbench.errors import Diagnostic
-from trustbench.model.errors import did_you_mean
+from trustbench.errors import Diagnostic, did_you_mean
+from trustbench.expr import LexError, tokenize
+from trustbench.rules import codes
 from trustbench.rules.compile import declarations, expr_position
 from trustbench.rules.examples import latest_date
 from trustbench.rules.files import type_ok
-from trustbench.rules.pack import LoadedRule, Pack, resolve
+from trustbench.rules.pack import LoadedDefinition, LoadedRule, Pack, resolve
 from trustbench.rules.schema import Example
 from trustbench.rules.text import FORMATS, PLACEHOLDER
 
-_LITERAL = re.compile(r"(?<![\w.])(\d+\.\d*|\d*\.\d+|\d+)(?![\w.])")
+Loaded = LoadedRule | LoadedDefinition
 _ALLOWED_LITERALS = {"0", "0.0", "1", "1.0"}
-CODES = tuple(re.findall(r"\bTB\d{3}\b", __doc__ or ""))
+CODES = tuple(codes.REGISTRY)
 
 
 def lint_pack(pack: Pack) -> list[Diagnostic]:
@@ -52,32 +29,70 @@ def lint_pack(pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rid in sorted(pack.own_rules()):
         out.extend(lint_rule(pack.rules[rid], pack))
+    for did in sorted(pack.own_definitions()):
+        out.extend(lint_definition(pack.definitions[did], pack))
     return sorted(out)
 
 
+def lint_definition(loaded: LoadedDefinition, pack: Pack) -> list[Diagnostic]:
+    """The checks of a rule that apply to a definition: authorities, threshold literals,
+    examples (a true one and a false one; names and types; a boundary at each numeric
+    threshold)."""
+    out = _lint_cites(loaded, pack)
+    if "when" not in loaded.broken:
+        out.extend(_lint_literals(loaded))
+    if "examples" in loaded.broken:
+        return out
+    expects = {e.expect for e in loaded.definition.examples}
+    for needed in (True, False):
+        if needed not in expects:
+            out.append(
+                _diag(
+                    loaded,
+                    ("examples",),
+                    codes.EXAMPLES.code,
+                    f"no example that is {str(needed).lower()}",
+                    "every definition needs an example with `expect: true` and one with "
+                    "`expect: false`",
+                )
+            )
+    declared = declarations(pack, None)
+    for i, example in enumerate(loaded.definition.examples):
+        out.extend(_lint_example(loaded, pack, i, example, declared))
+    if loaded.compiled is not None:
+        out.extend(_lint_boundaries(loaded, pack))
+    return out
+
+
+def _lint_cites(loaded: Loaded, pack: Pack) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if "cites" in loaded.broken:
+        return out
+    for i, cite in enumerate(loaded.rule.cites):
+        if cite not in pack.authorities:
+            out.append(
+                _diag(
+                    loaded,
+                    ("cites", i),
+                    codes.AUTHORITY.code,
+                    f"authority {cite!r} is not defined",
+                    did_you_mean(cite, pack.authorities)
+                    or "define it in the pack's authorities.yaml",
+                )
+            )
+    return out
+
+
 def _diag(
-    loaded: LoadedRule, loc: tuple[Any, ...], code: str, message: str, hint: str | None = None
+    loaded: Loaded, loc: tuple[Any, ...], code: str, message: str, hint: str | None = None
 ) -> Diagnostic:
     line, col = loaded.doc.locate(loc)
     return Diagnostic(loaded.file, line, col, "rule", message, hint, code)
 
 
 def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    rule, broken = loaded.rule, loaded.broken
-    if "cites" not in broken:
-        for i, cite in enumerate(rule.cites):
-            if cite not in pack.authorities:
-                out.append(
-                    _diag(
-                        loaded,
-                        ("cites", i),
-                        "TB150",
-                        f"authority {cite!r} is not defined",
-                        did_you_mean(cite, pack.authorities)
-                        or "define it in the pack's authorities.yaml",
-                    )
-                )
+    broken = loaded.broken
+    out = _lint_cites(loaded, pack)
     if "when" not in broken:
         out.extend(_lint_literals(loaded))
     if "examples" not in broken:
@@ -86,40 +101,36 @@ def lint_rule(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     return out
 
 
-def _lint_literals(loaded: LoadedRule) -> list[Diagnostic]:
+def _lint_literals(loaded: Loaded) -> list[Diagnostic]:
     out = []
     source = loaded.rule.when
-    for match in _LITERAL.finditer(_strip_strings(source)):
-        if match.group(1) in _ALLOWED_LITERALS:
+    try:
+        numbers = [t for t in tokenize(source) if t.kind == "number"]
+    except LexError:
+        return []  # the condition does not compile: TB130 says so
+    for token in numbers:
+        if token.text in _ALLOWED_LITERALS:
             continue
-        row, col = _position(loaded, ("when",), source, match.start())
+        row, col = _position(loaded, ("when",), source, token.start)
         out.append(
             Diagnostic(
                 loaded.file,
                 row,
                 col,
                 "rule",
-                f"threshold {match.group(1)} written inside the condition",
+                f"threshold {token.text} written inside the condition",
                 "make it a dated parameter in params.yaml and write params.<name> here",
-                "TB131",
+                codes.LITERAL.code,
             )
         )
     return out
 
 
-def _position(loaded: LoadedRule, loc: tuple[Any, ...], text: str, offset: int) -> tuple[int, int]:
+def _position(loaded: Loaded, loc: tuple[Any, ...], text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1
     return expr_position(loaded.doc, text, line, column, loc)
-
-
-def _strip_strings(text: str) -> str:
-    return re.sub(
-        r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"",
-        lambda m: "'" + " " * (len(m.group(0)) - 2) + "'",
-        text,
-    )
 
 
 def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
@@ -132,7 +143,7 @@ def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
                 _diag(
                     loaded,
                     ("examples",),
-                    "TB140",
+                    codes.EXAMPLES.code,
                     f"no example that {words}",
                     "every rule needs an example with `expect: triggered` and one "
                     "with `expect: not_triggered`",
@@ -147,10 +158,9 @@ def _lint_examples(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
 
 
 def _lint_example(
-    loaded: LoadedRule, pack: Pack, i: int, example: Example, declared: dict[str, str]
+    loaded: Loaded, pack: Pack, i: int, example: Example, declared: dict[str, str]
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    facts = [n for n in declared if not n.startswith("params.")]
     for name, value in example.facts.items():
         loc: tuple[Any, ...] = ("examples", i, "facts", name)
         if name.startswith("params."):
@@ -158,7 +168,7 @@ def _lint_example(
                 _diag(
                     loaded,
                     loc,
-                    "TB142",
+                    codes.EXAMPLE_NAME.code,
                     f"example {example.name!r}: {name} is a parameter, not a fact",
                     "set parameters under `params:` "
                     f"(without the prefix: {name.removeprefix('params.')})",
@@ -169,9 +179,10 @@ def _lint_example(
                 _diag(
                     loaded,
                     loc,
-                    "TB142",
+                    codes.EXAMPLE_NAME.code,
                     f"example {example.name!r} gives unknown fact {name!r}",
-                    did_you_mean(name, facts) or "`trustbench facts` lists the facts rules can use",
+                    did_you_mean(name, [n for n in declared if not n.startswith("params.")])
+                    or "`trustbench facts` lists the facts rules can use",
                 )
             )
         elif value is not None and not type_ok(value, declared[name]):
@@ -179,7 +190,7 @@ def _lint_example(
                 _diag(
                     loaded,
                     loc,
-                    "TB143",
+                    codes.EXAMPLE_TYPE.code,
                     f"example {example.name!r}: {name} is a {declared[name]}, got {value!r}",
                     _example_hint(declared[name]),
                 )
@@ -193,7 +204,7 @@ def _lint_example(
                     _diag(
                         loaded,
                         loc,
-                        "TB142",
+                        codes.EXAMPLE_NAME.code,
                         f"example {example.name!r} names unknown parameter {raw!r}",
                         did_you_mean(name, pack.params) or "parameters are defined in params.yaml",
                     )
@@ -210,7 +221,7 @@ def _example_hint(kind: str) -> str | None:
     }.get(kind)
 
 
-def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
+def _lint_boundaries(loaded: Loaded, pack: Pack) -> list[Diagnostic]:
     compiled = loaded.compiled
     assert compiled is not None
     out = []
@@ -223,7 +234,7 @@ def _lint_boundaries(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
                 _diag(
                     loaded,
                     ("examples",),
-                    "TB141",
+                    codes.BOUNDARY.code,
                     f"no boundary example for {name}",
                     "add an example whose fact equals the threshold in force (or "
                     f"list it under `boundary: [{name}]`)",
@@ -253,38 +264,62 @@ def _is_boundary(example: Example, name: str, pack: Pack) -> bool:
     )
 
 
+# the value types each format can show (a scale read at an amount gives a number)
+_FORMAT_TYPES = {
+    "pct": {"double", "int"},
+    "money": {"double", "int"},
+    "num": {"double", "int"},
+    "int": {"double", "int"},
+    "list": {"list"},
+    "yesno": {"bool"},
+}
+
+
 def _lint_texts(loaded: LoadedRule, pack: Pack) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    bound = set(declarations(pack, loaded.rule.each)) | {"acquirer", "target"}
+    declared = {**declarations(pack, loaded.rule.each), "acquirer": "string", "target": "string"}
     for loc, text in _texts(loaded):
         for match in PLACEHOLDER.finditer(text):
-            name, style = match.group(1), match.group(2)
             line, col = _position(loaded, loc, text, match.start())
-            if name not in bound:
-                out.append(
-                    Diagnostic(
-                        loaded.file,
-                        line,
-                        col,
-                        "rule",
-                        f"text uses unknown name {{{name}}}",
-                        did_you_mean(name, bound)
-                        or "a text may use facts, params.<name>, {acquirer} and {target}",
-                        "TB170",
-                    )
-                )
-            if style and style not in FORMATS:
-                out.append(
-                    Diagnostic(
-                        loaded.file,
-                        line,
-                        col,
-                        "rule",
-                        f"unknown format {{{name}|{style}}}",
-                        did_you_mean(style, FORMATS) or "formats: " + ", ".join(FORMATS),
-                        "TB171",
-                    )
-                )
+            where = (loaded.file, line, col, "rule")
+            out.extend(Diagnostic(*where, *p) for p in _placeholder(match, declared))
+    return out
+
+
+def _placeholder(match: Any, declared: dict[str, str]) -> list[tuple[str, str | None, str]]:
+    """(message, hint, code) for each problem of one ``{name[at]|style}``."""
+    name, at, style = match.group("name"), match.group("at"), match.group("style")
+    out: list[tuple[str, str | None, str]] = []
+    for used in (name, *([at] if at else [])):
+        if used not in declared:
+            hint = did_you_mean(used, declared) or (
+                "a text may use facts, params.<name>, {acquirer} and {target}"
+            )
+            out.append((f"text uses unknown name {{{used}}}", hint, codes.TEXT_NAME.code))
+    if style and style not in FORMATS:
+        hint = did_you_mean(style, FORMATS) or "formats: " + ", ".join(FORMATS)
+        out.append((f"unknown format {{{name}|{style}}}", hint, codes.TEXT_FORMAT.code))
+    kind = declared.get(name)
+    if at and kind is not None and kind != "scale":
+        out.append(
+            (
+                f"{{{name}[{at}]}}: {name} is a {kind}, not a scale",
+                "only a parameter of type scale is read at an amount",
+                codes.TEXT_TYPE.code,
+            )
+        )
+        return out
+    kind = "double" if at and kind == "scale" else kind
+    wanted = _FORMAT_TYPES.get(style or "")
+    if wanted and kind is not None and kind not in wanted:
+        out.append(
+            (
+                f"{{{name}|{style}}}: {name} is a {kind}, which |{style} cannot show",
+                f"|{style} shows a {' or '.join(sorted(wanted))}; leave the format out to show "
+                "the value as it is",
+                codes.TEXT_TYPE.code,
+            )
+        )
     return out
 
 

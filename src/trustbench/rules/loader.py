@@ -13,11 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
-from trustbench.model.errors import did_you_mean
+from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
+from trustbench.rules import codes
 from trustbench.rules.compile import compile_rules, declarations, expr_position
 from trustbench.rules.diagnostics import Collector
-from trustbench.rules.files import load_authorities, load_params, load_rules
+from trustbench.rules.files import (
+    contained,
+    load_authorities,
+    load_definitions,
+    load_params,
+    load_rules,
+)
 from trustbench.rules.pack import (
     RESERVED,
     DisabledRule,
@@ -26,7 +32,6 @@ from trustbench.rules.pack import (
     builtin_dir,
     is_example,
     resolve,
-    resolve_param,
     rule_id,
 )
 from trustbench.rules.schema import Manifest
@@ -47,7 +52,6 @@ __all__ = [
     "load_checked",
     "load_pack",
     "resolve",
-    "resolve_param",
     "rule_id",
 ]
 
@@ -126,6 +130,8 @@ def load_checked(
 def _load(
     folder: Path, known: dict[str, Path], chain: tuple[Path, ...], out: Collector
 ) -> Pack | None:
+    if not contained(folder / "pack.yaml", folder, out):
+        return None
     folder = folder.resolve()
     doc = out.read(folder / "pack.yaml")
     if doc is None:
@@ -142,6 +148,7 @@ def _load(
     pack.files.append(folder / "pack.yaml")
     load_params(pack, folder, out)
     load_authorities(pack, folder, out)
+    load_definitions(pack, folder, out)
     load_rules(pack, folder, out)
     _disable(pack, doc, out)
     compile_rules(pack, out)
@@ -162,6 +169,7 @@ def _inherit(pack: Pack, base: Pack) -> None:
     pack.broken_params = dict(base.broken_params)
     pack.authorities = dict(base.authorities)
     pack.rules = dict(base.rules)
+    pack.definitions = dict(base.definitions)
     pack.disabled = dict(base.disabled)
     pack.files = list(base.files)
     pack.lineage = [*base.lineage, base.id]
@@ -170,14 +178,15 @@ def _inherit(pack: Pack, base: Pack) -> None:
 def _disable(pack: Pack, doc: Document, out: Collector) -> None:
     for i, item in enumerate(pack.manifest.disable):
         line, col = doc.locate(("disable", i, "rule"))
-        if item.rule not in pack.rules:
+        if item.rule not in pack.rules and item.rule not in pack.definitions:
             out.error(
                 doc.path,
                 line,
                 col,
                 f"cannot disable unknown rule {item.rule!r}",
-                did_you_mean(item.rule, pack.rules) or "see `trustbench rules list`",
-                "TB110",
+                did_you_mean(item.rule, [*pack.rules, *pack.definitions])
+                or "see `trustbench rules list`",
+                codes.UNKNOWN_DISABLE.code,
             )
             continue
         pack.disabled[item.rule] = DisabledRule(item.rule, item.reason, pack.id, doc.path, line)
@@ -212,7 +221,7 @@ def _load_base(
             f"extends unknown pack {target!r}",
             did_you_mean(target, known)
             or "name a pack id, or a path relative to this pack such as ../us",
-            "TB101",
+            codes.UNKNOWN_BASE.code,
         )
         return None
     path = path.resolve()
@@ -223,7 +232,7 @@ def _load_base(
             col,
             f"extends {target!r}: there is no pack.yaml in {display_path(path)}",
             "name a pack id, or a folder with a pack.yaml",
-            "TB101",
+            codes.UNKNOWN_BASE.code,
         )
         return None
     if by_path and not _within_allowed(path, folder, known):
@@ -234,7 +243,7 @@ def _load_base(
             f"extends {target!r} leaves the rule folders given",
             "a pack may extend only packs in the folders passed with --rules (or the "
             "built-in packs), or a sibling pack; copy the base pack there",
-            "TB103",
+            codes.EXTENDS_ESCAPE.code,
         )
         return None
     if path in chain:
@@ -246,7 +255,7 @@ def _load_base(
             col,
             "extends cycle: " + " → ".join([*names, names[0]]),
             "a pack cannot extend itself, directly or through others",
-            "TB102",
+            codes.EXTENDS_CYCLE.code,
         )
         return None
     return _load(path, known, chain, out)

@@ -9,11 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from trustbench.expr import Compiled
-from trustbench.rules.schema import Authority, DatedValue, Manifest, Parameter, Reference, Rule
+from trustbench.rules.schema import (
+    Authority,
+    DatedValue,
+    Definition,
+    Manifest,
+    Parameter,
+    Reference,
+    Rule,
+)
 from trustbench.sources import Document
 
 RESERVED = {"pack.yaml", "params.yaml", "authorities.yaml"}
 EXAMPLES = "examples"
+DEFINITIONS = "definitions"
+DEF_PREFIX = "def."
+RULE_PREFIX = "rule."
 
 
 @dataclass
@@ -30,6 +41,32 @@ class LoadedRule:
     compiled: Compiled | None = None
     broken: frozenset[str] = frozenset()
     template_names: tuple[str, ...] | None = None
+
+
+@dataclass
+class LoadedDefinition:
+    """A definition file (``definitions/<name>.yaml``), validated and compiled; ``id`` is the
+    name conditions use: ``def.<jurisdiction>.<name>``."""
+
+    id: str
+    definition: Definition
+    file: str
+    doc: Document
+    pack: str
+    compiled: Compiled | None = None
+    broken: frozenset[str] = frozenset()
+
+    @property
+    def rule(self) -> Definition:
+        """The definition, under the name the checks shared with rules read it by."""
+        return self.definition
+
+
+def rule_ref(rule_id: str) -> str:
+    """The name a condition uses for a rule's outcome: ``de.filing.notification-required``
+    → ``rule.de.filing.notification_required`` (true: triggered; false: not triggered;
+    unknown: unknown)."""
+    return RULE_PREFIX + rule_id.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -50,10 +87,14 @@ class Pack:
     params: dict[str, Parameter] = field(default_factory=dict)
     authorities: dict[str, Authority] = field(default_factory=dict)
     rules: dict[str, LoadedRule] = field(default_factory=dict)
+    definitions: dict[str, LoadedDefinition] = field(default_factory=dict)
     disabled: dict[str, DisabledRule] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     lineage: list[str] = field(default_factory=list)
     broken_params: dict[str, str] = field(default_factory=dict)
+    _leaves: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _refs: dict[str, LoadedRule] | None = field(default=None, repr=False)
+    declared: dict[str | None, dict[str, str]] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -67,8 +108,58 @@ class Pack:
         """The rules this pack's own files define (not inherited ones)."""
         return {rid: r for rid, r in self.rules.items() if r.pack == self.id}
 
-    def active_rules(self) -> dict[str, LoadedRule]:
-        return {rid: r for rid, r in self.rules.items() if rid not in self.disabled}
+    def own_definitions(self) -> dict[str, LoadedDefinition]:
+        return {d: x for d, x in self.definitions.items() if x.pack == self.id}
+
+    def referable(self) -> dict[str, LoadedRule]:
+        """``rule.…`` name → the rule it names (rules evaluated once per deal only)."""
+        if self._refs is None:
+            self._refs = {
+                rule_ref(rid): r
+                for rid, r in self.rules.items()
+                if r.rule is not None and r.rule.each is None
+            }
+        return self._refs
+
+    def reindex(self) -> None:
+        """Forget what was worked out from the rules (after loading changed them)."""
+        self._refs = None
+        self._leaves = {}
+        self.declared = {}
+
+    def condition(self, name: str) -> Compiled | None:
+        """The compiled condition behind a ``def.…`` or ``rule.…`` name (``None`` when it is
+        disabled, did not compile, or does not exist)."""
+        if name in self.disabled:
+            return None
+        if name.startswith(DEF_PREFIX):
+            found = self.definitions.get(name)
+            return found.compiled if found else None
+        loaded = self.referable().get(name) if name.startswith(RULE_PREFIX) else None
+        if loaded is None or loaded.id in self.disabled:
+            return None
+        return loaded.compiled
+
+    def leaves(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The facts and parameters behind ``names``, through definitions and rule
+        references (worked out once per set of names)."""
+        key = names
+        if key not in self._leaves:
+            found: dict[str, None] = {}
+            seen: set[str] = set()
+            stack = list(reversed(names))
+            while stack:
+                name = stack.pop()
+                if name in seen:
+                    continue
+                seen.add(name)
+                if name.startswith((DEF_PREFIX, RULE_PREFIX)):
+                    compiled = self.condition(name)
+                    stack.extend(reversed(compiled.names) if compiled else ())
+                else:
+                    found.setdefault(name)
+            self._leaves[key] = tuple(found)
+        return self._leaves[key]
 
 
 def builtin_dir() -> Path:
@@ -115,12 +206,6 @@ def resolve(param: Parameter, as_of: dt.date) -> Resolved | None:
         value, reference = unwrap(param.values[date])
         current = Resolved(value, date, reference or param.reference)
     return current
-
-
-def resolve_param(param: Parameter, as_of: dt.date) -> tuple[Any, dt.date] | None:
-    """The value in force on ``as_of`` and the date it took effect."""
-    found = resolve(param, as_of)
-    return (found.value, found.effective) if found else None
 
 
 def unwrap(raw: Any) -> tuple[Any, Reference | None]:

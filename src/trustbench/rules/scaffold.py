@@ -64,6 +64,7 @@ merger-control-act:
   pinpoint: "TODO: the provision relied on"
   url: https://example.org/TODO
   confidence: recalled    # confirmed, recalled or derived
+  date: 1900-01-01        # TODO: the date from which it holds (entry into force, publication)
 """
 
 RULE = """\

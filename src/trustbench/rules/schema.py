@@ -40,6 +40,9 @@ class Band(Strict):
 
 
 class Disable(Strict):
+    """Switch off an inherited rule (``rule: us.hsr.fee``) or definition
+    (``rule: def.us.size_of_person_met``) — both by id — with the reason."""
+
     rule: str
     reason: str
 
@@ -80,6 +83,15 @@ class Reference(Strict):
     pinpoint: str | None = None
     confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
     note: str | None = None
+    date: dt.date | None = Field(None, description="the date from which the source holds")
+
+
+class Bracket(Strict):
+    """One step of a scale: from ``from`` (inclusive, "not less than") to the next step's
+    ``from`` (exclusive), the scale gives ``value`` (``null``: not confirmed for that year)."""
+
+    from_: float = Field(alias="from", allow_inf_nan=False)
+    value: float | None = Field(allow_inf_nan=False)
 
 
 class DatedValue(Strict):
@@ -92,7 +104,11 @@ class Parameter(Strict):
 
     description: str
     unit: str
-    type: Literal["double", "int", "bool", "string"] = "double"
+    type: Literal["double", "int", "bool", "string", "scale"] = Field(
+        "double",
+        description="scale: each dated value is a list of brackets {from, value}, ascending; "
+        "a condition reads it with scale(params.x, amount)",
+    )
     values: dict[dt.date, Any]
     reference: Reference
     replace: bool = Field(False, description="in an extending pack: replace the base series")
@@ -114,6 +130,11 @@ class Authority(Strict):
     pinpoint: str | None = None
     url: str | None = None
     confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
+    date: dt.date | None = Field(
+        None,
+        description="the date from which it holds: publication or entry into force; a "
+        "guideline's publication; a Federal Register notice's effective date",
+    )
 
     def cite(self) -> str:
         """The short form with the pinpoint merged in, never repeating a section."""
@@ -161,7 +182,7 @@ class Rule(Strict):
         "'merger / control concept met?'",
     )
     each: Literal["market"] | None = Field(None, description="evaluate once per market")
-    weight: float = Field(ge=0)
+    weight: float = Field(ge=0, allow_inf_nan=False)
     when: str
     test: str = Field(description="the legal test in words; may use {params.x}")
     finding: Texts
@@ -172,3 +193,26 @@ class Rule(Strict):
         "at every numeric threshold (TB141)"
     )
     note: str | None = None
+    note_date: dt.date | None = Field(
+        None,
+        description="the date of the latest material the note argues from (a memo as of an "
+        "earlier date leaves the note out)",
+    )
+
+
+class DefinitionExample(Example):
+    expect: Literal[True, False, "unknown"]  # type: ignore[assignment]
+
+
+class Definition(Strict):
+    """A named legal concept (``definitions/<name>.yaml``): a three-valued condition that
+    rules and other definitions use as ``def.<jurisdiction>.<name>``."""
+
+    title: str
+    when: str
+    cites: list[str] = Field(min_length=1)
+    examples: list[DefinitionExample] = Field(
+        min_length=1, description="facts and the value (true, false or unknown) expected"
+    )
+    note: str | None = None
+    note_date: dt.date | None = None

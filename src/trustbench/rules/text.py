@@ -10,22 +10,60 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
+from trustbench.model.bounds import Range
 from trustbench.model.types import format_money
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)(?:\|([a-z]+))?\}")
+PLACEHOLDER = re.compile(
+    r"\{(?P<name>[A-Za-z_][A-Za-z0-9_.]*)(?:\[(?P<at>[A-Za-z_][A-Za-z0-9_.]*)\])?"
+    r"(?:\|(?P<style>[a-z]+))?\}"
+)
 CURRENCY_UNITS = {"USD", "EUR", "GBP"}
 FORMATS = ("pct", "money", "num", "int", "list", "yesno", "date", "text")
 
 
 def names_in(template: str) -> list[str]:
-    return [m.group(1) for m in PLACEHOLDER.finditer(template)]
+    """Every name a text quotes, including the amounts a scale is read at."""
+    out: list[str] = []
+    for m in PLACEHOLDER.finditer(template):
+        out += [m.group("name"), *([m.group("at")] if m.group("at") else [])]
+    return out
 
 
-def formats_in(template: str) -> list[str]:
-    return [m.group(2) for m in PLACEHOLDER.finditer(template) if m.group(2)]
+def is_scale(value: Any) -> bool:
+    """A parameter value of type scale: steps ``{from, value}``."""
+    return (
+        type(value) is list
+        and bool(value)
+        and type(value[0]) is dict
+        and all(type(s) is dict and "from" in s for s in value)
+    )
+
+
+def scale_value(steps: Any, amount: Any) -> Any:
+    """The value of the step ``amount`` falls in (``None`` below the first step, for an
+    unknown amount, or for a step whose value is not confirmed)."""
+    if not is_scale(steps) or not isinstance(amount, int | float) or isinstance(amount, bool):
+        return None
+    found = None
+    for step in steps:
+        if float(step["from"]) <= float(amount):
+            found = step.get("value")
+    return found
+
+
+def _schedule(steps: Any, unit: str) -> str:
+    parts = [
+        f"{fmt(s.get('value'), unit)} from {fmt(s['from'], unit)}"
+        if s["from"]
+        else f"{fmt(s.get('value'), unit)} below {fmt(steps[1]['from'], unit)}"
+        if len(steps) > 1
+        else fmt(s.get("value"), unit)
+        for s in steps
+    ]
+    return "; ".join(parts)
 
 
 def pct(value: float) -> str:
@@ -34,9 +72,21 @@ def pct(value: float) -> str:
 
 
 def fmt(value: Any, unit: str, style: str | None = None) -> str:
-    """Render a value for a lawyer: ``49 %``, ``USD 14.3bn``, ``1,518``, ``yes``."""
+    """Render a value for a lawyer: ``49 %``, ``USD 14.3bn``, ``1,518``, ``yes``. A value
+    of the wrong type for ``style`` gives a visible marker, never an exception."""
     if value is None:
         return "unknown"
+    if type(value) is list and is_scale(value) and style in (None, "money", "num"):
+        return _schedule(value, unit)
+    if isinstance(value, Range):
+        return str(value)  # a bound as the deal file gave it ("< GBP 70m", "60-70%")
+    try:
+        return _fmt(value, unit, style)
+    except (TypeError, ValueError, OverflowError):
+        return f"[{style or 'value'}? {str(value)[:40]}]"
+
+
+def _fmt(value: Any, unit: str, style: str | None) -> str:
     style = style or _default_style(unit, value)
     if style == "pct":
         return pct(float(value))
@@ -79,15 +129,14 @@ def render(template: str, lookup: Callable[[str], tuple[Any, str]]) -> str:
     """Fill placeholders; ``lookup(name)`` gives (value, unit)."""
 
     def replace(match: re.Match[str]) -> str:
-        value, unit = lookup(match.group(1))
-        return fmt(value, unit, match.group(2))
+        name, at, style = match.groups()
+        value, unit = lookup(name)
+        if at:
+            value = scale_value(value, lookup(at)[0])
+        return fmt(value, unit, style)
 
     return PLACEHOLDER.sub(replace, template)
 
 
 def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
-
-
-def mapping_lookup(values: Mapping[str, tuple[Any, str]]) -> Callable[[str], tuple[Any, str]]:
-    return lambda name: values.get(name, (None, ""))

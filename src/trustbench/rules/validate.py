@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustbench.errors import Diagnostic
+from trustbench.rules import codes
 from trustbench.rules.examples import ExampleResult, run_examples
 from trustbench.rules.lint import lint_pack
 from trustbench.rules.loader import Found, builtin_dir, discover, discover_all, load_checked
@@ -68,7 +69,7 @@ def _duplicate_packs(found: list[Found]) -> list[Diagnostic]:
                     "rule",
                     f"pack id {item.id!r} is also declared by {other}",
                     "give each pack its own id",
-                    "TB161",
+                    codes.DUPLICATE_PACK.code,
                 )
             )
         else:
@@ -96,7 +97,7 @@ def _clashing_rules(packs: list[Pack]) -> list[Diagnostic]:
                         f"{other.id!r} ({other.rules[rid].file}), which this pack does not extend",
                         f"add `extends: {other.id}` to pack.yaml to replace that rule, or give "
                         "this pack another jurisdiction or the file another name",
-                        "TB160",
+                        codes.DUPLICATE_RULE.code,
                     )
                 )
     return out

@@ -22,7 +22,7 @@ from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.patch import apply_changes
 from trustbench.model.scenarios import Change
-from trustbench.rules.evaluate import STATUS, ParamUse, param_uses
+from trustbench.rules.evaluate import STATUS, ParamUse, param_uses, scope_for
 from trustbench.rules.loader import Pack
 from trustbench.scoring import band
 
@@ -116,11 +116,10 @@ class Evaluator:
         return STATUS[self._outcome(compiled, ctx, pack).value]
 
     def _outcome(self, compiled: Any, ctx: FactContext, pack: Pack) -> Outcome:
-        resolved = self.resolved[pack.id]
-        values = {
-            n: resolved[n].value if n in resolved else ctx.get(n).value for n in compiled.names
-        }
-        outcome: Outcome = compiled.evaluate(values)
+        """The condition's outcome with the pack's definitions and rule references in
+        scope, exactly as :func:`evaluate_pack` works it out."""
+        scope = scope_for(pack, ctx, self.resolved[pack.id])
+        outcome: Outcome = scope.expand(compiled.evaluate(scope.values(compiled)))
         return outcome
 
     def missing(self, patch: Patch, rid: str) -> tuple[str, ...]:

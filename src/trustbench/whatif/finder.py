@@ -263,8 +263,9 @@ def _moves_rule(ev: Evaluator, atom: Move, rid: str) -> bool:
     if ev.rule_pack[rid].rules[rid].rule.each == "market":
         return ev.status(atom.changes, rid) != ev.status((), rid)
     before, after = ev.context(()), ev.context(atom.changes)
-    resolved = ev.resolved[ev.rule_pack[rid].id]
-    names = [n for n in compiled.names if n not in resolved]
+    pack = ev.rule_pack[rid]
+    resolved = ev.resolved[pack.id]
+    names = [n for n in pack.leaves(compiled.names) if n not in resolved]
     return any(before.get(n).value != after.get(n).value for n in names)
 
 

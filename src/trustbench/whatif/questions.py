@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trustbench.analysis import Analysis
-from trustbench.expr import Compiled
+from trustbench.expr import Compiled, Outcome
 from trustbench.facts import REGISTRY
 from trustbench.rules.evaluate import STATUS, Finding
+from trustbench.rules.loader import Pack
+from trustbench.rules.scope import Scope, cel_param
 from trustbench.rules.text import fmt
 
 MAX_PAIR_FACTS = 6
@@ -61,9 +63,10 @@ def decisive_questions(analysis: Analysis) -> list[Question]:
         for finding in result.findings:
             if finding.status != "unknown" or finding.waiver:
                 continue
-            compiled = result.pack.rules[finding.rule].compiled
-            if compiled is None:
+            loaded = result.pack.rules[finding.rule].compiled
+            if loaded is None:
                 continue
+            compiled = Scoped(result.pack, loaded)
             for item in finding.instances or [finding]:
                 if item.status == "unknown":
                     for fact, flip in flips(result.id, finding.rule, compiled, item):
@@ -73,8 +76,30 @@ def decisive_questions(analysis: Analysis) -> list[Question]:
     return sorted(found.values(), key=lambda q: (-q.decides, -len(q.flips), q.fact))
 
 
+class Scoped:
+    """A rule's condition seen through its pack's definitions and rule references: its
+    ``names`` are the facts and parameters behind them, its ``source`` includes theirs,
+    and :meth:`evaluate` works definitions out exactly as the evaluator does."""
+
+    def __init__(self, pack: Pack, compiled: Compiled) -> None:
+        self.pack = pack
+        self.compiled = compiled
+        self.names = pack.leaves(compiled.names)
+        inner = (pack.condition(n) for n in compiled.names if n.startswith(("def.", "rule.")))
+        self.source = " ".join([compiled.source, *(c.source for c in inner if c is not None)])
+
+    def evaluate(self, values: dict[str, Any]) -> Outcome:
+        params = {
+            n: cel_param(v, self.pack.params[n.removeprefix("params.")].type)
+            for n, v in values.items()
+            if n.startswith("params.") and n.removeprefix("params.") in self.pack.params
+        }
+        scope = Scope(self.pack, values.get, params)
+        return scope.expand(self.compiled.evaluate(scope.values(self.compiled)))
+
+
 def flips(
-    jurisdiction: str, rule: str, compiled: Compiled, finding: Finding
+    jurisdiction: str, rule: str, compiled: Scoped, finding: Finding
 ) -> list[tuple[str, Flip]]:
     values: dict[str, Any] = {n: u.value for n, u in finding.facts.items()}
     values.update({n: p.value for n, p in finding.params.items()})
@@ -93,7 +118,7 @@ def flips(
 def _pairs(
     jurisdiction: str,
     rule: str,
-    compiled: Compiled,
+    compiled: Scoped,
     values: dict[str, Any],
     missing: list[str],
     subject: str | None,
@@ -113,7 +138,7 @@ def _pairs(
     return out
 
 
-def _scan(compiled: Compiled, values: dict[str, Any], fact: str) -> tuple[tuple[str, str], ...]:
+def _scan(compiled: Scoped, values: dict[str, Any], fact: str) -> tuple[tuple[str, str], ...]:
     """(range of ``fact``, status) runs, merging neighbouring values with one status."""
     points = _candidates(compiled, values, fact)
     statuses = [STATUS[compiled.evaluate({**values, fact: v}).value] for _, v in points]
@@ -148,7 +173,7 @@ def _numeric_runs(
     return tuple(runs)
 
 
-def _candidates(compiled: Compiled, values: dict[str, Any], fact: str) -> list[tuple[str, Any]]:
+def _candidates(compiled: Scoped, values: dict[str, Any], fact: str) -> list[tuple[str, Any]]:
     spec = REGISTRY[fact]
     if spec.type == "bool":
         return [("no", False), ("yes", True)]
@@ -170,7 +195,7 @@ def _candidates(compiled: Compiled, values: dict[str, Any], fact: str) -> list[t
     return [(str(p), int(p) if integer else p) for p in ordered]
 
 
-def _thresholds(compiled: Compiled, values: dict[str, Any]) -> set[float]:
+def _thresholds(compiled: Scoped, values: dict[str, Any]) -> set[float]:
     """The values the condition compares against: its parameters and its literals."""
     marks = {0.0}
     for name in compiled.names:

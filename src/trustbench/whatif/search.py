@@ -77,8 +77,10 @@ class LeverProbe:
         contexts = [ctx]
         if self.ev.rule_pack[rid].rules[rid].rule.each == "market":
             contexts = [ctx.for_market(m) for m in ctx.deal.markets]
-        resolved = self.ev.resolved[self.ev.rule_pack[rid].id]
-        return [c.get(n).value for c in contexts for n in compiled.names if n not in resolved]
+        pack = self.ev.rule_pack[rid]
+        resolved = self.ev.resolved[pack.id]
+        names = [n for n in pack.leaves(compiled.names) if n not in resolved]
+        return [c.get(n).value for c in contexts for n in names]
 
     def probes(self, rid: str) -> list[float]:
         """The lever's ends, the deal's value, and each threshold of the rule's own
@@ -94,7 +96,8 @@ class LeverProbe:
     def _thresholds(self, rid: str) -> set[float]:
         out: set[float] = set()
         compiled = self.ev.rule_pack[rid].rules[rid].compiled
-        names = set(compiled.names) if compiled is not None else set()
+        pack = self.ev.rule_pack[rid]
+        names = set(pack.leaves(compiled.names)) if compiled is not None else set()
         ctx = self.ev.context(())
         currency = (
             ctx.currency

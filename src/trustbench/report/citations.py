@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from trustbench.model.deal import Deal
 from trustbench.rules.evaluate import JurisdictionResult
+
+MAX_UNCITED_LISTED = 50
 
 
 def source_label(source_id: str) -> str:
@@ -36,13 +39,17 @@ class Citations:
     results: list[JurisdictionResult]
     source_no: dict[str, int] = field(default_factory=dict)
     authority_no: dict[str, int] = field(default_factory=dict)
+    sources_not_listed: int = 0
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.deal.sources)
 
     def sources(self, ids: Any) -> list[dict[str, Any]]:
         """``[{n: 3, note: true}, …]``: ``note`` marks the source's first citation."""
-        known = {s.id for s in self.deal.sources}
         out = []
         for sid in dict.fromkeys(ids or ()):
-            if sid not in known:
+            if sid not in self._known:
                 continue
             first = sid not in self.source_no
             n = self.source_no.setdefault(sid, len(self.source_no) + 1)
@@ -63,11 +70,15 @@ class Citations:
         return out
 
     def source_list(self) -> list[dict[str, Any]]:
-        """Every source of the deal file, in the file's order (uncited ones numbered last)."""
+        """The sources the memo cites, in the file's order, then (numbered last) the documents
+        of the deal file it does not cite, as long as there are at most MAX_UNCITED_LISTED of
+        them; more are only counted (``sources_not_listed``): 50,000 would bury the Appendix."""
         cited = set(self.source_no)
-        for s in self.deal.sources:  # documents no fact cites still get a number, last
-            if s.id not in self.source_no:
-                self.source_no[s.id] = len(self.source_no) + 1
+        uncited = [s.id for s in self.deal.sources if s.id not in self.source_no]
+        listed = uncited if len(uncited) <= MAX_UNCITED_LISTED else []
+        self.sources_not_listed = len(uncited) - len(listed)
+        for sid in listed:
+            self.source_no[sid] = len(self.source_no) + 1
         return [
             {
                 "number": self.source_no[s.id],
@@ -81,6 +92,7 @@ class Citations:
                 "cited": s.id in cited,
             }
             for s in self.deal.sources
+            if s.id in self.source_no
         ]
 
     def authority_list(self) -> list[dict[str, Any]]:

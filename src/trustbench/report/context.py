@@ -90,6 +90,7 @@ def build_context(analysis: Analysis, deal_file: Path | None = None) -> dict[str
         "jurisdictions": jurisdictions,
         "questions": b.requests.context(),
         "sources": b.cite.source_list(),
+        "sources_not_listed": b.cite.sources_not_listed,
         "authorities": b.cite.authority_list(),
         "appendix": back,
     }

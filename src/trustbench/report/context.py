@@ -215,7 +215,18 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)
-    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": d.hidden}
+    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": _at_most(d.hidden)}
+
+
+MAX_NAMED = 30
+
+
+def _at_most(names: list[str], limit: int = MAX_NAMED) -> list[str]:
+    """A list of names for a sentence, cut to ``limit`` with a count of the rest: 20,000 names
+    in the diagram's caption made a 500 KB paragraph and a 30 s layout."""
+    if len(names) <= limit:
+        return names
+    return [*names[:limit], f"and {len(names) - limit:,} others"]
 
 
 # ---------------------------------------------------------------------------- summary

@@ -75,3 +75,40 @@ def test_a_section_sees_its_jurisdiction_read_only_and_the_memo_agrees(
     assert f'<p class="pack-intro">{band}</p>' in html
     for row in context["summary"]:
         assert f'<span class="band {row["band"]}">' in html
+
+
+def test_through_the_cli_a_tampering_pack_fails_and_a_fair_one_agrees_with_analyze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+    import shutil
+
+    from trustbench.cli import main
+
+    from .conftest import ROOT, SEED
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules" / "us", rules / "us")
+    section = rules / "us" / "templates" / "section.html.j2"
+    section.parent.mkdir()
+    section.write_text(
+        '<p>US</p>\n{% for r in summary %}{{ r.update({"band": "low"}) }}{% endfor %}\n', "utf-8"
+    )
+    out = tmp_path / "memo.html"
+    args = [str(SEED), "--rules", str(rules), "--html", "-o", str(out)]
+    assert main(["memo", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{section}:2:1: error[UndefinedError]: undefined value: ")
+    assert "the read-only mapping has no attribute 'update'" in err
+    assert not out.exists()
+    section.write_text('<p class="pack-intro">{{ j.band }}</p>\n', "utf-8")
+    assert main(["memo", *args]) == 0
+    capsys.readouterr()
+    assert main(["analyze", str(SEED), "--rules", str(rules), "--format", "json"]) == 0
+    analysis = json.loads(capsys.readouterr().out)
+    html = out.read_text(encoding="utf-8")
+    assert analysis["jurisdictions"]
+    for j in analysis["jurisdictions"]:
+        assert f'<span class="band {j["band"]}">' in html
+    us = next(j for j in analysis["jurisdictions"] if j["id"] == "us")
+    assert f'<p class="pack-intro">{us["band"]}</p>' in html

@@ -13,7 +13,9 @@ at the template's file and line:
 - integers: ``MAX_INT_BITS`` bits (``**`` and ``*`` of integers);
 - ``range()``: ``MAX_RANGE`` items; all ``for`` loops of one render together: ``MAX_STEPS``
   iterations;
-- nesting of macro calls, ``caller()``, recursive loops and includes: ``MAX_DEPTH`` levels.
+- nesting of macro calls, ``caller()``, recursive loops and includes: ``MAX_DEPTH`` levels;
+- output, literal text included, counted at every level of nesting (a macro's buffer fills
+  before anything reaches the memo): ``MAX_EMITTED`` characters.
 
 The whole output is bounded by the renderer (``render.MAX_OUTPUT``).
 """
@@ -38,6 +40,7 @@ MAX_INT_BITS = 4_096
 MAX_RANGE = 100_000
 MAX_STEPS = 5_000_000
 MAX_DEPTH = 64
+MAX_EMITTED = 64_000_000  # characters output, counted at each level of nesting
 _BUDGET_FILTER = "_trustbench_budget"
 
 
@@ -215,11 +218,24 @@ def _filters() -> dict[str, Callable[..., Any]]:
 
 
 class _BoundedCodeGenerator(CodeGenerator):
-    """Routes ``~`` (string concatenation, which Jinja does not intercept) through a size check."""
+    """Routes ``~`` (string concatenation, which Jinja does not intercept) through a size check,
+    and every piece of output, literal text included, through the render's output count: a
+    macro's loop fills its buffer before anything reaches the memo."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.sized(")
         super().visit_Concat(node, frame)
+        self.write(")")
+
+    def _output_const_repr(self, group: Iterable[Any]) -> str:
+        return f"environment.emit({super()._output_const_repr(group)})"
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        self.write("environment.emit(")
+        super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        super()._output_child_post(node, frame, finalize)
         self.write(")")
 
 
@@ -244,8 +260,19 @@ class MemoSandbox(ImmutableSandboxedEnvironment):
         self.globals.pop("lipsum", None)  # lipsum(n=10**9) builds n paragraphs
         self.steps = 0
         self.depth = 0
+        self.emitted = 0
 
     sized = staticmethod(_sized)
+
+    def emit(self, text: str) -> str:
+        """Count what a template outputs, at every level of macro and include nesting."""
+        self.emitted += len(text)
+        if self.emitted > MAX_EMITTED:
+            raise SandboxLimit(
+                f"the templates produced more than {MAX_EMITTED:,} characters "
+                "(the memo, its macros and includes together)"
+            )
+        return text
 
     def call_binop(self, context: Context, operator_: str, left: Any, right: Any) -> Any:
         return self.binop_table[operator_](left, right)

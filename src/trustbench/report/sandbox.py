@@ -22,10 +22,11 @@ The whole output is bounded by the renderer (``render.MAX_OUTPUT``).
 
 from __future__ import annotations
 
+import math
 import re
 import string
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from jinja2 import filters as jfilters
@@ -34,6 +35,8 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from trustbench.report.weigh import CONTAINERS, weight
 
 MAX_TEXT = 4_000_000
 MAX_INT_BITS = 4_096
@@ -59,16 +62,23 @@ def _too_long(what: str, size: int) -> SandboxLimit:
 
 
 def _sized(value: Any) -> Any:
-    """``value`` if it is not an over-long string or sequence; else refuse."""
-    if isinstance(value, str | list | tuple) and len(value) > MAX_TEXT:
-        raise _too_long("this expression", len(value))
+    """``value`` if it is not an over-long string or (printed) container; else refuse."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise _too_long("this expression", len(value))
+    elif (
+        isinstance(value, (*CONTAINERS, Mapping))
+        and len(value)
+        and weight(value, MAX_TEXT) > MAX_TEXT
+    ):
+        raise SandboxLimit(f"this list or mapping would print more than {MAX_TEXT:,} characters")
     return value
 
 
 def _multiply(left: Any, right: Any) -> Any:
     for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, str | list | tuple) and isinstance(times, int):
-            size = len(seq) * max(times, 0)
+        if isinstance(seq, str | list | tuple) and type(times) is int:
+            size = (len(seq) if isinstance(seq, str) else weight(seq, MAX_TEXT)) * max(times, 0)
             if size > MAX_TEXT:
                 raise _too_long("repeating a string or list", size)
     bits = left.bit_length() + right.bit_length() if _ints(left, right) else 0
@@ -78,7 +88,7 @@ def _multiply(left: Any, right: Any) -> Any:
 
 
 def _power(left: Any, right: Any) -> Any:
-    bits = left.bit_length() * right if _ints(left, right) and abs(left) > 1 else 0
+    bits = math.log2(abs(left)) * right if _ints(left, right) and abs(left) > 1 else 0
     if bits > MAX_INT_BITS:
         raise SandboxLimit(f"the power has more than {MAX_INT_BITS} bits")
     return left**right
@@ -127,9 +137,17 @@ def _modulo(left: Any, right: Any) -> Any:
 
 
 def _add(left: Any, right: Any) -> Any:
-    both = isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple)
-    if both and len(left) + len(right) > MAX_TEXT:
-        raise _too_long("joining these values", len(left) + len(right))
+    if isinstance(left, str) and isinstance(right, str):
+        return _sized(left + right)
+    if isinstance(left, list | tuple) and isinstance(right, list | tuple):
+        return _sized_sum(left, right)
+    return left + right
+
+
+def _sized_sum(left: Any, right: Any) -> Any:
+    size = weight(left, MAX_TEXT) + weight(right, MAX_TEXT)
+    if size > MAX_TEXT:
+        raise _too_long("joining these lists", size)
     return left + right
 
 
@@ -168,6 +186,24 @@ def _bounded_filter(name: str, size: Callable[..., int]) -> Callable[..., Any]:
     for attr in ("jinja_pass_arg",):
         if hasattr(original, attr):
             setattr(bounded, attr, getattr(original, attr))
+    return bounded
+
+
+def _materialized(name: str, extra: Callable[..., int]) -> Callable[..., Any]:
+    """A builtin filter over an iterable, run on a list whose printed weight (plus ``extra``)
+    is within MAX_TEXT: ``join`` and ``sum(start=[])`` build one value from all items."""
+    original = jfilters.FILTERS[name]
+
+    def bounded(first: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        items = list(value) if not isinstance(value, str) else value
+        start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+        size = weight(items, MAX_TEXT) + extra(items, *args, **kwargs) + weight(start, MAX_TEXT)
+        if size > MAX_TEXT:
+            raise _too_long(f"the '{name}' filter", size)
+        return _sized(original(first, items, *args, **kwargs))
+
+    bounded.__name__ = original.__name__
+    bounded.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
     return bounded
 
 
@@ -210,6 +246,10 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "batch": _bounded_filter("batch", count),
         "slice": _bounded_filter("slice", count),
         "wordwrap": _bounded_filter("wordwrap", lambda *a, **k: 0),
+        "join": _materialized(
+            "join", lambda items, *a, **k: len(items) * len(str(a[0] if a else k.get("d", "")))
+        ),
+        "sum": _materialized("sum", lambda items, *a, **k: 0),
         _BUDGET_FILTER: lambda iterable: iterable,  # replaced per environment
     }
 
@@ -225,6 +265,24 @@ class _BoundedCodeGenerator(CodeGenerator):
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.sized(")
         super().visit_Concat(node, frame)
+        self.write(")")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.sized(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.sized(")
+        super().visit_Tuple(node, frame)
         self.write(")")
 
     def _output_const_repr(self, group: Iterable[Any]) -> str:

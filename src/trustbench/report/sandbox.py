@@ -63,7 +63,7 @@ def _too_long(what: str, size: int) -> SandboxLimit:
 
 def _sized(value: Any) -> Any:
     """``value`` if it is not an over-long string or (printed) container; else refuse."""
-    if isinstance(value, str):
+    if isinstance(value, str | bytes):
         if len(value) > MAX_TEXT:
             raise _too_long("this expression", len(value))
     elif (
@@ -77,8 +77,9 @@ def _sized(value: Any) -> Any:
 
 def _multiply(left: Any, right: Any) -> Any:
     for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, str | list | tuple) and type(times) is int:
-            size = (len(seq) if isinstance(seq, str) else weight(seq, MAX_TEXT)) * max(times, 0)
+        if isinstance(seq, str | bytes | list | tuple) and type(times) is int:
+            flat = isinstance(seq, str | bytes)
+            size = (len(seq) if flat else weight(seq, MAX_TEXT)) * max(times, 0)
             if size > MAX_TEXT:
                 raise _too_long("repeating a string or list", size)
     bits = left.bit_length() + right.bit_length() if _ints(left, right) else 0
@@ -158,16 +159,16 @@ def _short(text: str) -> str:
 # ------------------------------------------------------------------ str methods, filters
 
 
-def _expanding_size(method: str, text: str, args: tuple[Any, ...]) -> int:
+def _expanding_size(method: str, text: Any, args: tuple[Any, ...]) -> int:
     """The size a ``str`` method call would build, for the methods that can grow text."""
     if method in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
         return int(args[0])
     if method == "expandtabs":
         tab = int(args[0]) if args and isinstance(args[0], int) else 8
-        return len(text) + text.count("\t") * max(tab, 0)
-    if method == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]):
+        return len(text) + int(text.count("\t")) * max(tab, 0)
+    if method == "replace" and len(args) >= 2 and all(isinstance(a, str | bytes) for a in args[:2]):
         old, new = args[0], args[1]
-        hits = text.count(old) if old else len(text) + 1
+        hits = int(text.count(old)) if old else len(text) + 1
         return len(text) + hits * len(new)
     return 0
 
@@ -338,7 +339,12 @@ class MemoSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         method = getattr(__obj, "__name__", "")
         owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, str) and isinstance(method, str):
+        if isinstance(owner, str | bytes) and method == "join" and len(args) == 1:
+            args = (list(args[0]),)
+            size = weight(args[0], MAX_TEXT) + len(owner) * len(args[0])
+            if size > MAX_TEXT:
+                raise _too_long(f"{type(owner).__name__}.join()", size)
+        if isinstance(owner, str | bytes) and isinstance(method, str):
             size = _expanding_size(method, owner, args)
             if size > MAX_TEXT:
                 raise _too_long(f"str.{method}()", size)

@@ -28,9 +28,9 @@ def test_a_whitespace_only_title_lays_out(context: dict[str, Any]) -> None:
     assert "A B C D" in text
 
 
-@pytest.mark.parametrize("house", [False, True])
+@pytest.mark.parametrize("in_use", [None, "template-dir", "pack"])
 def test_a_layout_failure_hints_only_at_options_in_use(
-    context: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, house: bool
+    context: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_use: str | None
 ) -> None:
     import weasyprint
 
@@ -38,9 +38,19 @@ def test_a_layout_failure_hints_only_at_options_in_use(
         raise AssertionError("Got ' \\n' between two lines")
 
     monkeypatch.setattr(weasyprint.HTML, "render", crash)
+    dirs: dict[str, Any] = {}
+    if in_use == "template-dir":
+        dirs["template_dirs"] = [tmp_path]
+    if in_use == "pack":
+        (tmp_path / "templates").mkdir()
+        (tmp_path / "templates" / "section.html.j2").write_text("<p>US</p>\n", "utf-8")
+        context["jurisdictions"][0]["pack"]["section"] = "pack/us/section.html.j2"
+        dirs["pack_dirs"] = {"us": tmp_path / "templates"}
     with pytest.raises(TemplateError) as info:
-        render_pdf(context, template_dirs=[tmp_path] if house else None)
-    assert ("--template-dir" in (info.value.hint or "")) is house
+        render_pdf(context, **dirs)
+    hint = info.value.hint or ""
+    assert ("--template-dir" in hint) is (in_use == "template-dir")
+    assert ("section.html.j2" in hint) is (in_use == "pack")
 
 
 def test_display_text() -> None:

@@ -36,7 +36,7 @@ from trustbench.report.view import memo_view
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAIN_TEMPLATE = "memo.html.j2"
-MAX_OUTPUT = 64_000_000  # characters of HTML; the 20,000-entity memo needs about ...
+MAX_OUTPUT = 64_000_000  # characters of HTML; the seed memo has 250,000
 
 _SANDBOX_HINT = "memo templates run in a sandbox: no attribute or method outside the context"
 _HINTS = {
@@ -52,10 +52,12 @@ _LAYOUT_HINT = (
     "the PDF engine failed on the memo's layout; write the memo with --html meanwhile, "
     "and report this with the deal file"
 )
-_LAYOUT_HINT_CUSTOM = (
-    "a rule in the CSS or a template of your --template-dir is not supported by WeasyPrint 70; "
-    "bisect them, or try without --template-dir"
-)
+_LAYOUT_HINTS = {  # only for the options actually in use
+    "template-dir": "a rule in the CSS or a template of your --template-dir is not supported "
+    "by WeasyPrint 70; bisect them, or try without --template-dir",
+    "pack": "a rule pack's templates/section.html.j2 may produce what WeasyPrint 70 cannot lay "
+    "out; write the memo with --html to see it",
+}
 
 
 def render_html(
@@ -90,11 +92,14 @@ def render_pdf(
 ) -> bytes:
     """The memo as PDF bytes; byte-identical across runs when SOURCE_DATE_EPOCH is set."""
     html = render_html(context, template_dirs=template_dirs, pack_dirs=pack_dirs)
-    return html_to_pdf(html, custom_templates=bool(template_dirs))
+    in_use = "template-dir" if template_dirs else "pack" if pack_dirs else None
+    return html_to_pdf(html, custom_templates=in_use)
 
 
-def html_to_pdf(html: str, *, custom_templates: bool = False) -> bytes:
-    """WeasyPrint on the memo HTML, fetching nothing but ``data:`` URIs and package assets."""
+def html_to_pdf(html: str, *, custom_templates: str | None = None) -> bytes:
+    """WeasyPrint on the memo HTML, fetching nothing but ``data:`` URIs and package assets.
+    ``custom_templates`` ("template-dir" or "pack") names the user templates in play, for the
+    hint of a layout failure."""
     from weasyprint import HTML  # imported here: WeasyPrint is slow to import
 
     stamp = _timestamp()
@@ -104,7 +109,7 @@ def html_to_pdf(html: str, *, custom_templates: bool = False) -> bytes:
     except Exception as exc:  # WeasyPrint crashes on some CSS it parses but cannot lay out
         raise TemplateError(
             f"the PDF engine could not lay out the memo: {type(exc).__name__}: {exc}",
-            hint=_LAYOUT_HINT_CUSTOM if custom_templates else _LAYOUT_HINT,
+            hint=_LAYOUT_HINTS.get(custom_templates or "", _LAYOUT_HINT),
             code="layout",
         ) from exc
     document.metadata.created = stamp

@@ -11,8 +11,17 @@ from __future__ import annotations
 import difflib
 import functools
 import heapq
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+MAX_VALUE = 80  # characters of one value quoted in a message, ellipsis included
+MAX_TOKEN = 120  # an unquoted run without spaces (a pasted value) longer than this is cut
+MAX_PATH = 240  # a file path, in the location or in the message
+MAX_MESSAGE = 2_000
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_QUOTED = re.compile(r"""(?<!\w)(['"])(.+?)\1(?!\w)""")
+_TOKEN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
 @dataclass(frozen=True, order=True)
@@ -29,14 +38,54 @@ class Diagnostic:
     severity: str = "error"
 
     def render(self) -> str:
-        where = self.file
+        """One line ``file:line:col: error[code]: message`` (plus ``  hint: ...``), with
+        control, bidi and zero-width characters escaped and long values cut (legible)."""
+        where = _middle(escape(self.file), MAX_PATH)
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         label = f"{self.severity}[{self.code or self.kind}]"
-        text = f"{where}: {label}: {self.message}"
+        text = f"{where}: {label}: {legible(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {legible(self.hint)}"
         return text
+
+
+def escape(text: str) -> str:
+    """``text`` with every character that is not visible ink or a plain space written as an
+    escape: newlines, control characters, bidi controls (U+202E), zero-width characters."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _ESCAPES.get(ch) or _code(ord(ch)) for ch in text)
+
+
+def legible(message: str) -> str:
+    """A message as printed: escaped, each quoted value cut to MAX_VALUE characters, each
+    unquoted run over MAX_TOKEN characters (a path over MAX_PATH) cut, the whole bounded."""
+    text = _QUOTED.sub(lambda m: m[1] + _cut(m[2], MAX_VALUE - 2) + m[1], escape(message))
+    text = _TOKEN.sub(lambda m: _token(m[0]), text)
+    return _cut(text, MAX_MESSAGE)
+
+
+def _code(point: int) -> str:
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _token(token: str) -> str:
+    if "/" in token and len(token) <= MAX_PATH:
+        return token
+    return _cut(token, MAX_VALUE)
+
+
+def _middle(text: str, limit: int) -> str:
+    """A long path keeps its start and its file name."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 2
+    return text[: limit - tail - 1] + "…" + text[-tail:]
 
 
 class TrustbenchError(Exception):

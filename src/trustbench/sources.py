@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,22 +290,74 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+
+
+def output_name(stem: str, suffix: str) -> str:
+    """``stem + suffix`` as a file name within NAME_MAX bytes: a stem too long for the file
+    system (a case id of 300 characters) is cut and given a short digest to stay unique."""
+    name = stem + suffix
+    if len(os.fsencode(name)) <= NAME_MAX:
+        return name
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:12]
+    room = NAME_MAX - len(os.fsencode(f"-{digest}{suffix}"))
+    cut = os.fsencode(stem)[:room].decode("utf-8", errors="ignore")
+    return f"{cut}-{digest}{suffix}"
+
+
+def check_output(path: Path, *, protect: tuple[Path, ...] = ()) -> Path:
+    """The absolute path to write, if ``path`` names a place a file can be written to.
+
+    The path is made absolute *without* following symlinks: :func:`atomic_write` replaces a
+    symlink found there, it never writes through it. Refused, as an InputError: a folder
+    (an empty path is the current folder), a FIFO, device or socket, a name too long for
+    the file system, and any of the ``protect``-ed inputs.
+    """
+    shown = display_path(path)
+    target = Path(os.path.abspath(path))
+    size = len(os.fsencode(target.name))
+    if size > NAME_MAX:
+        raise InputError(
+            f"the output file name is {size} bytes long; file systems allow {NAME_MAX}",
+            file=shown[:120] + "…",
+            hint=_OUTPUT_HINT,
+        )
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        mode = os.lstat(target).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("the output path is a folder", file=shown, hint=_OUTPUT_HINT)
+        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+            raise InputError(
+                "the output path is not a regular file (a FIFO, device or socket)",
+                file=shown,
+                hint=_OUTPUT_HINT,
+            )
+    inputs = {os.path.realpath(p) for p in protect} | {os.path.abspath(p) for p in protect}
+    if str(target) in inputs or os.path.realpath(target) in inputs:
+        raise InputError(
+            "refusing to overwrite an input file",
+            file=shown,
+            hint="choose another output path with -o",
+        )
+    return target
+
+
+_OUTPUT_HINT = "give -o a file name, such as reports/memo.pdf"
+
+
 def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one,
-    never a partial one: write a temporary file beside it, fsync, then rename over."""
-    import os
-    import tempfile
-
-    target = path.resolve()
-    for item in protect:
-        if item.resolve() == target:
-            raise InputError(
-                "refusing to overwrite an input file",
-                file=display_path(path),
-                hint="choose another output path with -o",
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    never a partial one: write a temporary file in the same folder, fsync, then rename it
+    over the path itself (a symlink planted there is replaced, not followed)."""
+    target = check_output(path, protect=protect)
+    shown = display_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tb-", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the output file: {exc.strerror or exc}", file=shown
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -309,7 +365,11 @@ def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> 
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(
+                f"cannot write the output file: {exc.strerror or exc}", file=shown
+            ) from None
         raise

@@ -12,12 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from trustbench.analysis import Analysis, evaluate, load_packs, result_json
-from trustbench.errors import InputError, TrustbenchError
+from trustbench.errors import TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.model import load_deal
 from trustbench.model.patch import apply_scenario
 from trustbench.rules.text import fmt
-from trustbench.sources import atomic_write, display_path
+from trustbench.sources import atomic_write, check_output, display_path, output_name
 
 BANDS_ORDER = ("none", "low", "medium", "high", "very-high")
 
@@ -215,19 +215,18 @@ def memo(
             raise TrustbenchError("--template-dir: not a folder", file=str(folder))
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
     suffix = ".html" if html else ".docx" if docx else ".pdf"
-    target = output or Path("reports") / f"{analysis.deal.case.id}{suffix}"
+    target = (
+        output
+        if output is not None
+        else Path("reports") / output_name(analysis.deal.case.id, suffix)
+    )
     packs = pack_template_dirs(analysis)
     inputs = (
         deal,
         *[p for r in analysis.results for p in r.pack.files],
         *[p for d in [*dirs, *packs.values()] for p in d.glob("*") if p.is_file()],
     )
-    if target.resolve() in {p.resolve() for p in inputs}:  # before rendering, not after
-        raise InputError(
-            "refusing to overwrite an input file",
-            file=display_path(target),
-            hint="choose another output path with -o",
-        )
+    check_output(target, protect=inputs)  # before rendering, not after
     options = Options(reviewer, later_developments, full_appendix)
     context = build_context(analysis, deal_file=deal, options=options)
     data = (

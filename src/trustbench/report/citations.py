@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ from trustbench.rules.evaluate import JurisdictionResult
 from trustbench.rules.schema import Authority
 
 URL_CHARS = 48
+
+MAX_UNCITED_LISTED = 50
 
 
 def source_label(source_id: str) -> str:
@@ -68,12 +71,17 @@ class Citations:
     later_sources: dict[str, None] = field(default_factory=dict)
     later_authorities: dict[str, None] = field(default_factory=dict)
     undated_sources: dict[str, None] = field(default_factory=dict)
+    sources_not_listed: int = 0
+
+    @cached_property
+    def _by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.deal.sources}
 
     def _later(self, date: dt.date | None) -> bool:
         return date is not None and date > self.as_of
 
     def _source(self, sid: str) -> Source | None:
-        return next((s for s in self.deal.sources if s.id == sid), None)
+        return self._by_id.get(sid)
 
     def sources(self, ids: Any) -> list[dict[str, Any]]:
         """``[{n: 3, note: true}, …]``: ``note`` marks the source's first citation. A source
@@ -126,17 +134,22 @@ class Citations:
         }
 
     def source_list(self) -> list[dict[str, Any]]:
-        """The sources of the deal file dated on or before the memo's date (or undated), in
-        the file's order; documents no fact cites are numbered last."""
+        """The sources of the deal file dated on or before the memo's date (or undated): the
+        ones the memo cites, then (numbered last) the documents no fact cites, as long as there
+        are at most MAX_UNCITED_LISTED of them; more are only counted (``sources_not_listed``):
+        50,000 would bury the Appendix."""
         current = [s for s in self.deal.sources if not self._later(s.date)]
         cited = set(self.source_no)
-        items = [self._source_item(s, None) for s in current]
-        for s, item in zip(current, items, strict=True):
-            if s.id not in self.source_no:
-                self.source_no[s.id] = len(self.source_no) + 1
-            item["number"] = self.source_no[s.id]
-            item["cited"] = s.id in cited
-        return items
+        uncited = [s for s in current if s.id not in cited]
+        listed = uncited if len(uncited) <= MAX_UNCITED_LISTED else []
+        self.sources_not_listed = len(uncited) - len(listed)
+        for s in listed:
+            self.source_no[s.id] = len(self.source_no) + 1
+        return [
+            self._source_item(s, self.source_no[s.id]) | {"cited": s.id in cited}
+            for s in current
+            if s.id in self.source_no
+        ]
 
     def later_source_list(self) -> list[dict[str, Any]]:
         """Sources dated after the memo's date: only for the "Later developments" section."""

@@ -94,6 +94,7 @@ def build_context(
         "jurisdictions": jurisdictions,
         "questions": _questions(b),
         "sources": b.cite.source_list(),
+        "sources_not_listed": b.cite.sources_not_listed,
         "authorities": [_authority(b, a) for a in b.cite.authority_list()],
         "appendix": back,
         "later": _later(b) if opts.later_developments else None,
@@ -293,4 +294,15 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)
-    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": d.hidden}
+    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": _at_most(d.hidden)}
+
+
+MAX_NAMED = 30
+
+
+def _at_most(names: list[str], limit: int = MAX_NAMED) -> list[str]:
+    """A list of names for a sentence, cut to ``limit`` with a count of the rest: 20,000 names
+    in the diagram's caption made a 500 KB paragraph and a 30 s layout."""
+    if len(names) <= limit:
+        return names
+    return [*names[:limit], f"and {len(names) - limit:,} others"]

@@ -247,12 +247,11 @@ def _items(
 ) -> list[tuple[list[str], bool]]:
     """Each member as wrapped lines (name — terms) and whether the deal changed it."""
     out = []
+    between: dict[tuple[str, str], list[Link]] = defaultdict(list)  # one pass, not one per member
+    for lk in links.values():
+        between[(lk.u, lk.v)].append(lk)
     for m in group.members:
-        found = [
-            lk
-            for lk in links.values()
-            if (lk.u, lk.v) == ((m, group.anchor) if group.upstream else (group.anchor, m))
-        ]
+        found = between.get((m, group.anchor) if group.upstream else (group.anchor, m), [])
         terms = "; ".join(lk.label for lk in found if lk.label) if found else absent
         text = name(m) + (f" — {terms}" if terms else "")
         out.append(

@@ -14,6 +14,8 @@ import typer
 from trustbench.analysis import Analysis, analysis_json, evaluate, load_packs
 from trustbench.errors import InputError, TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
+from trustbench.graph.loops import locate
+from trustbench.graph.ownership import OwnershipError
 from trustbench.model import load_deal
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, display_path
@@ -77,7 +79,10 @@ def run_analysis(
         f"{time.perf_counter() - start:.1f} s; building the graph and evaluating "
         f"{sum(len(p.rules) for p in packs)} rules…",
     )
-    analysis = evaluate(deal, packs, parse_date(as_of))
+    try:
+        analysis = evaluate(deal, packs, parse_date(as_of))
+    except OwnershipError as exc:  # name the holdings of the loop, file:line
+        raise locate(exc, deal) from None
     _progress(large, f"done in {time.perf_counter() - start:.1f} s")
     return analysis
 
@@ -230,7 +235,10 @@ def facts(
         return
     loaded = load_deal(deal)
     ctx = FactContext.for_deal(loaded, parse_date(as_of))
-    values = computed_facts(ctx)
+    try:
+        values = computed_facts(ctx)
+    except OwnershipError as exc:
+        raise locate(exc, loaded) from None
     if format == "json":
         typer.echo(json.dumps(values, indent=2, sort_keys=True, ensure_ascii=False))
         return

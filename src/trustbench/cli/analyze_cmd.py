@@ -72,7 +72,7 @@ def run_analysis(
     start = time.perf_counter()
     _progress(large, f"reading {display_path(deal_path)} ({size / 1e6:.1f} MB)…")
     deal = load_deal(deal_path)
-    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules)
+    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules, cache=True)
     _progress(
         large,
         f"{len(deal.entities):,} entities, {len(deal.holdings):,} holdings read in "

@@ -10,10 +10,12 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.errors import did_you_mean
+from trustbench.result import Result
 from trustbench.rules.cache import load_pack_cached
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
 from trustbench.scoring import answer, band, score
+from trustbench.summary import Summary, summary_of
 
 
 @dataclass
@@ -172,6 +174,7 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
                 "band": j.band,
                 "filing": j.filing,
                 "control": j.control,
+                "summary": summary_json(summary_of(j)),
                 "findings": [finding_json(f) for f in sorted(j.findings, key=lambda f: f.rule)],
                 "disabled": [
                     {"rule": d.rule, "reason": d.reason, "pack": d.pack}
@@ -181,3 +184,29 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
             for j in analysis.results
         ],
     }
+
+
+def summary_json(summary: Summary) -> dict[str, object]:
+    return {
+        "regime": summary.regime,
+        "notification": summary.notification,
+        "notification_text": summary.notification_text,
+        "concept": summary.concept,
+        "concept_text": summary.concept_text,
+        "theories": [
+            {"factor": t.factor, "label": t.label, "status": t.status, "rules": list(t.rules)}
+            for t in summary.theories
+        ],
+        "band": summary.band,
+        "band_scope": list(summary.band_scope),
+    }
+
+
+def result(analysis: Analysis) -> Result:
+    """The analysis as one typed, immutable document (the JSON contract)."""
+    return Result.model_validate(analysis_json(analysis))
+
+
+def result_json(analysis: Analysis) -> dict[str, object]:
+    """The JSON document ``analyze --format json`` prints, checked against :class:`Result`."""
+    return result(analysis).model_dump(mode="json", exclude_unset=True)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from trustbench.analysis import Analysis, analysis_json, evaluate, load_packs
+from trustbench.analysis import Analysis, evaluate, load_packs, result_json
 from trustbench.errors import InputError, TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.graph.loops import locate
@@ -116,7 +116,9 @@ def analyze(
         typer.echo("\n\n".join(explain_rule(analysis, rid) for rid in explain))
     elif format == "json":
         typer.echo(
-            json.dumps(analysis_json(analysis), indent=2, sort_keys=True, ensure_ascii=False)
+            json.dumps(
+                result_json(analysis), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False
+            )
         )
     else:
         typer.echo(text_report(analysis))

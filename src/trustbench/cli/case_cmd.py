@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from trustbench.errors import TrustbenchError
 from trustbench.model import Deal, load_deal
+from trustbench.result import Result
 from trustbench.rules.schema import Manifest, Parameter, Rule
 from trustbench.sources import atomic_write, display_path
 
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "pack": Manifest,
     "rule": Rule,
     "parameter": Parameter,
+    "result": Result,
 }
 
 TEMPLATE = """\
@@ -61,9 +63,10 @@ transaction:
 
 
 def schema(
-    what: Annotated[str, typer.Argument(help="deal, pack, rule or parameter")],
+    what: Annotated[str, typer.Argument(help="deal, pack, rule, parameter or result")],
 ) -> None:
-    """Print the JSON Schema of a deal file, pack manifest, rule file or parameter."""
+    """Print the JSON Schema of a deal file, pack manifest, rule file, parameter or the
+    analysis result (what `analyze --format json` prints)."""
     model = SCHEMAS.get(what)
     if model is None:
         raise TrustbenchError(

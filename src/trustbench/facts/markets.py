@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 
 from trustbench.facts.concentration import (
@@ -12,7 +14,7 @@ from trustbench.facts.concentration import (
     stake_mhhi_delta,
 )
 from trustbench.facts.context import FactContext
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import FactType, Value, fact, known, unknown
 from trustbench.model.deal import Market
 from trustbench.model.types import source_ids
 
@@ -47,25 +49,27 @@ def _complete(market: Market) -> bool:
     return abs(sum(s for s in shares if s is not None) + (market.fringe or 0.0) - 1.0) < 0.005
 
 
-def _market_fact(name: str, type_: str, unit: str, doc: str, test: str = "") -> object:
+def _market_fact(
+    name: str, type_: FactType, unit: str, doc: str, test: str = ""
+) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
     return fact(
         f"market.{name}",
         type_,
         unit,
         doc,
         test=test,
-        scope="market",  # type: ignore[arg-type]
+        scope="market",
         question=_Q_SHARES,
         topic="Markets",
     )
 
 
-@_market_fact("name", "string", "text", "the market's name")  # type: ignore[operator]
+@_market_fact("name", "string", "text", "the market's name")
 def _name(ctx: FactContext) -> Value:
     return known(_market(ctx).name)
 
 
-@_market_fact("kind", "string", "text", "'product' or 'input'")  # type: ignore[operator]
+@_market_fact("kind", "string", "text", "'product' or 'input'")
 def _kind(ctx: FactContext) -> Value:
     return known(_market(ctx).kind)
 
@@ -73,7 +77,7 @@ def _kind(ctx: FactContext) -> Value:
 @_market_fact(
     "share.acquirer",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the acquirer's share of the market before the deal",
     "MG 2023 §2.1",
 )
@@ -84,7 +88,7 @@ def _share_acquirer(ctx: FactContext) -> Value:
 @_market_fact(
     "share.target",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the target's share of the market before the deal",
     "MG 2023 §2.1",
 )
@@ -95,7 +99,7 @@ def _share_target(ctx: FactContext) -> Value:
 @_market_fact(
     "overlap",
     "bool",
-    "yes/no",  # type: ignore[operator]
+    "yes/no",
     "both the acquirer and the target are active in the market",
     "MG 2023 §2.1",
 )
@@ -112,7 +116,7 @@ def _pair(ctx: FactContext) -> tuple[Value, Value, tuple[str, ...]]:
 @_market_fact(
     "share.merged",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the combined share of acquirer and target",
     "MG 2023 §2.1 (30 % share prong)",
 )
@@ -124,7 +128,7 @@ def _merged(ctx: FactContext) -> Value:
 @_market_fact(
     "hhi.before",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the Herfindahl-Hirschman index before the deal (Σ of squared shares; listed "
     "fringe firms count as atomistic)",
     "MG 2023 §2.1",
@@ -143,7 +147,7 @@ def _hhi_before(ctx: FactContext) -> Value:
 @_market_fact(
     "hhi.delta",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the change in HHI if acquirer and target combine: 2·s₁·s₂",
     "MG 2023 §2.1",
 )
@@ -163,7 +167,7 @@ def _either_zero(a: Value, t: Value) -> bool:
 @_market_fact(
     "hhi.after",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the HHI after acquirer and target combine",
     "MG 2023 §2.1 (HHI > 1,800)",
 )
@@ -178,7 +182,7 @@ def _register_mhhi(model: str) -> None:
     @_market_fact(
         f"mhhi.delta.{model}",
         "double",
-        "HHI points",  # type: ignore[operator]
+        "HHI points",
         f"O'Brien–Salop MHHI delta of the acquirer's equity stake in the target under "
         f"the {model} control assumption",
         "MG 2023 §2.11; O'Brien & Salop (2000)",

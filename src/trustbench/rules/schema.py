@@ -57,6 +57,18 @@ class Manifest(Strict):
     description: str | None = None
     bands: list[Band] = Field(default_factory=list)
     scoring_note: str | None = None
+    notification: Literal["mandatory-suspensory", "voluntary"] | None = Field(
+        None,
+        description="the notification regime: mandatory-suspensory (a filing is required and "
+        "the deal may not close before clearance) or voluntary (the authority has jurisdiction "
+        "but notification is not mandatory)",
+    )
+    authority: str | None = Field(None, description="the reviewing authority, e.g. 'the CMA'")
+    concept: str | None = Field(
+        None,
+        description="what the law calls a reviewable deal, in its own words, e.g. 'a "
+        "concentration (EUMR Art. 3)'; the summary answers whether the deal is one",
+    )
     disable: list[Disable] = Field(default_factory=list)
 
 

@@ -158,7 +158,7 @@ def _csi(ctx: FactContext, phase: str) -> Value:
     ]
     return factor_list(
         [
-            (label, flag, srcs)
-            for label, (flag, srcs) in zip(FACTORS, flags, strict=True)  # type: ignore[misc]
+            (label, flag, srcs)  # type: ignore[misc]
+            for label, (flag, srcs) in zip(FACTORS, flags, strict=True)
         ]
     )

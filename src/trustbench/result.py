@@ -1,0 +1,117 @@
+"""The analysis result as one typed, immutable document: the JSON contract of DESIGN.md.
+
+``analyze --format json`` prints it, ``trustbench schema result`` prints its JSON Schema, and
+everything downstream reads it. The models are frozen; keys listed in DESIGN.md never change
+meaning, new keys are additive (``summary`` is one).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["FindingOut", "JurisdictionOut", "Result", "SummaryOut"]
+
+Status = Literal["triggered", "not_triggered", "unknown"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ParamOut(Out):
+    value: Any = Field(description="the value in force on the case date (null: not confirmed)")
+    effective: str | None = Field(description="the date the value took effect (ISO 8601)")
+
+
+class DecidedBy(Out):
+    condition: str = Field(description="a top-level part of the rule's condition")
+    status: Status
+
+
+class InstanceOut(Out):
+    subject: str | None
+    status: Status
+    text: str
+    facts: dict[str, Any]
+    missing: tuple[str, ...]
+
+
+class FindingOut(Out):
+    rule: str = Field(description="the rule id (its path in the pack)")
+    title: str
+    factor: str
+    status: Status
+    weight: float
+    text: str = Field(description="the finding, rendered from the rule's text template")
+    cites: tuple[str, ...] = Field(description="authority ids, sorted")
+    facts: dict[str, Any] = Field(description="fact name → value used")
+    params: dict[str, ParamOut] = Field(description="parameter name → value and its date")
+    missing: tuple[str, ...] = Field(description="facts that were unknown")
+    sources: dict[str, tuple[str, ...]] = Field(description="fact name → deal-file source ids")
+    decided_by: tuple[DecidedBy, ...]
+    waiver: dict[str, str | None] | None = None
+    instances: tuple[InstanceOut, ...] | None = None
+
+
+class TheoryOut(Out):
+    factor: str
+    label: str
+    status: Literal["raised", "not_raised", "open", "not_screened"]
+    rules: tuple[str, ...] = Field(description="the rules that raise it or leave it open")
+
+
+Decision = Literal["yes", "no", "open", "not_screened"]
+
+
+class SummaryOut(Out):
+    regime: Literal["mandatory-suspensory", "voluntary", "unstated"]
+    notification: Decision = Field(
+        description="mandatory regimes: notification required; voluntary regimes: the "
+        "authority has jurisdiction"
+    )
+    notification_text: str
+    concept: Decision = Field(description="the deal is a merger in this law's sense")
+    concept_text: str
+    theories: tuple[TheoryOut, ...]
+    band: str | None = Field(description="null when the pack screens no substantive theory")
+    band_scope: tuple[str, ...] = Field(description="the theories the band rests on")
+
+
+class PackRef(Out):
+    id: str
+    version: str
+
+
+class DisabledOut(Out):
+    rule: str
+    reason: str
+    pack: str
+
+
+class JurisdictionOut(Out):
+    id: str
+    name: str
+    pack: PackRef
+    score: float
+    band: str
+    filing: Literal["yes", "no", "unknown", "n/a"]
+    control: Literal["yes", "no", "unknown", "n/a"]
+    summary: SummaryOut
+    findings: tuple[FindingOut, ...]
+    disabled: tuple[DisabledOut, ...]
+
+
+class CaseOut(Out):
+    id: str
+    title: str
+    as_of: str
+
+
+class Result(Out):
+    """What ``trustbench analyze --format json`` prints."""
+
+    case: CaseOut
+    trustbench: str = Field(description="the trustbench version")
+    jurisdictions: tuple[JurisdictionOut, ...]

@@ -1,0 +1,143 @@
+"""The executive summary of one jurisdiction, in that law's own terms.
+
+Three questions a reader asks first, answered from the finished findings only:
+
+- **notification**: is the deal notifiable? A mandatory, suspensory regime (HSR, the EUMR, the
+  GWB) answers *required / not required / open*; a voluntary regime (the UK) answers whether
+  the authority *has jurisdiction*, never "filing required".
+- **concept**: is the deal a merger in that law's sense (a concentration, enterprises ceasing
+  to be distinct, an acquisition within Clayton § 7), named in the law's words from the pack.
+- **theories**: each substantive theory of harm is *raised*, *not raised*, *open*, or *not
+  screened* — a theory for which the pack has no rule is never a low score.
+
+The band is shown only with the theories it rests on; a pack that screens no substantive
+theory shows no band at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from trustbench.rules.evaluate import Finding, JurisdictionResult
+from trustbench.rules.loader import Pack
+from trustbench.scoring import answer
+
+__all__ = ["THEORIES", "Summary", "Theory", "summarise", "summary_of"]
+
+# The substantive factors of DESIGN.md, in the order a memo discusses them.
+THEORIES = ("horizontal", "vertical", "information", "minority-stake", "board", "personnel")
+THEORY_LABELS = {
+    "horizontal": "Horizontal overlap",
+    "vertical": "Vertical foreclosure",
+    "information": "Access to rivals' information",
+    "minority-stake": "Minority-stake influence",
+    "board": "Board links",
+    "personnel": "Key staff moving",
+}
+TheoryStatus = Literal["raised", "not_raised", "open", "not_screened"]
+Decision = Literal["yes", "no", "open", "not_screened"]
+_DECISION: dict[str, Decision] = {
+    "yes": "yes",
+    "no": "no",
+    "unknown": "open",
+    "n/a": "not_screened",
+}
+
+
+@dataclass(frozen=True)
+class Theory:
+    factor: str
+    label: str
+    status: TheoryStatus
+    rules: tuple[str, ...]  # the rules that raised it (triggered) or leave it open (unknown)
+
+
+@dataclass(frozen=True)
+class Summary:
+    regime: str  # mandatory-suspensory | voluntary | unstated
+    notification: Decision
+    notification_text: str
+    concept: Decision
+    concept_text: str
+    theories: tuple[Theory, ...]
+    band: str | None  # None: the pack screens no substantive theory, so no band is shown
+    band_scope: tuple[str, ...]  # the theories the band rests on
+
+    @property
+    def screened(self) -> tuple[Theory, ...]:
+        return tuple(t for t in self.theories if t.status != "not_screened")
+
+
+def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
+    """The summary of one jurisdiction's findings under ``pack``."""
+    found = [f for f in findings if not f.waiver]
+    manifest = pack.manifest
+    regime = manifest.notification or "unstated"
+    notification = _DECISION[answer(found, "filing")]
+    concept = _DECISION[answer(found, "control")]
+    theories = tuple(_theory(factor, found, pack) for factor in THEORIES)
+    scope = tuple(t.factor for t in theories if t.status != "not_screened")
+    return Summary(
+        regime=regime,
+        notification=notification,
+        notification_text=_notification_text(regime, notification, manifest.authority),
+        concept=concept,
+        concept_text=_concept_text(concept, manifest.concept),
+        theories=theories,
+        band=band if scope else None,
+        band_scope=scope,
+    )
+
+
+def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
+    screened = any(r.rule.factor == factor for r in pack.active_rules().values())
+    mine = [f for f in findings if f.factor == factor]
+    raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
+    open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
+    status: TheoryStatus
+    if not screened:
+        status = "not_screened"
+    elif raised:
+        status = "raised"
+    elif open_:
+        status = "open"
+    else:
+        status = "not_raised"
+    return Theory(factor, THEORY_LABELS[factor], status, raised or open_)
+
+
+def _notification_text(regime: str, decision: Decision, authority: str | None) -> str:
+    who = authority or "the authority"
+    if decision == "not_screened":
+        return "Not screened: the pack has no notification rule"
+    if regime == "voluntary":
+        return {
+            "yes": f"Voluntary, non-suspensory: {who} has jurisdiction (notification is "
+            "not mandatory)",
+            "no": f"Voluntary, non-suspensory: {who} has no jurisdiction on the facts in the file",
+            "open": f"Voluntary, non-suspensory: whether {who} has jurisdiction is open",
+        }[decision]
+    if regime == "mandatory-suspensory":
+        return {
+            "yes": "Mandatory and suspensory: notification required before closing",
+            "no": "Not required on the facts in the file",
+            "open": "Open: the facts in the file do not decide whether notification is required",
+        }[decision]
+    return {"yes": "Required", "no": "Not required", "open": "Open"}[decision]
+
+
+def _concept_text(decision: Decision, concept: str | None) -> str:
+    what = concept or "a merger in this law's sense"
+    return {
+        "yes": f"Yes: {what}",
+        "no": f"No: not {what}",
+        "open": f"Open: whether the deal is {what}",
+        "not_screened": f"Not screened: whether the deal is {what}",
+    }[decision]
+
+
+def summary_of(result: JurisdictionResult) -> Summary:
+    """The summary of one evaluated jurisdiction."""
+    return summarise(result.pack, result.findings, result.band)

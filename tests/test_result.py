@@ -1,0 +1,117 @@
+"""The analysis result: one typed document, its JSON Schema, the per-jurisdiction summary,
+and the seed case's whole JSON output against a golden file."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from trustbench.analysis import evaluate, load_packs, result, result_json
+from trustbench.cli import main
+from trustbench.model.deal import Waiver
+from trustbench.model.load import load_deal
+from trustbench.result import Result
+
+ROOT = Path(__file__).parents[1]
+CASES = sorted((ROOT / "cases").glob("*.yaml"))
+GOLDEN = Path(__file__).parent / "golden" / "meta-scale-ai.json"
+
+
+def _analyze(path: Path) -> dict:  # type: ignore[type-arg]
+    deal = load_deal(path)
+    return result_json(evaluate(deal, load_packs(deal.case.jurisdictions)))
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict:  # type: ignore[type-arg]
+    return _analyze(ROOT / "cases" / "meta-scale-ai.yaml")
+
+
+def test_seed_json_matches_golden_file(seed: dict) -> None:  # type: ignore[type-arg]
+    """Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate change."""
+    text = json.dumps(seed, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_cli_json_is_the_typed_result(capsys: pytest.CaptureFixture[str], seed: dict) -> None:  # type: ignore[type-arg]
+    assert main(["analyze", str(ROOT / "cases" / "meta-scale-ai.yaml"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == seed
+
+
+def test_result_is_immutable(seed: dict) -> None:  # type: ignore[type-arg]
+    typed = Result.model_validate(seed)
+    with pytest.raises(ValueError):
+        typed.case.id = "other"  # type: ignore[misc]
+    assert isinstance(typed.jurisdictions, tuple)
+
+
+def test_schema_result_describes_every_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "result"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert set(schema["required"]) == {"case", "trustbench", "jurisdictions"}
+    assert "SummaryOut" in schema["$defs"]
+    for path in CASES:
+        Result.model_validate(_analyze(path))  # every case's output fits the documented model
+
+
+def test_result_rejects_unknown_keys(seed: dict) -> None:  # type: ignore[type-arg]
+    broken = json.loads(json.dumps(seed))
+    broken["jurisdictions"][0]["findings"][0]["status"] = "maybe"
+    with pytest.raises(ValueError, match="status"):
+        Result.model_validate(broken)
+    broken = json.loads(json.dumps(seed))
+    broken["jurisdictions"][0]["colour"] = "red"
+    with pytest.raises(ValueError, match="colour"):
+        Result.model_validate(broken)
+
+
+def _summary(doc: dict, jurisdiction: str) -> dict:  # type: ignore[type-arg]
+    return next(j for j in doc["jurisdictions"] if j["id"] == jurisdiction)["summary"]
+
+
+def test_uk_answers_jurisdiction_not_filing(seed: dict) -> None:  # type: ignore[type-arg]
+    uk = _summary(seed, "uk")
+    assert uk["regime"] == "voluntary"
+    assert uk["notification_text"].startswith("Voluntary, non-suspensory")
+    assert "CMA" in uk["notification_text"]
+    assert "required before closing" not in uk["notification_text"]
+
+
+def test_pack_without_substantive_rules_shows_no_band(seed: dict) -> None:  # type: ignore[type-arg]
+    for jurisdiction in ("eu", "de"):
+        summary = _summary(seed, jurisdiction)
+        assert summary["band"] is None and summary["band_scope"] == []
+        assert {t["status"] for t in summary["theories"]} == {"not_screened"}
+
+
+def test_theories_follow_the_findings(seed: dict) -> None:  # type: ignore[type-arg]
+    us = next(j for j in seed["jurisdictions"] if j["id"] == "us")
+    theories = {t["factor"]: t for t in us["summary"]["theories"]}
+    statuses = {f["rule"]: f["status"] for f in us["findings"]}
+    for theory in theories.values():
+        mine = [f for f in us["findings"] if f["factor"] == theory["factor"]]
+        assert mine, theory
+        if theory["status"] == "raised":
+            assert all(statuses[r] == "triggered" for r in theory["rules"]) and theory["rules"]
+        if theory["status"] == "not_raised":
+            assert {f["status"] for f in mine} == {"not_triggered"}
+    # the US concept is Clayton § 7, said in those words, not "control"
+    assert "Clayton Act § 7" in us["summary"]["concept_text"]
+    assert us["summary"]["band"] == us["band"]
+
+
+def test_waived_findings_do_not_raise_a_theory() -> None:
+    deal = load_deal(ROOT / "cases" / "meta-scale-ai.yaml")
+    packs = load_packs(["us"])
+    base = result(evaluate(deal, packs))
+    us = base.jurisdictions[0]
+    raised = next(t for t in us.summary.theories if t.factor == "personnel")
+    assert raised.status == "raised"
+    waived = deal.model_copy(
+        update={"waivers": [Waiver(rule=r, reason="test", by="tester") for r in raised.rules]}
+    )
+    after = result(evaluate(waived, packs)).jurisdictions[0]
+    assert next(t for t in after.summary.theories if t.factor == "personnel").status != "raised"

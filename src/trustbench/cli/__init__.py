@@ -13,7 +13,7 @@ try:  # typer vendors click from 0.2x on; older releases use click itself
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[assignment]
 
-from trustbench.cli import analyze_cmd, case_cmd, rules_cmd
+from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, screen_cmd
 from trustbench.errors import TrustbenchError
 
 app = typer.Typer(
@@ -28,6 +28,7 @@ app = typer.Typer(
 app.command("analyze")(analyze_cmd.analyze)
 app.command("memo")(analyze_cmd.memo)
 app.command("facts")(analyze_cmd.facts)
+app.command("screen")(screen_cmd.screen)
 app.command("schema")(case_cmd.schema)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(case_cmd.app, name="case")

@@ -205,21 +205,22 @@ class Interests:
         return self._closures[key]
 
     def _grow(self, entity: str, concept: Concept) -> Closure:
+        """A worklist: a verdict on an issuer can change only when a new member holds it
+        or has a right over it, so each member's issuers are judged when it joins (linear in
+        the closure's edges, where re-scanning every member each round was cubic on chains).
+        Same members and undecided set as judging every reached issuer until nothing grows."""
         members, undecided = {entity}, set()
-        grew = True
-        while grew:
-            grew = False
+        queue = [entity]
+        while queue:
+            member = queue.pop()
             reached = {
-                v
-                for m in sorted(members)
-                for _, v, d in self.phase.edges(u=m)
-                if d["type"] in ("holds", "right")
+                v for _, v, d in self.phase.edges(u=member) if d["type"] in ("holds", "right")
             }
             for issuer in sorted(reached - members):
                 verdict = self.controlled_by(members, issuer, concept)
                 if verdict:
                     members.add(issuer)
-                    grew = True
+                    queue.append(issuer)
                 elif verdict is None:
                     undecided.add(issuer)
         return Closure(frozenset(members), frozenset(undecided - members))

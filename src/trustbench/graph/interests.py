@@ -73,6 +73,7 @@ class Interests:
     _matrices: dict[str, Ownership] = field(default_factory=dict)
     _columns: dict[tuple[str, str], Sequence[float]] = field(default_factory=dict)
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
+    _parents: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _holdings: nx.DiGraph | None = None
     _links: nx.DiGraph | None = None
 
@@ -137,10 +138,14 @@ class Interests:
         """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
         a holding among them has no figure."""
         total, missing = 0.0, False
-        for u, _, data in self.phase.edges("holds", v=issuer):
-            if u in holders:
-                missing |= data.get(measure) is None
-                total += data.get(measure) or 0.0
+        graph = self.phase.graph
+        if issuer in graph and len(holders) < len(graph.pred[issuer]):  # a few of many holders
+            found = (d for u in sorted(holders) for _, _, d in self.phase.edges("holds", u, issuer))
+        else:
+            found = (d for u, _, d in self.phase.edges("holds", v=issuer) if u in holders)
+        for data in found:
+            missing |= data.get(measure) is None
+            total += data.get(measure) or 0.0
         return total, missing
 
     def designation_share(
@@ -251,13 +256,16 @@ class Interests:
         by no other (16 CFR 801.1(a)(3)); ``[entity]`` when nobody controls it. Under HSR a
         corporation held 50/50 has two. Where control runs in a circle (A controls B and B
         controls A) the circle is one top, named by its first id."""
-        above = self.controllers(entity, concept) | {entity}
-        tops = set()
-        for candidate in above:
-            over = self.controllers(candidate, concept)
-            if over <= self.closure(candidate, concept).members:
-                tops.add(min(over | {candidate}))
-        return sorted(tops)
+        key = (entity, concept)
+        if key not in self._parents:  # facts ask for it per entity, many times
+            above = self.controllers(entity, concept) | {entity}
+            tops = set()
+            for candidate in above:
+                over = self.controllers(candidate, concept)
+                if over <= self.closure(candidate, concept).members:
+                    tops.add(min(over | {candidate}))
+            self._parents[key] = sorted(tops)
+        return list(self._parents[key])
 
     def ultimate_parent(self, entity: str, concept: Concept = "hsr") -> str:
         """The first of :meth:`ultimate_parents` (the only one unless control is shared)."""

@@ -25,6 +25,7 @@ install: $(STAMP_RUN)
 
 demo: $(STAMP_RUN)
 	$(BIN)/trustbench memo cases/meta-scale-ai.yaml -o reports/meta-scale-ai.pdf
+	$(BIN)/trustbench analyze cases/meta-scale-ai.yaml --quiet
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest

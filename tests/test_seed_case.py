@@ -48,33 +48,56 @@ def analysis_json() -> dict:  # type: ignore[type-arg]
     return json.loads(out.getvalue())  # type: ignore[no-any-return]
 
 
+FACTORS = {
+    "filing",
+    "control",
+    "minority-stake",
+    "board",
+    "vertical",
+    "information",
+    "horizontal",
+    "personnel",
+}
+"""The factors of DESIGN.md ("Rule packs")."""
+
+
 def test_json_follows_the_contract(analysis_json: dict) -> None:  # type: ignore[type-arg]
-    assert analysis_json["case"] == {
-        "id": "meta-scale-ai",
-        "title": analysis_json["case"]["title"],
-        "as_of": "2025-06-13",
-    }
-    assert isinstance(analysis_json["trustbench"], str)
+    """DESIGN.md "Interfaces": every key, with values that agree with the deal file, the
+    package and the pack they come from."""
+    from trustbench.analysis import load_packs
+    from trustbench.facts import REGISTRY
+    from trustbench.model import load_deal
+    from trustbench.version import __version__
+
+    deal = load_deal(SEED)
+    as_of = deal.case.as_of.isoformat()
+    assert analysis_json["case"] == {"id": deal.case.id, "title": deal.case.title, "as_of": as_of}
+    assert analysis_json["trustbench"] == __version__
     (us,) = analysis_json["jurisdictions"]
-    assert {"id", "name", "score", "band", "findings"} <= set(us)
+    (pack,) = load_packs(["us"])
+    assert (us["id"], us["name"]) == ("us", pack.manifest.name)
+    assert isinstance(us["score"], int | float) and not isinstance(us["score"], bool)
+    assert us["band"] in {b.band for b in pack.manifest.bands}
+    rules = {rid: r for rid, r in pack.rules.items() if rid not in pack.disabled}
     for finding in us["findings"]:
-        assert {
-            "rule",
-            "title",
-            "factor",
-            "status",
-            "weight",
-            "text",
-            "cites",
-            "facts",
-            "params",
-            "missing",
-        } <= set(finding)
+        rule = rules[finding["rule"]].rule
+        assert (finding["title"], finding["factor"]) == (rule.title, rule.factor)
+        assert finding["factor"] in FACTORS
         assert finding["status"] in ("triggered", "not_triggered", "unknown")
-        for param in finding["params"].values():
-            assert set(param) == {"value", "effective"}
-    rules = [f["rule"] for f in us["findings"]]
-    assert rules == sorted(rules)
+        assert finding["weight"] == rule.weight
+        assert finding["text"].strip() and "{" not in finding["text"], finding["rule"]
+        assert finding["cites"] and set(finding["cites"]) <= set(pack.authorities)
+        assert set(finding["facts"]) <= set(REGISTRY.names()), finding["rule"]
+        assert set(finding["missing"]) <= set(finding["facts"]) | set(finding["params"])
+        parts = [finding, *finding.get("instances", [])]  # market rules: one per market
+        unknown = {n for part in parts for n, v in part["facts"].items() if v is None}
+        assert {m for m in finding["missing"] if m in REGISTRY} <= unknown, finding["rule"]
+        for name, param in finding["params"].items():
+            assert name.startswith("params.") and set(param) == {"value", "effective"}
+            assert param["effective"] <= as_of  # resolved as of the case date
+    rules_seen = [f["rule"] for f in us["findings"]]
+    assert rules_seen == sorted(rules_seen)
+    assert set(rules_seen) == set(rules)  # every active rule reports, none twice
 
 
 def test_us_findings_are_what_an_associate_concludes(analysis_json: dict) -> None:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.errors import did_you_mean
+from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
 from trustbench.rules.cache import load_pack_cached
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
@@ -116,8 +117,6 @@ def _plain(value: object) -> object:
         return list(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return value
     return value
 
 
@@ -183,6 +182,7 @@ def analysis_json(analysis: Analysis) -> dict[str, object]:
             }
             for j in analysis.results
         ],
+        **scenarios_json(analysis.deal.scenarios),
     }
 
 

@@ -11,13 +11,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["FindingOut", "JurisdictionOut", "Result", "SummaryOut"]
+__all__ = ["FindingOut", "JurisdictionOut", "OptionsDoc", "Result", "ScenarioDoc", "SummaryOut"]
 
 Status = Literal["triggered", "not_triggered", "unknown"]
 
 
 class Out(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Doc(BaseModel):
+    """The structuring options (``whatif``) and scenarios, documented for the schema."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ParamOut(Out):
@@ -109,9 +115,97 @@ class CaseOut(Out):
     as_of: str
 
 
+# -- structuring options and scenarios (issue 15; additive keys) ----------------------
+
+
+class EffectDoc(Doc):
+    jurisdiction: str
+    rule: str
+    before: Status
+    after: Status
+    missing: list[str] = Field(description="facts the rule then needs, when left unknown")
+
+
+class MoveDoc(Doc):
+    lever: str = Field(description="the lever's id in the catalogue")
+    text: str
+    value: float | None = Field(description="the value a continuous lever is set to")
+    base: float | None = Field(description="the value the deal has")
+
+
+class AnswersDoc(Doc):
+    filing: str
+    control: str
+    band: str
+    score: float
+
+
+class OptionDoc(Doc):
+    changes: list[dict[str, Any]] = Field(description="the patch, in the scenario vocabulary")
+    moves: list[MoveDoc]
+    verified: Literal[True] = Field(description="re-evaluated on the whole deal")
+    effects: list[EffectDoc] = Field(description="every finding the option changes")
+    answers: dict[str, AnswersDoc] = Field(description="per jurisdiction, under the option")
+
+
+class TargetDoc(Doc):
+    jurisdiction: str
+    rule: str
+    status: Status
+    goal: Literal["not_triggered", "decided", "brought_in"]
+    options: list[OptionDoc] = Field(description="smallest first")
+    deciding_facts: list[str] = Field(description="when no lever turns it")
+
+
+class OutcomeDoc(Doc):
+    when: str
+    status: Status
+
+
+class FlipDoc(Doc):
+    jurisdiction: str
+    rule: str
+    subject: str | None
+    decides: bool
+    outcomes: list[OutcomeDoc]
+    together_with: list[str]
+
+
+class QuestionDoc(Doc):
+    fact: str
+    question: str
+    decides: int = Field(description="findings the answer decides on its own")
+    findings: list[FlipDoc]
+
+
+class OptionsDoc(Doc):
+    """The ``options`` key of ``trustbench whatif --format json``."""
+
+    levers: list[str]
+    evaluations: int = Field(description="patched deals evaluated")
+    findings: list[TargetDoc]
+    across: list[OptionDoc] = Field(
+        description="options that improve some finding and worsen none, smallest first"
+    )
+    questions: list[QuestionDoc] = Field(description="most findings decided first")
+
+
+class ScenarioDoc(Doc):
+    name: str
+    description: str
+    changes: list[dict[str, Any]]
+
+
 class Result(Out):
-    """What ``trustbench analyze --format json`` prints."""
+    """What ``trustbench analyze --format json`` prints (``whatif --format json`` adds
+    ``options``)."""
 
     case: CaseOut
     trustbench: str = Field(description="the trustbench version")
     jurisdictions: tuple[JurisdictionOut, ...]
+    scenarios: tuple[ScenarioDoc, ...] | None = Field(
+        None, description="the deal file's named variants (absent when it has none)"
+    )
+    options: OptionsDoc | None = Field(
+        None, description="verified structuring options (whatif only)"
+    )

@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from trustbench.facts import FactContext
+from trustbench.facts import REGISTRY, FactContext, Value
 from trustbench.model import load_deal
 from trustbench.model.load import deal_from_document
 from trustbench.sources import parse_document
@@ -24,8 +24,15 @@ def seed() -> FactContext:
     return FactContext.for_deal(load_deal(SEED))
 
 
+def value(ctx: FactContext, name: str) -> Value:
+    """A fact by its generated name, also at a point its definition does not expose to
+    rules (``acquirer.board.seats.before``: an ingredient of other facts)."""
+    definition, coords = REGISTRY.locate(name)
+    return ctx.of(definition.id, **dict(coords))
+
+
 def val(ctx: FactContext, name: str) -> Any:
-    return ctx.get(name).value
+    return value(ctx, name).value
 
 
 def in_market(ctx: FactContext, market_id: str) -> FactContext:

@@ -13,7 +13,7 @@ from trustbench.facts.concentration import (
     ultimate_owners,
 )
 
-from .helpers import ctx_for, in_market, seed, val
+from .helpers import ctx_for, in_market, val
 
 share = st.floats(0.0, 0.5)
 stake = st.floats(0.01, 1.0)
@@ -121,78 +121,6 @@ def test_but_in_general_a_larger_stake_can_lower_the_delta() -> None:
     assert common_mhhi_delta(shares, after, after) == pytest.approx(600 * (0.5 + 0.26 / 0.42))
 
 
-MARKET = """\
-entities:
-  - {id: i, name: I, kind: fund}
-  - {id: a, name: A}
-  - {id: b, name: B}
-  - {id: c, name: C}
-holdings:
-  - {holder: i, issuer: a, equity: 0.2}
-  - {holder: i, issuer: b, equity: 0.1}
-markets:
-  - id: m
-    name: M
-    fringe: 0.4
-    participants:
-      - {entity: a, share: 0.3}
-      - {entity: b, share: 0.2}
-      - {entity: c, share: 0.1}
-transaction:
-  acquirer: i
-  target: b
-  steps: [{kind: acquire_stake, equity: 0.15}]
-"""
-
-
-def test_common_ownership_before_and_after_an_investor_adds_to_its_stake() -> None:
-    ctx = in_market(ctx_for(MARKET), "m")
-    # before: as in test_one_investor_in_two_rivals; after, I holds 25 % of B:
-    # A weighs B by 0.2·0.25 / 0.68, B weighs A by 0.25·0.2 / (0.25² + 0.75²)
-    assert val(ctx, "market.mhhi.delta.common.before") == pytest.approx(32.2812, abs=1e-4)
-    assert val(ctx, "market.mhhi.delta.common.after") == pytest.approx(
-        600 * (0.05 / 0.68 + 0.05 / 0.625)
-    )
-    assert val(ctx, "market.common_owners.before") == ["I"]
-    assert val(ctx, "market.common_owners.after") == ["I"]
-    # the investor is not in the market: the two-firm facts see no overlap
-    assert val(ctx, "market.mhhi.delta.proportional") == 0.0
-
-
-def test_an_unknown_share_of_a_linked_firm_is_unknown() -> None:
-    ctx = in_market(ctx_for(MARKET.replace("{entity: b, share: 0.2}", "{entity: b}")), "m")
-    assert val(ctx, "market.mhhi.delta.common.before") is None
-
-
-def test_an_unknown_share_of_an_unlinked_firm_does_not_matter() -> None:
-    ctx = in_market(ctx_for(MARKET.replace("{entity: c, share: 0.1}", "{entity: c}")), "m")
-    assert val(ctx, "market.mhhi.delta.common.before") == pytest.approx(32.2812, abs=1e-4)
-
-
-def test_an_unknown_stake_matters_only_if_it_links_two_firms() -> None:
-    linked = MARKET.replace("{holder: i, issuer: b, equity: 0.1}", "{holder: i, issuer: b}")
-    assert val(in_market(ctx_for(linked), "m"), "market.mhhi.delta.common.before") is None
-    assert val(in_market(ctx_for(linked), "m"), "market.common_owners.before") is None
-    alone = MARKET.replace(
-        "  - {holder: i, issuer: b, equity: 0.1}\n",
-        "  - {holder: i, issuer: b, equity: 0.1}\n  - {holder: x, issuer: c}\n",
-    )
-    alone = alone.replace("  - {id: c, name: C}\n", "  - {id: c, name: C}\n  - {id: x, name: X}\n")
-    ctx = in_market(ctx_for(alone), "m")
-    assert val(ctx, "market.mhhi.delta.common.before") == pytest.approx(32.2812, abs=1e-4)
-
-
-def test_without_a_holdings_section_common_ownership_is_unknown() -> None:
-    text = MARKET.replace(
-        "holdings:\n  - {holder: i, issuer: a, equity: 0.2}\n"
-        "  - {holder: i, issuer: b, equity: 0.1}\n",
-        "",
-    )
-    ctx = in_market(ctx_for(text), "m")
-    assert val(ctx, "market.mhhi.delta.common.after") is None
-    assert val(ctx, "market.common_owners.after") is None
-
-
 CROSS = """\
 entities:
   - {id: a, name: A}
@@ -211,20 +139,6 @@ transaction:
 
 def test_legal_md_example_as_market_facts() -> None:
     ctx = in_market(ctx_for(CROSS), "m")
-    assert val(ctx, "market.mhhi.delta.common.before") == 0.0
-    assert val(ctx, "market.mhhi.delta.common.after") == pytest.approx(881.8, abs=0.05)
     assert val(ctx, "market.mhhi.delta.proportional") == pytest.approx(881.8, abs=0.05)
+    assert val(ctx, "market.mhhi.delta.silent") == pytest.approx(294)
     assert val(ctx, "market.hhi.delta") == pytest.approx(1200)
-    assert val(ctx, "market.common_owners.after") == []  # A is the rival itself
-    silent = in_market(
-        ctx_for(CROSS.replace("equity: 0.49}", "equity: 0.49, class: non-voting}")), "m"
-    )
-    assert val(silent, "market.mhhi.delta.common.after") == pytest.approx(294)
-
-
-def test_seed_case_has_no_common_ownership_on_the_file() -> None:
-    ctx = seed()
-    for market in ("data-labelling", "frontier-models"):
-        m = in_market(ctx, market)
-        assert val(m, "market.mhhi.delta.common.after") == 0.0
-        assert val(m, "market.common_owners.after") == []

@@ -83,12 +83,6 @@ def test_customer_foreclosure_looks_at_purchases_from_each_others_rivals() -> No
     # S2 (the target's rival upstream) sells 5m of its 20m to A; R1 (A's rival downstream)
     # sells 2m of its 40m to T
     assert val(ctx, "vertical.customer_foreclosure.suppliers") == ["R1", "S2"]
-    assert val(ctx, "vertical.customer_foreclosure.max_share") == pytest.approx(0.25)
-
-
-def test_customer_foreclosure_share_needs_the_sellers_sales() -> None:
-    ctx = ctx_for(VERTICAL.replace("{entity: s2, sales: USD 20m}", "{entity: s2}"))
-    assert val(ctx, "vertical.customer_foreclosure.max_share") is None
 
 
 def test_no_supply_section_is_unknown_and_an_empty_one_is_none() -> None:
@@ -104,30 +98,14 @@ def test_no_supply_section_is_unknown_and_an_empty_one_is_none() -> None:
         assert val(ctx, name) is None, name
     ctx = ctx_for(text.replace("transaction:", "supply: []\ntransaction:"))
     assert val(ctx, "vertical.foreclosure_share") == 0.0
-    assert val(ctx, "vertical.customer_foreclosure.max_share") == 0.0
     assert val(ctx, "vertical.rivals_supplied") == []
     assert val(ctx, "parties.vertically_related") is False
 
 
-def test_information_channels_before_and_after() -> None:
+def test_information_access_path_and_vertical_relation() -> None:
     ctx = ctx_for(VERTICAL)
-    assert val(ctx, "information.channels.before") == ["services that see rivals' data"]
-    assert val(ctx, "information.channels.after") == [
-        "information rights",
-        "services that see rivals' data",
-    ]
     assert val(ctx, "information.access_path.after") is True
     assert val(ctx, "parties.vertically_related") is True
-
-
-def test_information_channels_are_unknown_without_the_board() -> None:
-    ctx = ctx_for(VERTICAL.replace("boards:\n  - {company: t, size: 3}\n", ""))
-    value = ctx.get("information.channels.after")
-    assert value.value is None
-    assert value.note == (
-        "present: information rights, services that see rivals' data; "
-        "not known: board seat, board observer"
-    )
 
 
 def test_seed_case_vertical_and_information_facts() -> None:
@@ -137,11 +115,4 @@ def test_seed_case_vertical_and_information_facts() -> None:
     assert val(ctx, "vertical.foreclosure_share") is None  # shares of needs not public
     assert val(ctx, "vertical.customer_foreclosure.suppliers") == []
     assert val(ctx, "parties.vertically_related") is True
-    value = ctx.get("information.channels.after")
-    assert value.value is None  # rights not public
-    assert value.note == (
-        "present: board seat, officer or director in common, services that "
-        "see rivals' data, key staff hired from the target; not known: "
-        "information rights, consultation rights"
-    )
     assert val(ctx, "information.access_path.after") is True

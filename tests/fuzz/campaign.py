@@ -1,4 +1,10 @@
-"""A long fuzzing campaign on demand (the test suite runs a fixed, derandomised sample).
+"""A long fuzzing campaign on demand. The test suite replays a small fixed sample (deal
+seeds 0–119, pack seeds 0–39: tests/fuzz/test_*_fuzz.py) and the saved corpus; the long
+replay the suite used to run on every test run (about 2,350 inputs) is
+
+    .venv/bin/python -m tests.fuzz.campaign --seed 0 --cases 2100 --packs 250
+
+and a fresh campaign is
 
     .venv/bin/python -m tests.fuzz.campaign --cases 20000 [--seed N] [--packs 2000]
 
@@ -10,16 +16,13 @@ tests/fuzz/crashes/ so they can become regression fixtures.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import tempfile
 import time
 import traceback
 from pathlib import Path
 
-import yaml
-
-from tests.fuzz.mutate import dump, mutate_data, mutate_text, seed_documents
+from tests.fuzz.mutate import deal_input, pack_input, seed_documents
 from trustbench.analysis import evaluate, load_packs
 from trustbench.errors import TrustbenchError
 from trustbench.model.load import deal_from_document
@@ -40,13 +43,7 @@ def deals(cases: int, seed: int) -> dict[str, int]:
     docs, packs = seed_documents(), load_packs(["us", "eu", "uk", "de"])
     counts = {"ok": 0, "error": 0, "crash": 0}
     for i in range(cases):
-        rng = random.Random(seed + i)
-        text, data = docs[rng.randrange(len(docs))]
-        text = (
-            mutate_text(text, rng)
-            if rng.random() < 0.4
-            else dump(mutate_data(data, rng, rng.randrange(1, 5)))
-        )
+        text = deal_input(docs, seed + i)
         try:
             deal = deal_from_document(parse_document(text, "fuzz.yaml"))
             evaluate(deal, [p for p in packs if p.jurisdiction in deal.case.jurisdictions])
@@ -66,14 +63,8 @@ def packs(cases: int, seed: int) -> dict[str, int]:
         shutil.copytree(builtin_dir() / "us", root)
         files = sorted(root.rglob("*.yaml"))
         for i in range(cases):
-            rng = random.Random(seed + i)
-            path = files[rng.randrange(len(files))]
+            path, text = pack_input(files, seed + i)
             original = path.read_text(encoding="utf-8")
-            text = (
-                mutate_text(original, rng)
-                if rng.random() < 0.5
-                else dump(mutate_data(yaml.safe_load(original), rng, rng.randrange(1, 4)))
-            )
             path.write_text(text, encoding="utf-8")
             try:
                 lint_pack(load_pack(root))

@@ -142,3 +142,24 @@ def seed_documents() -> list[tuple[str, Any]]:
 
 def dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def deal_input(docs: list[tuple[str, Any]], seed: int) -> str:
+    """The mutated deal file of one seed: textual or structural mutations of a case file."""
+    rng = random.Random(seed)
+    text, data = docs[rng.randrange(len(docs))]
+    if rng.random() < 0.4:
+        for _ in range(rng.randrange(1, 4)):
+            text = mutate_text(text, rng)
+        return text
+    return dump(mutate_data(data, rng, rng.randrange(1, 5)))
+
+
+def pack_input(files: list[Path], seed: int) -> tuple[Path, str]:
+    """The pack file one seed mutates, and its mutated text."""
+    rng = random.Random(seed)
+    path = files[rng.randrange(len(files))]
+    original = path.read_text(encoding="utf-8")
+    if rng.random() < 0.5:
+        return path, mutate_text(original, rng)
+    return path, dump(mutate_data(yaml.safe_load(original), rng, rng.randrange(1, 4)))

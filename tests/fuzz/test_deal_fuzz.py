@@ -3,14 +3,11 @@ trustbench error with a location (or a clear limit), never a traceback or a hang
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from tests.fuzz.mutate import dump, mutate_data, mutate_text, seed_documents
+from tests.fuzz.mutate import deal_input, seed_documents
 from trustbench.analysis import evaluate, load_packs
 from trustbench.errors import TrustbenchError
 from trustbench.model.load import deal_from_document
@@ -37,26 +34,14 @@ def check(text: str) -> str:
     return "ok"
 
 
-@settings(
-    max_examples=1200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
-)
-@given(st.integers(0, 2**32 - 1), st.integers(1, 4))
-def test_structural_mutations(seed: int, steps: int) -> None:
-    rng = random.Random(seed)
-    _, data = DOCS[rng.randrange(len(DOCS))]
-    check(dump(mutate_data(data, rng, steps)))
+SEEDS = range(120)
+"""A fixed sample the suite replays on every run (a few seconds). Longer and fresh runs:
+``python -m tests.fuzz.campaign`` (see its docstring)."""
 
 
-@settings(
-    max_examples=900, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
-)
-@given(st.integers(0, 2**32 - 1))
-def test_textual_mutations(seed: int) -> None:
-    rng = random.Random(seed)
-    text, _ = DOCS[rng.randrange(len(DOCS))]
-    for _ in range(rng.randrange(1, 4)):
-        text = mutate_text(text, rng)
-    check(text)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mutated_deal_files(seed: int) -> None:
+    check(deal_input(DOCS, seed))
 
 
 @pytest.mark.parametrize(

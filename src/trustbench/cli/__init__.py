@@ -13,7 +13,7 @@ try:  # typer vendors click from 0.2x on; older releases use click itself
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[assignment]
 
-from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, screen_cmd
+from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, screen_cmd, whatif_cmd
 from trustbench.errors import TrustbenchError
 
 app = typer.Typer(
@@ -30,6 +30,8 @@ app.command("memo")(analyze_cmd.memo)
 app.command("facts")(analyze_cmd.facts)
 app.command("screen")(screen_cmd.screen)
 app.command("schema")(case_cmd.schema)
+app.command("compare")(whatif_cmd.compare)
+app.command("whatif")(whatif_cmd.whatif)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(case_cmd.app, name="case")
 

@@ -29,6 +29,7 @@ from trustbench.facts import REGISTRY, FactContext
 from trustbench.graph.loops import locate
 from trustbench.graph.ownership import OwnershipError
 from trustbench.model import load_deal
+from trustbench.model.patch import apply_scenario
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, display_path
 
@@ -47,7 +48,11 @@ def _progress(enabled: bool, message: str) -> None:
 
 
 def run_analysis(
-    deal_path: Path, jurisdiction: list[str] | None, as_of: str | None, rules: list[Path] | None
+    deal_path: Path,
+    jurisdiction: list[str] | None,
+    as_of: str | None,
+    rules: list[Path] | None,
+    scenario: str | None = None,
 ) -> Analysis:
     check_folders("--rules", rules)
     size = deal_path.stat().st_size if deal_path.is_file() else 0
@@ -55,6 +60,8 @@ def run_analysis(
     start = time.perf_counter()
     _progress(large, f"reading {display_path(deal_path)} ({size / 1e6:.1f} MB)…")
     deal = load_deal(deal_path)
+    if scenario is not None:
+        deal = apply_scenario(deal, scenario)
     packs = load_packs(jurisdiction or deal.case.jurisdictions, rules, cache=True)
     _progress(
         large,
@@ -100,10 +107,13 @@ def analyze(
             "the part of the condition that decided (repeatable)",
         ),
     ] = None,
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="analyse the deal under this scenario")
+    ] = None,
 ) -> None:
     """Screen a deal: a summary per jurisdiction, then the findings."""
     statuses = parse_statuses(only)
-    analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    analysis = run_analysis(deal, jurisdiction, as_of, rules, scenario)
     if explain:
         from trustbench.cli.explain import explain as explain_rule
 
@@ -113,6 +123,8 @@ def analyze(
     else:
         from trustbench.cli.output import console, print_analysis
 
+        if scenario is not None:
+            typer.echo(f"scenario {scenario} (a variant of the deal as filed)")
         print_analysis(analysis, console(), only=statuses, quiet=quiet, verbose=verbose)
     check_fail_on(analysis, fail_on)
 
@@ -226,7 +238,10 @@ def facts(
         else:
             from trustbench.cli.output import console, table
 
-            rows = [[e["name"], e["type"], e["unit"], e["doc"]] for e in catalogue()]
+            rows = []
+            for e in catalogue():
+                doc = e["doc"] + (f" (one of {e['definition']})" if e["dimensions"] else "")
+                rows.append([e["name"], e["type"], e["unit"], doc])
             console().print(table(["fact", "type", "unit", "meaning"], rows, wrap=(3,)))
         return
     loaded = load_deal(deal)
@@ -259,18 +274,10 @@ def _shown(name: str, value: object) -> str:
     return fmt(value, "")
 
 
-def catalogue() -> list[dict[str, str]]:
-    return [
-        {
-            "name": s.name,
-            "type": s.type,
-            "unit": s.unit,
-            "doc": s.doc,
-            "test": s.test,
-            "scope": s.scope,
-        }
-        for s in (REGISTRY[n] for n in REGISTRY.names())
-    ]
+def catalogue() -> list[dict[str, Any]]:
+    """Every fact name, with the definition it comes from and its point in the definition's
+    dimensions (party, geography, phase, currency)."""
+    return REGISTRY.catalogue()
 
 
 def computed_facts(ctx: FactContext) -> dict[str, object]:

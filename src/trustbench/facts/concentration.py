@@ -62,6 +62,9 @@ def stake_mhhi_delta(s_a: float, s_b: float, stake: float, model: str) -> float:
 
 
 # -- common ownership (several investors, several firms) --------------------------------------
+# No fact reads this today: the market facts built on it (market.mhhi.delta.common.*,
+# market.common_owners.*) were removed because no rule used them. It stays, with its tests
+# against the worked examples, for a Guideline 11 common-ownership rule (issue 11).
 
 Link = tuple[str, str, float]
 """A direct holding: (holder, issuer, share of the issuer's profits or votes)."""

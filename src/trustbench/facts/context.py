@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
-from trustbench.facts.registry import REGISTRY, Value, known, unknown
+from trustbench.facts.registry import REGISTRY, Coords, Definition, Value, known, unknown
 from trustbench.graph import Interests, Phase, TransactionGraph, build
 from trustbench.model.deal import Deal, Entity, Figure, Market
 from trustbench.model.types import Money, format_money, source_ids
@@ -35,7 +34,7 @@ class FactContext:
     graph: TransactionGraph
     as_of: dt.date
     market: Market | None = None
-    _cache: dict[str, Value] = field(default_factory=dict)
+    _cache: dict[tuple[str, Coords], Value] = field(default_factory=dict)
     _parent: FactContext | None = None
 
     @classmethod
@@ -46,13 +45,26 @@ class FactContext:
         return FactContext(self.deal, self.graph, self.as_of, market, _parent=self)
 
     def get(self, name: str) -> Value:
-        if name in self._cache:
-            return self._cache[name]
+        """The value of a fact by the name rules use (``turnover.acquirer.eu.eur``)."""
         spec = REGISTRY[name]
-        if spec.scope == "deal" and self._parent is not None:
-            return self._parent.get(name)
-        value = spec.compute(self)
-        self._cache[name] = value
+        return self._value(spec.definition, spec.coords)
+
+    def of(self, definition: str, **coords: str) -> Value:
+        """The value of a definition at any point of its dimensions, named or not:
+        ``ctx.of("acquirer.board.seats", phase="before")``."""
+        found = REGISTRY.definitions[definition]
+        point = tuple(sorted(coords.items()))
+        found.check(point)
+        return self._value(found, point)
+
+    def _value(self, definition: Definition, coords: Coords) -> Value:
+        key = (definition.id, coords)
+        if key in self._cache:
+            return self._cache[key]
+        if definition.scope == "deal" and self._parent is not None:
+            return self._parent._value(definition, coords)
+        value = definition.compute(self, dict(coords))
+        self._cache[key] = value
         return value
 
     # -- shared helpers for fact modules ---------------------------------------------------
@@ -135,14 +147,3 @@ class FactContext:
             note = f"fiscal year {latest.fiscal_year}" + (f"; {value.note}" if value.note else "")
             return known(value.value, value.sources, note)
         return value
-
-
-def compute_all(ctx: FactContext, names: list[str]) -> dict[str, Value]:
-    return {name: ctx.get(name) for name in names}
-
-
-def plain(value: Any) -> Any:
-    """JSON-friendly form of a fact value."""
-    if isinstance(value, tuple):
-        return list(value)
-    return value

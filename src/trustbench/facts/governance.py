@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
 
@@ -65,6 +63,7 @@ def _seats(
     test="MG 2023 §2.11 (influence); CMA material influence; EUMR Art. 3",
     question=_Q_BOARD,
     topic="Board and officers",
+    phases=("after",),
 )
 def _board_seats(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=True, linked=True)
@@ -78,6 +77,7 @@ def _board_seats(ctx: FactContext, phase: str) -> Value:
     test="16 CFR 801.1(b)(2); MG 2023 §2.11",
     question=_Q_BOARD,
     topic="Board and officers",
+    phases=("after",),
 )
 def _board_designated(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=True, linked=False)
@@ -92,6 +92,7 @@ def _board_designated(ctx: FactContext, phase: str) -> Value:
     test="Clayton §8; MG 2023 §2.11; MG 2023 §2.5(B)",
     question=_Q_BOARD,
     topic="Board and officers",
+    phases=("after",),
 )
 def _board_linked(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("director",), designated=False, linked=True)
@@ -105,48 +106,10 @@ def _board_linked(ctx: FactContext, phase: str) -> Value:
     test="MG 2023 §2.11 (board observers)",
     question=_Q_BOARD,
     topic="Board and officers",
+    phases=("after",),
 )
 def _observers(ctx: FactContext, phase: str) -> Value:
     return _seats(ctx, phase, ("observer",), designated=True, linked=True)
-
-
-@fact(
-    "target.board.size",
-    "int",
-    "seats",
-    "the number of seats on the target's board",
-    test="share of the board; 16 CFR 801.1(b)(2)",
-    question=_Q_BOARD,
-    topic="Board and officers",
-)
-def _board_size(ctx: FactContext) -> Value:
-    for board in ctx.deal.boards:
-        if board.company == ctx.target and board.size is not None:
-            return known(
-                board.size,
-                board.source
-                if isinstance(board.source, list)
-                else [board.source]
-                if board.source
-                else [],
-            )
-    return unknown()
-
-
-@fact(
-    "acquirer.board.share.after",
-    "double",
-    "share",
-    "the share of the target's board seats the acquirer's designees or people hold after",
-    test="16 CFR 801.1(b)(2) (≥ 50 % designation = control)",
-    question=_Q_BOARD,
-    topic="Board and officers",
-)
-def _board_share(ctx: FactContext) -> Value:
-    seats, size = ctx.get("acquirer.board.seats.after"), ctx.get("target.board.size")
-    if not (seats.known and size.known) or not size.value:
-        return unknown(sources=seats.sources)
-    return known(seats.value / size.value, (*seats.sources, *size.sources))
 
 
 def _interlock_people(ctx: FactContext, phase: str) -> dict[str, tuple[str, ...]]:
@@ -166,6 +129,7 @@ def _interlock_people(ctx: FactContext, phase: str) -> dict[str, tuple[str, ...]
     test="Clayton Act §8 (15 U.S.C. § 19); MG 2023 §2.11",
     question=_Q_BOARD,
     topic="Board and officers",
+    phases=("after",),
 )
 def _interlock(ctx: FactContext, phase: str) -> Value:
     people = _interlock_people(ctx, phase)
@@ -232,14 +196,11 @@ def controlled_by(ctx: FactContext, phase: str, entity: str) -> set[str]:
     controls — a target with its subsidiaries, without its parent or the parent's other
     businesses."""
     interests = ctx.interests(phase)
-    graph: Any = ctx.phase(phase).graph
     members, frontier = {entity}, [entity]
     while frontier:
         node = frontier.pop()
         for child in sorted(interests.holdings.successors(node)):
-            if child not in members and interests.controls(
-                node, child, graph.nodes[child].get("kind", "company")
-            ):
+            if child not in members and interests.controls(node, child):
                 members.add(child)
                 frontier.append(child)
     return members
@@ -259,6 +220,7 @@ def target_side(ctx: FactContext, phase: str) -> set[str]:
     "CMA material influence",
     question=_Q_RIGHTS,
     topic="Rights",
+    phases=("after",),
 )
 def _appointable(ctx: FactContext, phase: str) -> Value:
     return appointable(ctx, phase, acquirer_group(ctx, phase) - {ctx.target})

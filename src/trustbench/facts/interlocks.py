@@ -10,12 +10,13 @@ unknown where it is silent. Only corporations (entities of kind ``company``) cou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group, people_of, target_side
 from trustbench.facts.logic import Tri, all_of, any_of
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import F, FactType, Value, defines, fact, known, unknown
 from trustbench.model.types import source_ids
 
 _Q_S8 = (
@@ -77,90 +78,81 @@ def _overlap(ctx: FactContext) -> Value:
     return known([m.name for m in ctx.deal.markets if m.id in ids])
 
 
-def _register(side: str) -> None:
-    attr = "acquirer" if side == "acquirer" else "target"
-    group = "group's" if side == "acquirer" else "and its subsidiaries'"
+_OWN = {"acquirer": "the acquirer group's", "target": "the target and its subsidiaries'"}
 
-    @fact(
-        f"s8.capital.{side}.usd",
+
+def _party(ctx: FactContext, party: str) -> str:
+    return ctx.acquirer if party == "acquirer" else ctx.target
+
+
+def _s8(
+    measure: str, unit: str, doc: str, test: str, suffix: str = ".usd", own: bool = False
+) -> Callable[[F], F]:
+    return defines(
+        f"s8.{measure}",
+        f"s8.{measure}.{{party}}{suffix}",
         "double",
-        "USD",
-        f"the {side}'s capital, surplus and undivided profits",
-        test="15 U.S.C. § 19(a)(1)",
+        unit,
+        doc,
+        over=("party",),
+        exposed=[{"party": "acquirer"}, {"party": "target"}],
+        words={"party": _OWN} if own else {},
+        test=test,
         question=_Q_S8,
         topic="Financials",
     )
-    def _capital(ctx: FactContext) -> Value:
-        entity = ctx.entity(getattr(ctx, attr))
-        return ctx.convert(entity.capital, "USD", source_ids(entity.source))
-
-    @fact(
-        f"s8.competitive_sales.{side}.usd",
-        "double",
-        "USD",
-        f"the {side} {group} sales in the product markets where both parties are active "
-        "(0 if there are none)",
-        test="15 U.S.C. § 19(a)(2)(A)–(C)",
-        question=_Q_S8,
-        topic="Financials",
-    )
-    def _competitive(ctx: FactContext) -> Value:
-        if not ctx.declared("markets"):
-            return unknown("the deal file has no `markets` section")
-        who = _sides(ctx, "before")[0 if side == "acquirer" else 1]
-        ids = _overlapping_markets(ctx)
-        total = 0.0
-        sources: list[str] = []
-        for market in ctx.deal.markets:
-            for part in market.participants if market.id in ids else ():
-                if part.entity not in who:
-                    continue
-                value = ctx.convert(part.sales, "USD", source_ids(part.source))
-                if not value.known:
-                    return unknown(
-                        f"{ctx.name(part.entity)}'s sales in {market.name} are not given"
-                    )
-                total += value.value
-                sources.extend(value.sources)
-        return known(
-            total,
-            sources,
-            None if ids else "the parties do not compete in any product market of the deal file",
-        )
-
-    @fact(
-        f"s8.total_sales.{side}.usd",
-        "double",
-        "USD",
-        f"the {side}'s total (worldwide) sales, latest fiscal year",
-        test="15 U.S.C. § 19(a)(2)(B)–(C)",
-        question=_Q_S8,
-        topic="Financials",
-    )
-    def _total(ctx: FactContext) -> Value:
-        return ctx.figure(ctx.entity(getattr(ctx, attr)).revenues, "worldwide", "USD")
-
-    @fact(
-        f"s8.competitive_sales_ratio.{side}",
-        "double",
-        "share",
-        f"the {side}'s competitive sales as a share of its total sales",
-        test="15 U.S.C. § 19(a)(2)(B)–(C) (2 % and 4 % safe harbours)",
-        question=_Q_S8,
-        topic="Financials",
-    )
-    def _ratio(ctx: FactContext) -> Value:
-        comp = ctx.get(f"s8.competitive_sales.{side}.usd")
-        total = ctx.get(f"s8.total_sales.{side}.usd")
-        if comp.known and comp.value == 0:
-            return known(0.0, comp.sources, "no competitive sales")
-        if not (comp.known and total.known) or not total.value:
-            return unknown(sources=(*comp.sources, *total.sources))
-        return known(comp.value / total.value, (*comp.sources, *total.sources))
 
 
-_register("acquirer")
-_register("target")
+@_s8(
+    "capital", "USD", "the {party}'s capital, surplus and undivided profits", "15 U.S.C. § 19(a)(1)"
+)
+def _capital(ctx: FactContext, party: str) -> Value:
+    entity = ctx.entity(_party(ctx, party))
+    return ctx.convert(entity.capital, "USD", source_ids(entity.source))
+
+
+@_s8(
+    "competitive_sales",
+    "USD",
+    "{party} sales in the product markets where both parties are active (0 if there are none)",
+    "15 U.S.C. § 19(a)(2)(A)–(C)",
+    own=True,
+)
+def _competitive(ctx: FactContext, party: str) -> Value:
+    if not ctx.declared("markets"):
+        return unknown("the deal file has no `markets` section")
+    who = _sides(ctx, "before")[0 if party == "acquirer" else 1]
+    ids = _overlapping_markets(ctx)
+    total = 0.0
+    sources: list[str] = []
+    for market in ctx.deal.markets:
+        for part in market.participants if market.id in ids else ():
+            if part.entity not in who:
+                continue
+            value = ctx.convert(part.sales, "USD", source_ids(part.source))
+            if not value.known:
+                return unknown(f"{ctx.name(part.entity)}'s sales in {market.name} are not given")
+            total += value.value
+            sources.extend(value.sources)
+    note = None if ids else "the parties do not compete in any product market of the deal file"
+    return known(total, sources, note)
+
+
+@_s8(
+    "competitive_sales_ratio",
+    "share",
+    "the {party}'s competitive sales as a share of its total (worldwide) sales, latest fiscal year",
+    "15 U.S.C. § 19(a)(2)(B)–(C) (2 % and 4 % safe harbours)",
+    suffix="",
+)
+def _ratio(ctx: FactContext, party: str) -> Value:
+    comp = ctx.of("s8.competitive_sales", party=party)
+    total = ctx.figure(ctx.entity(_party(ctx, party)).revenues, "worldwide", "USD")
+    if comp.known and comp.value == 0:
+        return known(0.0, comp.sources, "no competitive sales")
+    if not (comp.known and total.known) or not total.value:
+        return unknown(sources=(*comp.sources, *total.sources))
+    return known(comp.value / total.value, (*comp.sources, *total.sources))
 
 
 _Q_LINKS = (
@@ -233,70 +225,84 @@ def _boards_known(ctx: FactContext, phase: str) -> bool:
     )
 
 
-def _register_links(phase: str) -> None:
-    @fact(
-        f"interlock.direct.{phase}",
-        "list",
-        "names",
-        f"people who are {phase} the deal directors or board-elected officers both of a "
-        "corporation of the acquirer's group and of the target (or its subsidiaries)",
-        test="Clayton Act §8 (15 U.S.C. § 19): direct interlock",
-        question=_Q_LINKS,
-        topic="Board and officers",
+def _links_fact(
+    name: str, type: FactType, unit: str, doc: str, *, test: str, question: str, topic: str
+) -> Callable[[F], F]:
+    return defines(
+        name,
+        name + ".{phase}",
+        type,
+        unit,
+        doc,
+        over=("phase",),
+        exposed=[{"phase": "after"}],
+        test=test,
+        question=question,
+        topic=topic,
     )
-    def _direct_names(ctx: FactContext) -> Value:
-        if not _boards_known(ctx, phase):
-            return unknown("the deal file has no `boards` section")
-        links, sources = _direct(ctx, phase)
-        undecided = [ctx.name(p) for p, v in links.items() if v is None]
-        if undecided:
-            return unknown(
-                f"whether the board elects the officer post of {', '.join(undecided)} is not given",
-                sources,
-            )
-        return known([ctx.name(p) for p, v in links.items() if v], sources)
 
-    @fact(
-        f"interlock.indirect.{phase}",
-        "list",
-        "names",
-        f"firms whose deputies — different people each designated by the firm — sit {phase} "
-        "the deal on the boards of both a corporation of the acquirer's group and the target",
-        test="Clayton Act §8: indirect interlock (deputisation)",
-        question=_Q_LINKS,
-        topic="Board and officers",
-    )
-    def _indirect_names(ctx: FactContext) -> Value:
-        if not _boards_known(ctx, phase):
-            return unknown("the deal file has no `boards` section")
-        links, sources = _indirect(ctx, phase)
-        note = "; ".join(
-            f"{ctx.name(f)}: {', '.join(ctx.name(p) for p in sorted(a))} and "
-            f"{', '.join(ctx.name(p) for p in sorted(t))}"
-            for f, (a, t) in links.items()
+
+@_links_fact(
+    "interlock.direct",
+    "list",
+    "names",
+    "people who are {phase} the deal directors or board-elected officers both of a "
+    "corporation of the acquirer's group and of the target (or its subsidiaries)",
+    test="Clayton Act §8 (15 U.S.C. § 19): direct interlock",
+    question=_Q_LINKS,
+    topic="Board and officers",
+)
+def _direct_names(ctx: FactContext, phase: str) -> Value:
+    if not _boards_known(ctx, phase):
+        return unknown("the deal file has no `boards` section")
+    links, sources = _direct(ctx, phase)
+    undecided = [ctx.name(p) for p, v in links.items() if v is None]
+    if undecided:
+        return unknown(
+            f"whether the board elects the officer post of {', '.join(undecided)} is not given",
+            sources,
         )
-        return known([ctx.name(f) for f in links], sources, note or None)
+    return known([ctx.name(p) for p, v in links.items() if v], sources)
 
-    @fact(
-        f"interlock.link.{phase}",
-        "bool",
-        "yes/no",
-        f"{phase} the deal a direct or indirect director or board-elected officer link "
-        "joins a corporation of the acquirer's group and the target",
-        test="Clayton Act §8 (15 U.S.C. § 19)",
-        question=_Q_LINKS,
-        topic="Board and officers",
+
+@_links_fact(
+    "interlock.indirect",
+    "list",
+    "names",
+    "firms whose deputies — different people each designated by the firm — sit {phase} "
+    "the deal on the boards of both a corporation of the acquirer's group and the target",
+    test="Clayton Act §8: indirect interlock (deputisation)",
+    question=_Q_LINKS,
+    topic="Board and officers",
+)
+def _indirect_names(ctx: FactContext, phase: str) -> Value:
+    if not _boards_known(ctx, phase):
+        return unknown("the deal file has no `boards` section")
+    links, sources = _indirect(ctx, phase)
+    note = "; ".join(
+        f"{ctx.name(f)}: {', '.join(ctx.name(p) for p in sorted(a))} and "
+        f"{', '.join(ctx.name(p) for p in sorted(t))}"
+        for f, (a, t) in links.items()
     )
-    def _link(ctx: FactContext) -> Value:
-        if not _boards_known(ctx, phase):
-            return unknown("the deal file has no `boards` section")
-        (direct, d_sources), (indirect, i_sources) = _direct(ctx, phase), _indirect(ctx, phase)
-        result = any_of([*direct.values(), bool(indirect)])
-        sources = [*d_sources, *i_sources]
-        if result is None:
-            return unknown("whether the board elects an officer on the link is not given", sources)
-        return known(result, sources)
+    return known([ctx.name(f) for f in links], sources, note or None)
 
 
-for _phase in ("before", "after"):
-    _register_links(_phase)
+@_links_fact(
+    "interlock.link",
+    "bool",
+    "yes/no",
+    "{phase} the deal a direct or indirect director or board-elected officer link "
+    "joins a corporation of the acquirer's group and the target",
+    test="Clayton Act §8 (15 U.S.C. § 19)",
+    question=_Q_LINKS,
+    topic="Board and officers",
+)
+def _link(ctx: FactContext, phase: str) -> Value:
+    if not _boards_known(ctx, phase):
+        return unknown("the deal file has no `boards` section")
+    (direct, d_sources), (indirect, i_sources) = _direct(ctx, phase), _indirect(ctx, phase)
+    result = any_of([*direct.values(), bool(indirect)])
+    sources = [*d_sources, *i_sources]
+    if result is None:
+        return unknown("whether the board elects an officer on the link is not given", sources)
+    return known(result, sources)

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import networkx as nx
-
 from trustbench.facts.concentration import (
-    Link,
     hhi,
     merger_delta,
-    mhhi_weights,
     stake_mhhi_delta,
 )
 from trustbench.facts.context import FactContext
-from trustbench.facts.registry import FactType, Value, fact, known, unknown
+from trustbench.facts.registry import F, FactType, Value, fact, known, unknown
 from trustbench.model.deal import Market
 from trustbench.model.types import source_ids
 
@@ -51,7 +47,7 @@ def _complete(market: Market) -> bool:
 
 def _market_fact(
     name: str, type_: FactType, unit: str, doc: str, test: str = ""
-) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
+) -> Callable[[F], F]:
     return fact(
         f"market.{name}",
         type_,
@@ -64,14 +60,9 @@ def _market_fact(
     )
 
 
-@_market_fact("name", "string", "text", "the market's name")
+@_market_fact("name", "string", "text", "the market's name", "names the market a finding is about")
 def _name(ctx: FactContext) -> Value:
     return known(_market(ctx).name)
-
-
-@_market_fact("kind", "string", "text", "'product' or 'input'")
-def _kind(ctx: FactContext) -> Value:
-    return known(_market(ctx).kind)
 
 
 @_market_fact(
@@ -200,134 +191,3 @@ def _register_mhhi(model: str) -> None:
 
 for _model in ("silent", "proportional", "total"):
     _register_mhhi(_model)
-
-
-# -- common ownership ------------------------------------------------------------------------
-
-_Q_OWNERS = (
-    "Who holds shares in the firms of the {market} market (including the target and "
-    "its rivals): each investor's equity and voting share of each firm?"
-)
-
-
-def _links(
-    ctx: FactContext, phase: str, firms: set[str]
-) -> tuple[list[Link], list[Link], tuple[str, ...]] | str:
-    """The holdings that lie upstream of ``firms`` (equity links, voting links, sources), or
-    the reason they cannot be used. A holding of unknown size matters only if it is linked,
-    through holdings, to two firms of the market; otherwise no owner can reach both and it
-    is left out."""
-    graph = ctx.interests(phase).holdings
-    upstream = set(firms).union(*(nx.ancestors(graph, f) for f in firms if f in graph))
-    linked = graph.subgraph(upstream & set(graph)).to_undirected()
-    firms_near = {n: len(firms & comp) for comp in nx.connected_components(linked) for n in comp}
-    equity: list[Link] = []
-    voting: list[Link] = []
-    sources: list[str] = []
-    for holder, issuer, data in ctx.phase(phase).edges("holds"):
-        if issuer not in upstream:
-            continue
-        if data.get("equity") is None or data.get("voting") is None:
-            if firms_near.get(issuer, 0) < 2:
-                continue
-            return (
-                f"the equity or voting share {ctx.name(holder)} holds in "
-                f"{ctx.name(issuer)} is not given"
-            )
-        equity.append((holder, issuer, float(data["equity"])))
-        voting.append((holder, issuer, float(data["voting"])))
-        sources.extend(data.get("source", ()))
-    return equity, voting, tuple(sources)
-
-
-def _common_mhhi(ctx: FactContext, phase: str) -> Value:
-    market = _market(ctx)
-    if not ctx.declared("holdings"):
-        return unknown("the deal file has no `holdings` section")
-    firms = {p.entity: p for p in market.participants}
-    links = _links(ctx, phase, set(firms))
-    if isinstance(links, str):
-        return unknown(links)
-    equity, voting, sources = links
-    try:
-        weights = mhhi_weights(sorted(firms), equity, voting)
-    except ValueError as exc:
-        return unknown(str(exc), sources)
-    total = 0.0
-    for (j, k), w in sorted(weights.items()):
-        sj, sk = firms[j].share, firms[k].share
-        if sj is None or sk is None:
-            missing = ctx.name(j if sj is None else k)
-            return unknown(
-                f"{missing}'s share is not given and it shares owners with a rival", sources
-            )
-        total += (100 * sj) * (100 * sk) * w
-        sources = (*sources, *source_ids(firms[j].source), *source_ids(firms[k].source))
-    note = None if weights else "no investor holds stakes in two firms of the market"
-    return known(total, (*source_ids(market.source), *sources), note)
-
-
-def _common_owners(ctx: FactContext, phase: str) -> Value:
-    """Investors with an equity interest in both the target and another firm of the market,
-    outside the groups of those firms (a firm's own parent is the firm, not a common owner)."""
-    market = _market(ctx)
-    firms = {p.entity for p in market.participants}
-    if not ctx.declared("holdings"):
-        return unknown("the deal file has no `holdings` section")
-    if ctx.target not in firms:
-        return known([], source_ids(market.source), "the target is not active in this market")
-    interests = ctx.interests(phase)
-    graph = interests.holdings
-    rivals = firms - {ctx.target}
-    candidates = nx.ancestors(graph, ctx.target) & set().union(
-        *(nx.ancestors(graph, r) for r in rivals if r in graph)
-    )
-    found: list[str] = []
-    for investor in sorted(candidates):
-        if interests.group(investor) & firms:
-            continue
-        in_target = interests.interest(investor, ctx.target, "equity")
-        in_rivals = [interests.interest(investor, r, "equity") for r in sorted(rivals)]
-        if in_target is None or any(v is None for v in in_rivals):
-            return unknown(
-                f"{ctx.name(investor)}'s equity interest in a firm of the market is not given"
-            )
-        if in_target > 0 and any(v for v in in_rivals):
-            found.append(ctx.name(investor))
-    return known(found, source_ids(market.source))
-
-
-def _register_common(phase: str) -> None:
-    @fact(
-        f"market.mhhi.delta.common.{phase}",
-        "double",
-        "HHI points",
-        "the O'Brien–Salop MHHI delta of all cross- and common ownership among the firms of "
-        f"the market {phase} the deal, under proportional control (β = equity, γ = votes; "
-        "a non-voting stake is a silent financial interest); 0 when no owner links two "
-        "firms",
-        test="MG 2023 §2.11 (common ownership); O'Brien & Salop (2000)",
-        question=_Q_OWNERS,
-        topic="Markets",
-        scope="market",
-    )
-    def _mhhi(ctx: FactContext) -> Value:
-        return _common_mhhi(ctx, phase)
-
-    @fact(
-        f"market.common_owners.{phase}",
-        "list",
-        "names",
-        f"investors holding equity, directly or indirectly, in both the target and a rival "
-        f"in the market {phase} the deal (outside the groups of the firms themselves)",
-        test="MG 2023 §2.11 (common ownership)",
-        question=_Q_OWNERS,
-        topic="Markets",
-        scope="market",
-    )
-    def _owners(ctx: FactContext) -> Value:
-        return _common_owners(ctx, phase)
-
-
-for _phase in ("before", "after"):
-    _register_common(_phase)

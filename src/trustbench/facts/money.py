@@ -2,34 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from trustbench.facts.context import FactContext
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import F, Value, defines, fact, known, unknown
 from trustbench.model.deal import AcquireStake
 from trustbench.model.types import Money, format_money, source_ids
 
-CURRENCIES = ("usd", "eur", "gbp")
 NOT_VOTING = ("non-voting", "convertible")
 _Q_VALUE = "What is the total consideration for the transaction, and in which currency?"
 _Q_SALES = (
-    "What were the annual net sales and total assets of the {side}'s ultimate parent "
+    "What were the annual net sales and total assets of the {party}'s ultimate parent "
     "entity in its last regularly prepared financial statements?"
 )
 
 
-def _register_value(code: str) -> None:
-    @fact(
-        f"deal.value.{code}",
-        "double",
-        code.upper(),
-        f"the transaction's total consideration in {code.upper()} (converted at the case's "
-        "dated FX rate where needed)",
-        test="HSR size of transaction; GWB §35(1a); DMA Art. 14 information",
-        question=_Q_VALUE,
-        topic="The transaction",
-    )
-    def _value(ctx: FactContext) -> Value:
-        t = ctx.deal.transaction
-        return ctx.convert(t.value, code.upper(), source_ids(t.source) or _step_sources(ctx))
+@defines(
+    "deal.value",
+    "deal.value.{currency}",
+    "double",
+    "{currency}",
+    "the transaction's total consideration in {currency} (converted at the case's dated FX "
+    "rate where needed)",
+    over=("currency",),
+    exposed=[{"currency": "eur"}],
+    test="HSR size of transaction; GWB §35(1a); DMA Art. 14 information",
+    question=_Q_VALUE,
+    topic="The transaction",
+)
+def _value(ctx: FactContext, currency: str) -> Value:
+    t = ctx.deal.transaction
+    return ctx.convert(t.value, currency.upper(), source_ids(t.source) or _step_sources(ctx))
 
 
 def _step_sources(ctx: FactContext) -> tuple[str, ...]:
@@ -37,10 +40,6 @@ def _step_sources(ctx: FactContext) -> tuple[str, ...]:
         if isinstance(step, AcquireStake) and step.value is not None:
             return source_ids(step.source)
     return ()
-
-
-for _code in CURRENCIES:
-    _register_value(_code)
 
 
 def _acquirer_steps(ctx: FactContext) -> list[AcquireStake]:
@@ -174,28 +173,41 @@ def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:
     return ctx.figure(figures, "worldwide", "USD")
 
 
-def _register_person(side: str, attr: str) -> None:
-    for key, label in (("revenues", "sales"), ("assets", "assets")):
-
-        @fact(
-            f"hsr.{side}_person.{label}.usd",
-            "double",
-            "USD",
-            f"annual net {label} (worldwide, latest fiscal year) of the {side} person's "
-            "ultimate parent entity"
-            if label == "sales"
-            else f"total assets (latest balance sheet) of the {side} person's ultimate parent "
-            "entity",
-            test="15 U.S.C. § 18a(a)(2)(B); 16 CFR 801.11 (size of person)",
-            question=_Q_SALES.format(side="acquirer" if side == "acquiring" else "target"),
-            topic="Financials",
-        )
-        def _compute(ctx: FactContext, _key: str = key) -> Value:
-            return _person_figure(ctx, getattr(ctx, attr), _key)
+_HSR_PERSON = {"acquirer": "acquiring", "target": "acquired"}
+"""The parties in the words of 15 U.S.C. § 18a(a)(2): the acquiring and the acquired person."""
 
 
-_register_person("acquiring", "acquirer")
-_register_person("acquired", "target")
+def _person_fact(measure: str, doc: str) -> Callable[[F], F]:
+    return defines(
+        f"hsr.person.{measure}",
+        f"hsr.{{party}}_person.{measure}.usd",
+        "double",
+        "USD",
+        doc,
+        over=("party",),
+        exposed=[{"party": "acquirer"}, {"party": "target"}],
+        spelling=_HSR_PERSON,
+        words={"party": _HSR_PERSON},
+        test="15 U.S.C. § 18a(a)(2)(B); 16 CFR 801.11 (size of person)",
+        question=_Q_SALES,
+        topic="Financials",
+    )
+
+
+@_person_fact(
+    "sales",
+    "annual net sales (worldwide, latest fiscal year) of the {party} person's ultimate "
+    "parent entity",
+)
+def _person_sales(ctx: FactContext, party: str) -> Value:
+    return _person_figure(ctx, ctx.acquirer if party == "acquirer" else ctx.target, "revenues")
+
+
+@_person_fact(
+    "assets", "total assets (latest balance sheet) of the {party} person's ultimate parent entity"
+)
+def _person_assets(ctx: FactContext, party: str) -> Value:
+    return _person_figure(ctx, ctx.acquirer if party == "acquirer" else ctx.target, "assets")
 
 
 @fact(

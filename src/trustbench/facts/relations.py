@@ -12,11 +12,9 @@ from trustbench.facts.context import FactContext
 from trustbench.facts.governance import (
     acquirer_group,
     people_of,
-    rights_over_target,
     target_side,
 )
-from trustbench.facts.logic import factor_list, tri
-from trustbench.facts.registry import Value, fact, known, phased, unknown
+from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.deal import Contract, Hire
 from trustbench.model.types import source_ids
 
@@ -73,20 +71,6 @@ def _rival_supplies(ctx: FactContext) -> list[dict[str, Any]]:
         for s, c, data in ctx.phase("before").edges("supplies")
         if s == ctx.target and c in rival_ids
     ]
-
-
-@fact(
-    "vertical.rivals",
-    "list",
-    "names",
-    "the acquirer's rivals: firms active in a product market where the acquirer is active",
-    test="MG 2023 §2.5 (rivals of the merged firm)",
-    question="Which firms compete with the acquirer in each of its markets?",
-    topic="Markets",
-)
-def _rivals(ctx: FactContext) -> Value:
-    found = rivals(ctx)
-    return known([ctx.name(r) for r in sorted(found)], [s for v in found.values() for s in v])
 
 
 @fact(
@@ -361,49 +345,6 @@ def _access(ctx: FactContext) -> Value:
     if all(p.known for p in parts):
         return known(False, sources)
     return unknown(sources=sources)
-
-
-CHANNELS = (
-    "board seat",
-    "board observer",
-    "officer or director in common",
-    "information rights",
-    "consultation rights",
-    "services that see rivals' data",
-    "key staff hired from the target",
-)
-"""The labels ``information.channels`` uses, in order."""
-
-
-@phased(
-    "information.channels",
-    "list",
-    "labels",
-    "the channels through which the acquirer could learn the target's or its customers' "
-    "confidential information, from: " + "; ".join(CHANNELS),
-    test="MG 2023 §2.5(B); §2.11 (access to non-public information)",
-    question="Through which people, seats, rights or services could the acquirer receive "
-    "information from the target, including about the target's customers?",
-    topic="Board and officers",
-)
-def _channels(ctx: FactContext, phase: str) -> Value:
-    parts = [
-        ctx.get(f"{n}.{phase}")
-        for n in ("acquirer.board.seats", "acquirer.board.observers", "interlock.officer_director")
-    ]
-    group = acquirer_group(ctx, phase) - target_side(ctx, phase)
-    rights = [rights_over_target(ctx, phase, group, (k,)) for k in ("information", "consultation")]
-    data = ctx.get("information.target_holds_rival_data")
-    hires = ctx.get("personnel.key_hired") if phase == "after" else known([])
-    flags = [
-        *((tri(p), p.sources) for p in parts),
-        *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
-        (tri(data), data.sources),
-        (tri(hires), hires.sources),
-    ]
-    return factor_list(
-        [(label, flag, srcs) for label, (flag, srcs) in zip(CHANNELS, flags, strict=True)]
-    )
 
 
 @fact(

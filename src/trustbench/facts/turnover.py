@@ -39,13 +39,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from trustbench.facts.context import FactContext
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import Value, defines, fact, known, unknown
 from trustbench.model.deal import Figure
 from trustbench.model.types import format_money, source_ids
 
 SIDES = ("acquirer", "target")
 GEOGRAPHIES = {"worldwide": "worldwide", "eu": "EU", "uk": "UK", "de": "DE"}
-CURRENCIES = ("eur", "gbp", "usd")
 
 MEMBER_STATES: dict[str, tuple[dt.date, dt.date | None]] = {
     **dict.fromkeys(("BE", "DE", "FR", "IT", "LU", "NL"), (dt.date(1958, 1, 1), None)),
@@ -69,7 +68,7 @@ whole breakdown (reported figures are rounded). A tolerance of arithmetic, not a
 
 _Q = (
     "What was the turnover (net sales) in the last financial year, worldwide and in the EU, "
-    "each EU member state, the UK and Germany, of the {side} and of every undertaking of its "
+    "each EU member state, the UK and Germany, of the {party} and of every undertaking of its "
     "group — and are any of these figures consolidated, or do they include sales to other "
     "group members?"
 )
@@ -195,39 +194,45 @@ def side_turnover(ctx: FactContext, which: str, geography: str, code: str) -> Va
     return known(out.total, out.sources, "; ".join(out.notes) or None)
 
 
-def _register(which: str, geo: str, code: str) -> None:
-    label = GEOGRAPHIES[geo]
-    where = "worldwide" if geo == "worldwide" else f"in the {label}"
-    party = {
-        "acquirer": "the acquirer's group (less the target side)",
-        "target": "the target and the undertakings it controls (sellers excluded)",
-        "combined": "the acquirer's group and the target together",
-    }[which]
+LAW_CURRENCY = {"worldwide": "eur", "eu": "eur", "de": "eur", "uk": "gbp"}
+"""The currency each geography's thresholds are stated in (EUMR Art. 1 and GWB §§ 35, 39a:
+EUR; EA 2002 s. 23: GBP). The worldwide figure serves the EUMR and the GWB, so EUR."""
 
-    @fact(
-        f"turnover.{which}.{geo}.{code}",
-        "double",
-        code.upper(),
-        f"turnover {where} of {party}, last fiscal year, in {code.upper()}; each group "
-        "counted once, consolidated figures not double counted, intra-group sales deducted",
-        test="EUMR Art. 1, 5; EA 2002 s. 23, 28; GWB §§ 35, 36(2), 38",
-        question=_Q.format(side="target" if which == "target" else "acquirer"),
-        topic="Financials",
-    )
-    def _compute(ctx: FactContext) -> Value:
-        if which != "combined":
-            return side_turnover(ctx, which, label, code)
-        a, t = (ctx.get(f"turnover.{s}.{geo}.{code}") for s in SIDES)
-        if not (a.known and t.known):
-            return unknown((a if not a.known else t).note, (*a.sources, *t.sources))
-        notes = "; ".join(n for n in (a.note, t.note) if n) or None
-        return known(a.value + t.value, (*a.sources, *t.sources), notes)
+_PARTY = {
+    "acquirer": "the acquirer's group (less the target side)",
+    "target": "the target and the undertakings it controls (sellers excluded)",
+    "combined": "the acquirer's group and the target together",
+}
 
 
-for _side in (*SIDES, "combined"):
-    for _area in GEOGRAPHIES:
-        for _ccy in CURRENCIES:
-            _register(_side, _area, _ccy)
+@defines(
+    "turnover",
+    "turnover.{party}.{geography}.{currency}",
+    "double",
+    "{currency}",
+    "turnover {geography} of {party}, last fiscal year, in {currency}; each group counted "
+    "once, consolidated figures not double counted, intra-group sales deducted",
+    over=("party", "geography", "currency"),
+    exposed=[
+        {"party": side, "geography": geo, "currency": code}
+        for side in SIDES
+        for geo, code in LAW_CURRENCY.items()
+    ]
+    + [{"party": "combined", "geography": "worldwide", "currency": "eur"}],
+    test="EUMR Art. 1, 5; EA 2002 s. 23, 28; GWB §§ 35, 36(2), 38",
+    question=_Q,
+    topic="Financials",
+    words={"party": _PARTY},
+    asks={"party": {"combined": "acquirer"}},
+)
+def _turnover(ctx: FactContext, party: str, geography: str, currency: str) -> Value:
+    if party != "combined":
+        return side_turnover(ctx, party, GEOGRAPHIES[geography], currency)
+    a, t = (ctx.of("turnover", party=s, geography=geography, currency=currency) for s in SIDES)
+    if not (a.known and t.known):
+        return unknown((a if not a.known else t).note, (*a.sources, *t.sources))
+    notes = "; ".join(n for n in (a.note, t.note) if n) or None
+    return known(a.value + t.value, (*a.sources, *t.sources), notes)
 
 
 def breakdown(ctx: FactContext, which: str) -> dict[str, float] | Value:
@@ -280,7 +285,7 @@ def _register_top(which: str) -> None:
         "member state",
         f"the EU member state where the {which} side achieves the largest part of its EU turnover",
         test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-        question=_Q.format(side=which),
+        question=_Q.format(party=which),
         topic="Financials",
     )
     def _state(ctx: FactContext) -> Value:
@@ -293,7 +298,7 @@ def _register_top(which: str) -> None:
         "share",
         f"the share of the {which} side's EU turnover achieved in its top member state",
         test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-        question=_Q.format(side=which),
+        question=_Q.format(party=which),
         topic="Financials",
     )
     def _share(ctx: FactContext) -> Value:
@@ -312,7 +317,7 @@ for _side in SIDES:
     "the acquirer side and the target side achieve the largest part of their EU turnover "
     "in one and the same member state",
     test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-    question=_Q.format(side="acquirer and the target"),
+    question=_Q.format(party="acquirer and the target"),
     topic="Financials",
 )
 def _same_state(ctx: FactContext) -> Value:

@@ -34,18 +34,10 @@ from typing import Literal
 import networkx as nx
 
 from trustbench.graph.build import Phase
+from trustbench.graph.control_share import above_half, half_or_more
 from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
 
 Concept = Literal["hsr", "majority"]
-
-HSR_CONTROL = 0.5
-"""16 CFR 801.1(b)(1)–(2): holding 50 percent *or more* of the voting securities (or of the
-profits, for an unincorporated entity), or the contractual power presently to designate 50
-percent *or more* of the directors. The definition of control, not a filing threshold."""
-
-MAJORITY = 0.5
-"""EUMR Art. 5(4)(b): *more than* half of the capital, the votes or the board (likewise
-§§ 16–17 AktG for GWB § 36(2)). The definition of a majority, not a filing threshold."""
 
 CORPORATE = frozenset({"company"})
 """Entity kinds whose control HSR tests by votes or board designation (801.1(b)(1)(i), (2));
@@ -54,7 +46,9 @@ which the ``equity`` share stands. Natural persons are never controlled."""
 
 
 def _meets(share: float, concept: Concept) -> bool:
-    return share >= HSR_CONTROL if concept == "hsr" else share > MAJORITY
+    """HSR control is half or more (16 CFR 801.1(b)); a majority more than half (EUMR
+    Art. 5(4)(b)): see :mod:`trustbench.graph.control_share`."""
+    return half_or_more(share) if concept == "hsr" else above_half(share)
 
 
 @dataclass(frozen=True)
@@ -73,9 +67,11 @@ class Interests:
     _matrices: dict[str, Ownership] = field(default_factory=dict)
     _columns: dict[tuple[str, str], Sequence[float]] = field(default_factory=dict)
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
-    _parents: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _holdings: nx.DiGraph | None = None
     _links: nx.DiGraph | None = None
+    # controllers and ultimate parents, worked out once per phase (many facts ask again)
+    _controllers: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _parents: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes(data=True) if d.get("kind") != "market"]
@@ -194,11 +190,9 @@ class Interests:
                 verdict = None
         return verdict
 
-    def controls(
-        self, holder: str, issuer: str, kind_of_issuer: str | None = None, concept: Concept = "hsr"
-    ) -> bool | None:
-        """Direct control of ``issuer`` by ``holder`` alone (``kind_of_issuer`` is read from
-        the graph; the argument is kept for callers that pass it)."""
+    def controls(self, holder: str, issuer: str, concept: Concept = "hsr") -> bool | None:
+        """Direct control of ``issuer`` by ``holder`` alone (the issuer's kind is read from
+        the graph)."""
         return self.controlled_by({holder}, issuer, concept)
 
     def closure(self, entity: str, concept: Concept = "hsr") -> Closure:
@@ -234,8 +228,12 @@ class Interests:
         """Every entity that controls ``entity``, directly or through a chain."""
         if entity not in self._index:
             return set()
-        up = nx.ancestors(self._control_candidates(), entity)
-        return {a for a in up if entity in self.closure(a, concept).members}
+        key = (entity, concept)
+        if key not in self._controllers:
+            up = nx.ancestors(self._control_candidates(), entity)
+            found = {a for a in up if entity in self.closure(a, concept).members}
+            self._controllers[key] = frozenset(found)
+        return set(self._controllers[key])
 
     def undecided_controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
         """Entities whose control of ``entity`` turns on a figure the file does not give."""
@@ -264,7 +262,7 @@ class Interests:
                 over = self.controllers(candidate, concept)
                 if over <= self.closure(candidate, concept).members:
                     tops.add(min(over | {candidate}))
-            self._parents[key] = sorted(tops)
+            self._parents[key] = tuple(sorted(tops))
         return list(self._parents[key])
 
     def ultimate_parent(self, entity: str, concept: Concept = "hsr") -> str:

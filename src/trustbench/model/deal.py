@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from trustbench.model.scenarios import Scenario
 from trustbench.model.types import Currency, Id, MoneyField, Share, SourceRef
 
 
@@ -362,6 +363,9 @@ class Deal(Base):
     prior_acquisitions: list[PriorAcquisition] = Field(default_factory=list)
     fx: list[FxRate] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(
+        default_factory=list, description="named variants of the deal, each a patch on the base"
+    )
     _origin: Any = PrivateAttr(default=None)  # the Document it was read from (for locations)
     _index: dict[str, Entity] | None = PrivateAttr(default=None)
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from trustbench.errors import DealError, Diagnostic, ErrorGroup
 from trustbench.model.deal import Deal
 from trustbench.model.errors import diagnostics_from, did_you_mean, dotted
+from trustbench.model.patch import check_scenarios
 from trustbench.model.types import source_ids
 from trustbench.sources import Document, Loc, load_document, paused_gc
 
@@ -35,6 +36,7 @@ def deal_from_document(doc: Document) -> Deal:
     except ValidationError as exc:
         raise ErrorGroup(items=diagnostics_from(exc, doc, Deal)) from None
     problems = check_references(deal, doc)
+    problems += check_scenarios(deal, lambda loc: (doc.path, *doc.locate(loc)))
     if problems:
         raise ErrorGroup(items=problems)
     deal._origin = doc

@@ -11,8 +11,9 @@ anyone the rights name. While the rights are not stated, a shareholder's vetoes 
 rights of non-shareholders (lenders, customers) are not presumed.
 
 Facts here give ingredients and structural findings only. A *majority* — more than half of
-the votes or seats — and *half* are definitions, not thresholds; every other level
-(25 %, 15 %, 75 % …) belongs in a rule pack as a dated parameter.
+the votes or seats — and *half* are definitions, not thresholds (one share, with its
+references, in :mod:`trustbench.graph.control_share`); every other level (25 %, 15 %, 75 % …)
+belongs in a rule pack as a dated parameter.
 """
 
 from __future__ import annotations
@@ -30,21 +31,7 @@ from trustbench.facts.governance import (
 )
 from trustbench.facts.logic import Tri, all_of, any_of, negate
 from trustbench.facts.registry import Value, known, phased, unknown
-
-HALF = 0.5
-"""Half of the votes or seats. More than half is a majority; exactly half blocks a simple
-majority. A definition, not a legal threshold."""
-EPSILON = 1e-9
-"""Shares are sums of decimal fractions: compare them with this tolerance."""
-
-
-def above_half(share: float) -> bool:
-    return share > HALF + EPSILON
-
-
-def half_or_more(share: float) -> bool:
-    return share >= HALF - EPSILON
-
+from trustbench.graph.control_share import EPSILON, above_half, half_or_more
 
 Q_REGISTER = (
     "Who holds the target's shares before and after the deal (each holder's share of "
@@ -144,7 +131,7 @@ def register(ctx: FactContext, phase: str) -> Register:
         )
         for k in {*votes, *seats}
     }
-    designated = ctx.get(f"acquirer.board.designated.{phase}")
+    designated = ctx.of("acquirer.board.designated", phase=phase)
     return Register(
         acquirer=parties.pop(ctx.acquirer),
         others=tuple(parties[k] for k in sorted(parties)),
@@ -298,6 +285,7 @@ def shares_value(ctx: FactContext, phase: str, measure: str) -> Value:
     test="EUMR Art. 3 (sole control); CMA de facto control; 16 CFR 801.1(b)(2)",
     question=Q_REGISTER,
     topic="Board and officers",
+    phases=("after",),
 )
 def _board_majority(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
@@ -310,8 +298,35 @@ def _board_majority(ctx: FactContext, phase: str) -> Value:
     return known(result, reg.sources)
 
 
-def attendance_value(ctx: FactContext, phase: str) -> Value:
-    """The group's votes as a share of the votes typically cast (EU and UK de facto control)."""
+@phased(
+    "acquirer.group.votes",
+    "double",
+    "share",
+    "the share of the target's votes held by the acquirer's group (each member's holding "
+    "counted whole)",
+    test="EUMR Art. 3(2) (Consolidated Jurisdictional Notice ¶¶ 54–80); EA 2002 s. 26 and "
+    "CMA2 (material influence; blocking special resolutions); GWB § 37(1) no. 3 (25 % / 50 % "
+    "of the votes)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+)
+def _group_votes(ctx: FactContext, phase: str) -> Value:
+    return shares_value(ctx, phase, "voting")
+
+
+@phased(
+    "acquirer.group.votes_of_attendance",
+    "double",
+    "share",
+    "the acquirer's group's votes as a share of the votes typically cast at the target's "
+    "general meetings (at least its own)",
+    test="EUMR Art. 3(2) (de facto sole control, Consolidated Jurisdictional Notice ¶ 59); "
+    "EA 2002 s. 26 and CMA2 (de facto control)",
+    question=Q_REGISTER,
+    topic="Ownership and voting",
+    phases=("after",),
+)
+def _attendance(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     ratio = votes_of_attendance(reg)
     if ratio is None:

@@ -9,6 +9,8 @@ for the pack to decide from the values before and after.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from trustbench.facts.context import FactContext
 from trustbench.facts.control.base import Q_REGISTER, Register, register, shares_value
 from trustbench.facts.control.eu import decisive_influence
@@ -35,20 +37,6 @@ def _capital(ctx: FactContext, phase: str) -> Value:
 
 
 @phased(
-    "de.voting_share",
-    "double",
-    "share",
-    "the share of the target's votes held by the acquirer's group (each member's holding "
-    "counted whole)",
-    test=f"{_TEST} no. 3 (25 % / 50 % of the votes)",
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _votes(ctx: FactContext, phase: str) -> Value:
-    return shares_value(ctx, phase, "voting")
-
-
-@phased(
     "de.control",
     "bool",
     "yes/no",
@@ -70,7 +58,7 @@ def _control(ctx: FactContext, phase: str) -> Value:
     return known(result, reg.sources)
 
 
-def _rank(reg: Register) -> int | None:
+def shareholder_rank(reg: Register) -> int | None:
     """1 + the number of other parties holding more of the capital; unknown if a share is
     unknown or the unlisted capital could form a larger holding."""
     mine = reg.acquirer.capital
@@ -79,24 +67,6 @@ def _rank(reg: Register) -> int | None:
     if reg.unlisted_capital is None or reg.unlisted_capital > mine:
         return None
     return 1 + sum(1 for p in reg.others if (p.capital or 0.0) > mine)
-
-
-@phased(
-    "de.shareholder_rank",
-    "int",
-    "rank",
-    "the acquirer's group's rank among the target's shareholders by share of the capital "
-    "(1 = largest; tied holders share a rank)",
-    test=f"{_TEST} no. 4 (position among the shareholders)",
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _shareholder_rank(ctx: FactContext, phase: str) -> Value:
-    reg = register(ctx, phase)
-    rank = _rank(reg)
-    if rank is None:
-        return unknown("the other shareholders' stakes are not all given", reg.sources)
-    return known(rank, reg.sources)
 
 
 FACTORS = (
@@ -131,7 +101,7 @@ def _count(value: Value) -> Tri:
 )
 def _csi(ctx: FactContext, phase: str) -> Value:
     facts = [
-        ctx.get(f"{n}.{phase}")
+        ctx.of(n, phase=phase)
         for n in (
             "acquirer.board.seats",
             "acquirer.board.observers",
@@ -147,8 +117,8 @@ def _csi(ctx: FactContext, phase: str) -> Value:
     compete, vertical = ctx.get("parties.compete"), ctx.get("parties.vertically_related")
     supplies, buys, agreement, tie_sources = commercial_ties(ctx, phase)
     reg = register(ctx, phase)
-    rank = _rank(reg)
-    flags: list[tuple[Tri, object]] = [
+    rank = shareholder_rank(reg)
+    flags: list[tuple[Tri, Iterable[str]]] = [
         *((_count(f), f.sources) for f in facts),
         *((None if r is None else bool(r[0]), () if r is None else r[1]) for r in rights),
         (tri(compete), compete.sources),
@@ -157,8 +127,5 @@ def _csi(ctx: FactContext, phase: str) -> Value:
         (None if rank is None else rank == 1, reg.sources),
     ]
     return factor_list(
-        [
-            (label, flag, srcs)  # type: ignore[misc]
-            for label, (flag, srcs) in zip(FACTORS, flags, strict=True)
-        ]
+        [(label, flag, srcs) for label, (flag, srcs) in zip(FACTORS, flags, strict=True)]
     )

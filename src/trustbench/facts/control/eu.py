@@ -18,19 +18,13 @@ from trustbench.facts.context import FactContext
 from trustbench.facts.control.base import (
     Q_REGISTER,
     Register,
-    above_half,
     acquirer_blocks,
-    attendance_value,
-    board_power,
-    half_or_more,
-    majority_of_votes_cast,
     other_blockers,
     positive_power,
     register,
-    shares_value,
     sole_control,
 )
-from trustbench.facts.logic import Tri, all_of, any_of, factor_list, negate
+from trustbench.facts.logic import Tri, all_of, any_of, negate
 from trustbench.facts.registry import Value, known, phased, unknown
 
 _TEST = "EUMR Art. 3(2); Consolidated Jurisdictional Notice ¶¶ 54–80"
@@ -44,34 +38,6 @@ _MISSING = (
     "other shareholders' stakes, the rights in force, the board or the votes "
     "typically cast are not given"
 )
-
-
-@phased(
-    "eu.votes",
-    "double",
-    "share",
-    "the share of the target's votes held by the acquirer's group (each member's holding "
-    "counted whole)",
-    test=_TEST,
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _votes(ctx: FactContext, phase: str) -> Value:
-    return shares_value(ctx, phase, "voting")
-
-
-@phased(
-    "eu.votes_of_attendance",
-    "double",
-    "share",
-    "the acquirer's group's votes as a share of the votes typically cast at the target's "
-    "general meetings (at least its own)",
-    test=f"{_TEST} (de facto sole control, ¶ 59)",
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _attendance(ctx: FactContext, phase: str) -> Value:
-    return attendance_value(ctx, phase)
 
 
 @phased(
@@ -150,51 +116,3 @@ def decisive_influence(reg: Register) -> Tri:
 def _decisive(ctx: FactContext, phase: str) -> Value:
     reg = register(ctx, phase)
     return _value(decisive_influence(reg), reg, _MISSING)
-
-
-INDICATORS = (
-    "majority of the votes",
-    "majority of the votes typically cast",
-    "majority of the board",
-    "strategic vetoes",
-    "half of the votes",
-    "half of the board",
-    "another party can block strategic decisions",
-)
-"""The labels ``eu.control_indicators`` uses, in order."""
-
-
-@phased(
-    "eu.control_indicators",
-    "list",
-    "labels",
-    "the indicators of control the acquirer's group has over the target, from: "
-    + "; ".join(INDICATORS),
-    test=_TEST,
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _indicators(ctx: FactContext, phase: str) -> Value:
-    reg = register(ctx, phase)
-    v, vetoes = reg.acquirer.votes, reg.acquirer.strategic
-    blockers, names = other_blockers(reg)
-    flags: list[Tri] = [
-        None if v is None else above_half(v),
-        majority_of_votes_cast(reg),
-        board_power(reg, majority=True),
-        None if vetoes is None else bool(vetoes),
-        None if v is None else half_or_more(v) and not above_half(v),
-        _exactly_half_board(reg),
-        blockers,
-    ]
-    value = factor_list(
-        [(label, flag, reg.sources) for label, flag in zip(INDICATORS, flags, strict=True)]
-    )
-    if names and value.known:
-        who = ", ".join(ctx.name(n) for n in names)
-        return known(value.value, value.sources, f"parties that can block: {who}")
-    return value
-
-
-def _exactly_half_board(reg: Register) -> Tri:
-    return all_of([board_power(reg, majority=False), negate(board_power(reg, majority=True))])

@@ -28,7 +28,7 @@ def representation(ctx: FactContext, phase: str) -> tuple[Tri, list[str]]:
     """Whether the acquirer's group has a director, officer link, observer or appointment
     right at the target."""
     parts = [
-        ctx.get(f"{name}.{phase}")
+        ctx.of(name, phase=phase)
         for name in (
             "acquirer.board.seats",
             "acquirer.board.observers",
@@ -101,49 +101,6 @@ def _target_needs(ctx: FactContext) -> Value:
 
 
 @fact(
-    "commercial.acquirer_dependence_on_target",
-    "double",
-    "share",
-    "the largest share of the acquirer's group's needs for a product that the target "
-    "supplies (0 if it supplies nothing)",
-    test="CMA2 material influence (commercial ties); GWB §37(1) no. 4",
-    question=_Q_TIES,
-    topic="Supply relationships",
-)
-def _acquirer_needs(ctx: FactContext) -> Value:
-    acquirer, target = _sides(ctx, "before")
-    return _largest_need(ctx, target, acquirer)
-
-
-@fact(
-    "commercial.target_sales_to_acquirer",
-    "double",
-    "share",
-    "the target's sales to the acquirer's group as a share of its worldwide revenues",
-    test="CMA2 material influence (commercial dependence on the acquirer as a customer)",
-    question=_Q_TIES,
-    topic="Supply relationships",
-)
-def _sales_share(ctx: FactContext) -> Value:
-    if not ctx.declared("supply"):
-        return unknown("the deal file has no `supply` section")
-    acquirer, target = _sides(ctx, "before")
-    rows = [d for s, c, d in ctx.phase("before").edges("supplies") if s in target and c in acquirer]
-    total, sources = 0.0, row_sources(rows)
-    for row in rows:
-        value = ctx.convert(row.get("value"), ctx.currency)
-        if not value.known:
-            return unknown("the value of the target's sales to the acquirer is not given", sources)
-        total += value.value
-    if not rows:
-        return known(0.0, sources, "the target sells nothing to the acquirer's group")
-    revenue = ctx.figure(ctx.entity(ctx.target).revenues, "worldwide", ctx.currency)
-    if not revenue.known or not revenue.value:
-        return unknown("the target's worldwide revenues are not given", sources)
-    return known(total / revenue.value, (*sources, *revenue.sources))
-
-
-@fact(
     "parties.vertically_related",
     "bool",
     "yes/no",
@@ -206,42 +163,3 @@ def _customer_suppliers(ctx: FactContext) -> Value:
         return unknown("the deal file has no `supply` section")
     rows = _customer_rows(ctx)
     return known(sorted({ctx.name(str(r["supplier"])) for r in rows}), row_sources(rows))
-
-
-def _sales_in(ctx: FactContext, entity: str, product: str) -> Value:
-    for market in ctx.deal.markets:
-        if market.id == product:
-            for p in market.participants:
-                if p.entity == entity:
-                    return ctx.convert(p.sales, ctx.currency, source_ids(p.source))
-    return unknown()
-
-
-@fact(
-    "vertical.customer_foreclosure.max_share",
-    "double",
-    "share",
-    "the largest share of such a rival's sales in the market that goes to the other party "
-    "(0 if there is none)",
-    test="MG 2023 §2.5(A) (customer foreclosure)",
-    question=_Q_CUSTOMER,
-    topic="Supply relationships",
-)
-def _customer_share(ctx: FactContext) -> Value:
-    if not ctx.declared("supply"):
-        return unknown("the deal file has no `supply` section")
-    rows = _customer_rows(ctx)
-    sources = row_sources(rows)
-    best = 0.0
-    for row in rows:
-        value = ctx.convert(row.get("value"), ctx.currency)
-        sales = _sales_in(ctx, str(row["supplier"]), str(row["product"]))
-        if not (value.known and sales.known) or not sales.value:
-            return unknown(
-                f"{ctx.name(str(row['supplier']))}'s sales to the other party or "
-                f"in {row['product']} are not given",
-                sources,
-            )
-        best = max(best, value.value / sales.value)
-        sources.extend(sales.sources)
-    return known(best, sources, None if rows else "no rival of one party sells to the other")

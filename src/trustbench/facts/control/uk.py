@@ -13,8 +13,6 @@ from __future__ import annotations
 from trustbench.facts.context import FactContext
 from trustbench.facts.control.base import (
     Q_REGISTER,
-    above_half,
-    attendance_value,
     majority_of_votes_cast,
     register,
     shares_value,
@@ -23,36 +21,9 @@ from trustbench.facts.control.ties import commercial_ties, representation
 from trustbench.facts.governance import acquirer_group, rights_over_target, target_side
 from trustbench.facts.logic import factor_list, tri
 from trustbench.facts.registry import Value, known, phased, unknown
+from trustbench.graph.control_share import above_half
 
 _TEST = "Enterprise Act 2002 s. 26; CMA2 (Oct 2025)"
-
-
-@phased(
-    "uk.votes",
-    "double",
-    "share",
-    "the share of the target's votes held by the acquirer's group (each member's holding "
-    "counted whole)",
-    test=f"{_TEST} (material influence; blocking special resolutions)",
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _votes(ctx: FactContext, phase: str) -> Value:
-    return shares_value(ctx, phase, "voting")
-
-
-@phased(
-    "uk.votes_of_attendance",
-    "double",
-    "share",
-    "the acquirer's group's votes as a share of the votes typically cast at the target's "
-    "general meetings (at least its own)",
-    test=f"{_TEST} (de facto control)",
-    question=Q_REGISTER,
-    topic="Ownership and voting",
-)
-def _attendance(ctx: FactContext, phase: str) -> Value:
-    return attendance_value(ctx, phase)
 
 
 @phased(
@@ -96,6 +67,7 @@ def _cast(ctx: FactContext, phase: str) -> Value:
     test=f"{_TEST} (material influence: board representation)",
     question=Q_REGISTER,
     topic="Board and officers",
+    phases=("after",),
 )
 def _board(ctx: FactContext, phase: str) -> Value:
     present, sources = representation(ctx, phase)
@@ -139,12 +111,13 @@ def _convertible(ctx: FactContext, phase: str) -> tuple[bool, list[str]]:
     test=f"{_TEST} (material influence: board, rights, commercial and financial ties)",
     question=Q_REGISTER,
     topic="Rights",
+    phases=("after",),
 )
 def _factors(ctx: FactContext, phase: str) -> Value:
-    seats = ctx.get(f"acquirer.board.seats.{phase}")
-    observers = ctx.get(f"acquirer.board.observers.{phase}")
-    common = ctx.get(f"interlock.officer_director.{phase}")
-    appoint = ctx.get(f"acquirer.board.appointable.{phase}")
+    seats = ctx.of("acquirer.board.seats", phase=phase)
+    observers = ctx.of("acquirer.board.observers", phase=phase)
+    common = ctx.of("interlock.officer_director", phase=phase)
+    appoint = ctx.of("acquirer.board.appointable", phase=phase)
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
     rights = {
         kind: rights_over_target(ctx, phase, group, (kind, *extra))

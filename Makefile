@@ -7,17 +7,17 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml | $(BIN)/python
+$(STAMP_RUN): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(STAMP_TEST): pyproject.toml | $(BIN)/python
+$(STAMP_TEST): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
@@ -25,6 +25,7 @@ install: $(STAMP_RUN)
 
 demo: $(STAMP_RUN)
 	$(BIN)/trustbench memo cases/meta-scale-ai.yaml -o reports/meta-scale-ai.pdf
+	$(BIN)/trustbench analyze cases/meta-scale-ai.yaml --quiet
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest
@@ -33,6 +34,10 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks conftest.py
 	$(BIN)/lint-imports
+
+# slow: builds the wheel in an isolated environment and checks that it ships every pack
+check-wheel: $(STAMP_TEST)
+	$(BIN)/python -m pytest -m slow tests/test_packaging.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -52,7 +52,7 @@ from pathlib import Path
 
 import numpy as np
 
-TOLERANCE = 1e-12  # the stopping rule of trustbench.graph.ownership.fixed_point
+TOLERANCE = 1e-12  # the stopping rule of trustbench.graph.sparse.fixed_point
 
 
 def generate(args: argparse.Namespace) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -104,7 +104,7 @@ def peak_mb() -> float:
 def run_trustbench(
     args: argparse.Namespace, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray, out
 ) -> float:  # type: ignore[no-untyped-def]
-    from trustbench.graph.ownership import Holdings
+    from trustbench.graph.sparse import SparseHoldings as Holdings
 
     elapsed = 0.0
     start = time.perf_counter()

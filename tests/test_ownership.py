@@ -1,12 +1,13 @@
-"""Integrated ownership: chains multiply, parallel paths add, cycles converge."""
+"""Integrated ownership, the sparse reference computation: chains multiply, parallel paths
+add, cycles converge."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustbench.graph.ownership import (
-    OwnershipError,
+from trustbench.graph.ownership import OwnershipError
+from trustbench.graph.sparse import (
     check_convergent,
     direct_matrix,
     integrated_all,

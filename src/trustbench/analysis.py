@@ -11,6 +11,7 @@ from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
+from trustbench.rules.cache import load_pack_cached
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
 from trustbench.scoring import answer, band, score
@@ -33,16 +34,21 @@ def available_packs(extra: list[Path] | None = None) -> dict[str, Path]:
     return found
 
 
-def load_packs(jurisdictions: list[str], extra: list[Path] | None = None) -> list[Pack]:
+def load_packs(
+    jurisdictions: list[str], extra: list[Path] | None = None, *, cache: bool = False
+) -> list[Pack]:
     """One pack per jurisdiction. A user pack that extends the built-in pack of the same
-    jurisdiction takes its place (the most derived pack wins)."""
+    jurisdiction takes its place (the most derived pack wins). With ``cache``, packs come
+    from the user's pack cache when their files have not changed (trustbench.rules.cache)."""
     known = available_packs(extra)
     user = set(discover([Path(p) for p in extra or []]))
     packs: list[Pack] = []
     loaded: dict[str, Pack] = {}
     for pid, folder in sorted(known.items()):
         if pid in user or pid in jurisdictions:
-            loaded[pid] = load_pack(folder, known)
+            loaded[pid] = (
+                load_pack_cached(folder, known, load_pack) if cache else load_pack(folder, known)
+            )
     for jurisdiction in jurisdictions:
         candidates = [p for p in loaded.values() if p.jurisdiction == jurisdiction]
         if not candidates:

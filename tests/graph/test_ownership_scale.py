@@ -1,4 +1,5 @@
-"""The scalable integrated-ownership path (``Holdings``) against the plain solve, and the
+"""The two integrated-ownership paths — pure Python (``Holdings``, deal size) and sparse
+numpy (``SparseHoldings``, register size) — against the plain solve and each other, and the
 algebra's invariants: chains multiply, parallel paths add, cycles close as a / (1 − ab)."""
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustbench.graph.ownership import (
-    Holdings,
+from trustbench.graph.ownership import Holdings
+from trustbench.graph.sparse import (
+    SparseHoldings,
     direct_matrix,
     integrated_all,
     integrated_column,
@@ -18,11 +20,23 @@ from trustbench.graph.ownership import (
 )
 
 
+def arrays(links: list[tuple[int, int, float | None]]) -> tuple[list[int], list[int], list[float]]:
+    return (
+        [u for u, _, _ in links],
+        [v for _, v, _ in links],
+        [np.nan if x is None else x for _, _, x in links],
+    )
+
+
 def holdings(n: int, links: list[tuple[int, int, float | None]]) -> Holdings:
-    h = np.array([u for u, _, _ in links], dtype=np.int64)
-    i = np.array([v for _, v, _ in links], dtype=np.int64)
-    s = np.array([np.nan if x is None else x for _, _, x in links], dtype=float)
-    return Holdings.from_arrays(n, h, i, s)
+    return Holdings.from_arrays(n, *arrays(links))
+
+
+def sparse(n: int, links: list[tuple[int, int, float | None]]) -> SparseHoldings:
+    h, i, s = arrays(links)
+    return SparseHoldings.from_arrays(
+        n, np.array(h, dtype=np.int64), np.array(i, dtype=np.int64), np.array(s)
+    )
 
 
 @st.composite
@@ -71,9 +85,28 @@ def test_restricted_solve_equals_the_plain_one(graph: tuple[int, list]) -> None:
     n, links = graph
     h = holdings(n, links)
     full = integrated_all(direct_matrix(n, links)).toarray()
+    big = sparse(n, links)
     for j in range(n):
         assert np.allclose(h.column(j), full[:, j], atol=1e-9)
-        assert np.allclose(h.column(j), integrated_column(h.weights, j), atol=1e-9)
+        assert np.allclose(big.column(j), integrated_column(big.weights, j), atol=1e-9)
+        assert np.allclose(h.column(j), big.column(j), atol=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs(unknown=True))
+def test_pure_python_and_sparse_paths_agree_unknowns_included(graph: tuple[int, list]) -> None:
+    """The pure-Python path (deal size) and the numpy path (register size) give the same
+    numbers, NaN (unknown) in the same places; numpy for every loop (dense_block=0) too."""
+    n, links = graph
+    small, big = holdings(n, links), sparse(n, links)
+    via_numpy = Holdings.from_arrays(n, *arrays(links), dense_block=0)
+    for j in range(n):
+        a, b, c = np.array(small.column(j)), big.column(j), np.array(via_numpy.column(j))
+        assert np.array_equal(np.isnan(a), np.isnan(b)) and np.array_equal(np.isnan(a), np.isnan(c))
+        assert np.allclose(a, b, atol=1e-9, equal_nan=True)
+        assert np.allclose(a, c, atol=1e-12, equal_nan=True)
+        up_small, up_big = list(small.upstream(j)), list(big.upstream(j))
+        assert up_small[0] == up_big[0] == j and sorted(up_small) == sorted(up_big)
 
 
 def unknown_by_paths(n: int, links: list, holder: int, issuer: int) -> bool:
@@ -103,20 +136,19 @@ def test_unknown_exactly_where_a_chain_has_a_holding_without_figure(graph: tuple
 
 def test_reach_follows_rows_breadth_first() -> None:
     # 0 → 1 → 2, 0 → 3, 4 isolated
-    h = holdings(5, [(1, 0, 0.1), (2, 1, 0.1), (3, 0, 0.1)])
-    order = reach(h.holders_of, np.array([0]))
+    order = reach(sparse(5, [(1, 0, 0.1), (2, 1, 0.1), (3, 0, 0.1)]).holders_of, np.array([0]))
     assert list(order[:1]) == [0] and set(order) == {0, 1, 2, 3}
     assert set(order[1:3]) == {1, 3}  # one level before the next
 
 
 def test_zero_share_holdings_still_carry_unknowns_along() -> None:
     # 0 holds non-voting shares of 1 (0 votes), 1's holding in 2 has no vote figure
-    h = holdings(3, [(0, 1, 0.0), (1, 2, None)])
-    column = h.column(2)
-    assert np.isnan(column[0]) and np.isnan(column[1]) and column[2] == 0.0
+    for h in (holdings(3, [(0, 1, 0.0), (1, 2, None)]), sparse(3, [(0, 1, 0.0), (1, 2, None)])):
+        column = h.column(2)
+        assert np.isnan(column[0]) and np.isnan(column[1]) and column[2] == 0.0
 
 
 def test_an_entity_nobody_holds_has_an_empty_column() -> None:
-    h = holdings(3, [(0, 1, 0.5)])
-    assert h.column(0).tolist() == [0.0, 0.0, 0.0]
-    assert h.upstream(1).tolist() == [1, 0]
+    for h in (holdings(3, [(0, 1, 0.5)]), sparse(3, [(0, 1, 0.5)])):
+        assert list(h.column(0)) == [0.0, 0.0, 0.0]
+        assert list(h.upstream(1)) == [1, 0]

@@ -2,53 +2,40 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import textwrap
+import contextlib
+import re
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from trustbench.analysis import Analysis, evaluate, load_packs, result_json
+from trustbench.cli.options import (
+    AsOf,
+    FailOn,
+    Format,
+    Jurisdiction,
+    RulesDirs,
+    check_folders,
+    dump_json,
+    parse_date,
+    parse_statuses,
+)
 from trustbench.errors import TrustbenchError
 from trustbench.facts import REGISTRY, FactContext
+from trustbench.graph.loops import locate
+from trustbench.graph.ownership import OwnershipError
 from trustbench.model import load_deal
 from trustbench.model.patch import apply_scenario
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, check_output, display_path, output_name
 
-BANDS_ORDER = ("none", "low", "medium", "high", "very-high")
 
-
-class FailOn(Exception):
+class FailOnMet(Exception):
     """``--fail-on BAND`` was met (exit 1)."""
-
-
-Jurisdiction = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--jurisdiction", "-j", help="screen only these jurisdictions (default: the case's)"
-    ),
-]
-AsOf = Annotated[
-    str | None,
-    typer.Option("--as-of", help="apply thresholds in force on this date (YYYY-MM-DD)"),
-]
-RulesDirs = Annotated[
-    list[Path] | None,
-    typer.Option("--rules", help="extra rule-pack folders (house packs, other jurisdictions)"),
-]
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 LARGE_DEAL_BYTES = 1_000_000
@@ -67,9 +54,7 @@ def run_analysis(
     rules: list[Path] | None,
     scenario: str | None = None,
 ) -> Analysis:
-    for folder in rules or []:
-        if not folder.is_dir():
-            raise TrustbenchError("--rules: not a folder", file=str(folder))
+    check_folders("--rules", rules)
     size = deal_path.stat().st_size if deal_path.is_file() else 0
     large = size > LARGE_DEAL_BYTES
     start = time.perf_counter()
@@ -77,58 +62,70 @@ def run_analysis(
     deal = load_deal(deal_path)
     if scenario is not None:
         deal = apply_scenario(deal, scenario)
-    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules)
+    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules, cache=True)
     _progress(
         large,
         f"{len(deal.entities):,} entities, {len(deal.holdings):,} holdings read in "
         f"{time.perf_counter() - start:.1f} s; building the graph and evaluating "
         f"{sum(len(p.rules) for p in packs)} rules…",
     )
-    analysis = evaluate(deal, packs, parse_date(as_of))
+    try:
+        analysis = evaluate(deal, packs, parse_date(as_of))
+    except OwnershipError as exc:  # name the holdings of the loop, file:line
+        raise locate(exc, deal) from None
     _progress(large, f"done in {time.perf_counter() - start:.1f} s")
     return analysis
 
 
 def analyze(
-    deal: Annotated[Path, typer.Argument(help="the deal file (YAML or JSON)")],
+    deal: Annotated[Path, typer.Argument(metavar="DEAL", help="the deal file (YAML or JSON)")],
     jurisdiction: Jurisdiction = None,
     as_of: AsOf = None,
     rules: RulesDirs = None,
-    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
-    fail_on: Annotated[
+    format: Annotated[Format, typer.Option("--format", help="output format")] = Format.text,
+    fail_on: FailOn = None,
+    only: Annotated[
         str | None,
-        typer.Option("--fail-on", help="exit 1 if any jurisdiction's band reaches this band"),
+        typer.Option(
+            "--only",
+            metavar="STATUS,...",
+            help="show only findings of these statuses: triggered, unknown, not_triggered",
+        ),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="print the summary table only")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="print the full text of every finding")
+    ] = False,
     explain: Annotated[
         list[str] | None,
         typer.Option(
             "--explain",
+            metavar="RULE",
             help="print the trace of this rule: facts, sources, parameters, "
-            "the part of the condition that decided",
+            "the part of the condition that decided (repeatable)",
         ),
     ] = None,
     scenario: Annotated[
         str | None, typer.Option("--scenario", help="analyse the deal under this scenario")
     ] = None,
 ) -> None:
-    """Screen a deal and print the findings per jurisdiction."""
-    if format not in ("text", "json"):
-        raise TrustbenchError(f"--format: expected text or json, got {format!r}")
+    """Screen a deal: a summary per jurisdiction, then the findings."""
+    statuses = parse_statuses(only)
     analysis = run_analysis(deal, jurisdiction, as_of, rules, scenario)
     if explain:
         from trustbench.cli.explain import explain as explain_rule
 
         typer.echo("\n\n".join(explain_rule(analysis, rid) for rid in explain))
-    elif format == "json":
-        typer.echo(
-            json.dumps(
-                result_json(analysis), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False
-            )
-        )
+    elif format == Format.json:
+        typer.echo(dump_json(result_json(analysis)))
     else:
+        from trustbench.cli.output import console, print_analysis
+
         if scenario is not None:
             typer.echo(f"scenario {scenario} (a variant of the deal as filed)")
-        typer.echo(text_report(analysis))
+        print_analysis(analysis, console(), only=statuses, quiet=quiet, verbose=verbose)
     check_fail_on(analysis, fail_on)
 
 
@@ -147,45 +144,29 @@ def check_fail_on(analysis: Analysis, fail_on: str | None) -> None:
             and result.band in order
             and order.index(result.band) >= order.index(fail_on)
         ):
-            raise FailOn(f"{result.name}: band {result.band} reaches --fail-on {fail_on}")
-
-
-MARK = {"triggered": "●", "not_triggered": "○", "unknown": "?"}
-
-
-def text_report(analysis: Analysis) -> str:
-    case = analysis.deal.case
-    lines = [f"{case.title}", f"as of {analysis.as_of.isoformat()}", ""]
-    for r in analysis.results:
-        lines.append(
-            f"{r.name} ({r.id}) — band {r.band}, score {r.score:g}; "
-            f"filing required: {r.filing}; control/merger: {r.control}"
-        )
-        for f in r.findings:
-            tag = " [waived]" if f.waiver else ""
-            lines.append(f"  {MARK[f.status]} {f.status:<13} {f.rule}{tag}")
-            body = textwrap.fill(
-                f.text, width=96, initial_indent="      ", subsequent_indent="      "
-            )
-            lines.append(body)
-        lines.append("")
-    lines.append("● triggered  ○ not triggered  ? unknown (missing facts become questions)")
-    return "\n".join(lines)
+            raise FailOnMet(f"{result.name}: band {result.band} reaches --fail-on {fail_on}")
 
 
 def memo(
-    deal: Annotated[Path, typer.Argument(help="the deal file (YAML or JSON)")],
+    deal: Annotated[Path, typer.Argument(metavar="DEAL", help="the deal file (YAML or JSON)")],
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="where to write (default reports/<case id>.pdf or .html)"
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="where to write (default reports/<case id>.pdf or .html)",
         ),
     ] = None,
     html: Annotated[bool, typer.Option("--html", help="write HTML instead of PDF")] = False,
     docx: Annotated[bool, typer.Option("--docx", help="write Word (.docx) instead of PDF")] = False,
     template_dir: Annotated[
         list[Path] | None,
-        typer.Option("--template-dir", help="folders whose templates override the house style"),
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            help="a folder whose templates override the house style (repeatable)",
+        ),
     ] = None,
     jurisdiction: Jurisdiction = None,
     as_of: AsOf = None,
@@ -204,15 +185,15 @@ def memo(
         typer.Option("--full-appendix", help="list every parameter and rule, not only those used"),
     ] = False,
 ) -> None:
-    """Write the memo (PDF, or HTML with --html, or Word with --docx) for a deal."""
+    """Write the memo (PDF, or HTML with --html, or Word with --docx) for a deal; print
+    where, pages and time."""
     from trustbench.report import render_html, render_pdf
     from trustbench.report.context import Options, build_context, pack_template_dirs
     from trustbench.report.docx import render_docx
 
+    start = time.perf_counter()
     dirs = list(template_dir or [])
-    for folder in dirs:
-        if not folder.is_dir():
-            raise TrustbenchError("--template-dir: not a folder", file=str(folder))
+    check_folders("--template-dir", dirs)
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
     suffix = ".html" if html else ".docx" if docx else ".pdf"
     target = (
@@ -228,17 +209,36 @@ def memo(
     )
     check_output(target, protect=inputs)  # before rendering, not after
     options = Options(reviewer, later_developments, full_appendix)
-    context = build_context(analysis, deal_file=deal, options=options)
-    data = (
-        render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8")
-        if html
-        else render_docx(context, template_dirs=dirs, pack_dirs=packs)
-        if docx
-        else render_pdf(context, template_dirs=dirs, pack_dirs=packs)
-    )
+    with _rendering(f"rendering {display_path(target)}"):
+        context = build_context(analysis, deal_file=deal, options=options)
+        data = (
+            render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8")
+            if html
+            else render_docx(context, template_dirs=dirs, pack_dirs=packs)
+            if docx
+            else render_pdf(context, template_dirs=dirs, pack_dirs=packs)
+        )
     atomic_write(target, data, protect=inputs)
-    typer.echo(f"wrote {display_path(target)}")
-    typer.echo(text_report(analysis))
+    pages = "HTML" if html else "Word" if docx else _pages(data)
+    typer.echo(f"wrote {display_path(target)} ({pages}, {time.perf_counter() - start:.1f} s)")
+
+
+@contextlib.contextmanager
+def _rendering(message: str) -> Iterator[None]:
+    """A spinner on stderr while the memo renders, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from trustbench.cli.output import console
+
+    with console(sys.stderr).status(message):
+        yield
+
+
+def _pages(pdf: bytes) -> str:
+    """The page count of a PDF, from its page objects (``/Type /Page``, not ``/Pages``)."""
+    count = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    return f"{count} page" + ("" if count == 1 else "s")
 
 
 def facts(
@@ -246,32 +246,50 @@ def facts(
         Path | None,
         typer.Argument(help="a deal file: print its computed facts (omit for the catalogue)"),
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    format: Annotated[Format, typer.Option("--format", help="output format")] = Format.text,
     as_of: AsOf = None,
 ) -> None:
     """List the fact catalogue, or compute a deal's facts before and after."""
     if deal is None:
-        if format == "json":
-            typer.echo(json.dumps(catalogue(), indent=2, sort_keys=True, ensure_ascii=False))
+        if format == Format.json:
+            typer.echo(dump_json(catalogue()))
         else:
-            for entry in catalogue():
-                typer.echo(
-                    f"{entry['name']:<44} {entry['type']:<7} {entry['unit']:<11} {entry['doc']}"
-                )
-                if entry["dimensions"]:
-                    typer.echo(f"{'':<44} one of {entry['definition']}")
+            from trustbench.cli.output import console, table
+
+            rows = []
+            for e in catalogue():
+                doc = e["doc"] + (f" (one of {e['definition']})" if e["dimensions"] else "")
+                rows.append([e["name"], e["type"], e["unit"], doc])
+            console().print(table(["fact", "type", "unit", "meaning"], rows, wrap=(3,)))
         return
     loaded = load_deal(deal)
     ctx = FactContext.for_deal(loaded, parse_date(as_of))
-    values = computed_facts(ctx)
-    if format == "json":
-        typer.echo(json.dumps(values, indent=2, sort_keys=True, ensure_ascii=False))
+    try:
+        values = computed_facts(ctx)
+    except OwnershipError as exc:
+        raise locate(exc, loaded) from None
+    if format == Format.json:
+        typer.echo(dump_json(values))
         return
-    rows: dict[str, dict[str, object]] = values["facts"]  # type: ignore[assignment]
-    for name, item in rows.items():
-        spec = REGISTRY[name.split("@")[0]]
-        shown = fmt(item["value"], spec.unit)
-        typer.echo(f"{name:<52} {shown}")
+    print_facts(values["facts"])  # type: ignore[arg-type]
+
+
+def print_facts(values: dict[str, dict[str, Any]]) -> None:
+    """Facts by topic, before and after side by side, with their sources; long values wrap."""
+    from trustbench.cli.output import console, fact_rows, table
+
+    out = console()
+    for topic, rows in fact_rows(values, _shown).items():
+        out.print(f"[bold]{topic}[/]")
+        out.print(table(["fact", "before", "after", "sources"], rows, wrap=(1, 2, 3)))
+
+
+def _shown(name: str, value: object) -> str:
+    base = name.split(" @")[0]
+    for candidate in (base, base + ".before", base + ".after"):
+        if candidate in REGISTRY:
+            return fmt(value, REGISTRY[candidate].unit)
+    return fmt(value, "")
 
 
 def catalogue() -> list[dict[str, Any]]:

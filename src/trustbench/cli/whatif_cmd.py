@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from trustbench.analysis import analysis_json
-from trustbench.cli.analyze_cmd import AsOf, Jurisdiction, RulesDirs, run_analysis
+from trustbench.cli.analyze_cmd import run_analysis
+from trustbench.cli.options import AsOf, Jurisdiction, RulesDirs
 from trustbench.errors import TrustbenchError
 from trustbench.whatif import structuring_options
 from trustbench.whatif.compare import Row, compare_json

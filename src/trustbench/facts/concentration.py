@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
+from trustbench.graph.ownership import Holdings
 
 
 def hhi(shares: Sequence[float]) -> float:
@@ -83,18 +83,24 @@ def ultimate_owners(links: Sequence[Link], firms: Sequence[str]) -> dict[str, di
     """
     names = sorted({n for h, e, _ in links for n in (h, e)} | set(firms))
     index = {n: i for i, n in enumerate(names)}
-    w = np.zeros((len(names), len(names)))
-    for holder, issuer, share in links:
-        w[index[holder], index[issuer]] += share
-    outside = 1.0 - w.sum(axis=0)
-    if (outside < -1e-9).any():
-        bad = names[int(np.argmin(outside))]
-        raise ValueError(f"{bad} is held more than 100 % in total")
-    leontief = np.linalg.inv(np.eye(len(names)) - w)
-    owned = np.clip(outside, 0.0, None)[:, None] * leontief
+    held = [0.0] * len(names)
+    for _, issuer, share in links:
+        held[index[issuer]] += share
+    bad = [n for n in names if held[index[n]] > 1 + 1e-9]
+    if bad:
+        raise ValueError(f"{bad[0]} is held more than 100 % in total")
+    # (I − W)⁻¹ = I + (I − W)⁻¹·W: column f of the second term is Holdings.column(f)
+    holdings = Holdings.from_arrays(
+        len(names),
+        [index[h] for h, _, _ in links],
+        [index[e] for _, e, _ in links],
+        [s for _, _, s in links],
+    )
+    columns = {f: holdings.column(index[f]) for f in firms}
     result: dict[str, dict[str, float]] = {}
     for owner in names:
-        row = {f: float(owned[index[owner], index[f]]) for f in firms}
+        i, outside = index[owner], max(1.0 - held[index[owner]], 0.0)
+        row = {f: outside * ((i == index[f]) + columns[f][i]) for f in firms}
         if any(abs(v) > 1e-12 for v in row.values()):
             result[owner] = row
     return result

@@ -2,8 +2,8 @@
 
 ``interest(holder, issuer, measure)`` is the integrated (direct + indirect) share; it is
 ``None`` (unknown) when a holding that lies on some chain from holder to issuer has no
-figure for that measure. The arithmetic runs in :mod:`trustbench.graph.ownership` on a
-sparse matrix built once per phase and measure; columns are cached per issuer.
+figure for that measure. The arithmetic runs in :mod:`trustbench.graph.ownership` on
+holdings built once per phase and measure; columns are cached per issuer.
 
 Control, and so groups and ultimate parents, comes in two concepts:
 
@@ -26,15 +26,16 @@ the group (edge attribute ``joint_with``) is not sole control.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import networkx as nx
-import numpy as np
 
 from trustbench.graph.build import Phase
 from trustbench.graph.control_share import above_half, half_or_more
-from trustbench.graph.ownership import Holdings
+from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
 
 Concept = Literal["hsr", "majority"]
 
@@ -63,8 +64,8 @@ class Closure:
 class Interests:
     phase: Phase
     _index: dict[str, int] = field(default_factory=dict)
-    _matrices: dict[str, Holdings] = field(default_factory=dict)
-    _columns: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    _matrices: dict[str, Ownership] = field(default_factory=dict)
+    _columns: dict[tuple[str, str], Sequence[float]] = field(default_factory=dict)
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
     _holdings: nx.DiGraph | None = None
     _links: nx.DiGraph | None = None
@@ -90,17 +91,21 @@ class Interests:
         return str(self.phase.graph.nodes[entity].get("kind", "company"))
 
     # -- integrated interests ---------------------------------------------------------------
-    def matrix(self, measure: str) -> Holdings:
-        """The sparse holdings of one measure (``equity`` or ``voting``), built once."""
+    def matrix(self, measure: str) -> Ownership:
+        """The holdings of one measure (``equity`` or ``voting``), built once."""
         if measure not in self._matrices:
             edges = [(u, v, d.get(measure)) for u, v, d in self.phase.edges("holds")]
-            holder = np.array([self._index[u] for u, _, _ in edges], dtype=np.int64)
-            issuer = np.array([self._index[v] for _, v, _ in edges], dtype=np.int64)
-            share = np.array([np.nan if s is None else s for _, _, s in edges], dtype=float)
-            self._matrices[measure] = Holdings.from_arrays(len(self._index), holder, issuer, share)
+            holder = [self._index[u] for u, _, _ in edges]
+            issuer = [self._index[v] for _, v, _ in edges]
+            share = [math.nan if s is None else float(s) for _, _, s in edges]
+            try:
+                built = holdings_for(len(self._index), holder, issuer, share)
+            except OwnershipError as exc:
+                raise exc.named(list(self._index)) from None
+            self._matrices[measure] = built
         return self._matrices[measure]
 
-    def column(self, issuer: str, measure: str) -> np.ndarray:
+    def column(self, issuer: str, measure: str) -> Sequence[float]:
         """Every entity's integrated share of ``issuer`` (index order; NaN = unknown)."""
         key = (issuer, measure)
         if key not in self._columns:
@@ -112,7 +117,7 @@ class Interests:
         if holder not in self._index or issuer not in self._index:
             return None
         value = float(self.column(issuer, measure)[self._index[holder]])
-        return None if np.isnan(value) else value
+        return None if math.isnan(value) else value
 
     def direct(self, holder: str, issuer: str, measure: str) -> float | None:
         total = 0.0
@@ -129,10 +134,14 @@ class Interests:
         """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
         a holding among them has no figure."""
         total, missing = 0.0, False
-        for u, _, data in self.phase.edges("holds", v=issuer):
-            if u in holders:
-                missing |= data.get(measure) is None
-                total += data.get(measure) or 0.0
+        graph = self.phase.graph
+        if issuer in graph and len(holders) < len(graph.pred[issuer]):  # a few of many holders
+            found = (d for u in sorted(holders) for _, _, d in self.phase.edges("holds", u, issuer))
+        else:
+            found = (d for u, _, d in self.phase.edges("holds", v=issuer) if u in holders)
+        for data in found:
+            missing |= data.get(measure) is None
+            total += data.get(measure) or 0.0
         return total, missing
 
     def designation_share(
@@ -195,21 +204,22 @@ class Interests:
         return self._closures[key]
 
     def _grow(self, entity: str, concept: Concept) -> Closure:
+        """A worklist: a verdict on an issuer can change only when a new member holds it
+        or has a right over it, so each member's issuers are judged when it joins (linear in
+        the closure's edges, where re-scanning every member each round was cubic on chains).
+        Same members and undecided set as judging every reached issuer until nothing grows."""
         members, undecided = {entity}, set()
-        grew = True
-        while grew:
-            grew = False
+        queue = [entity]
+        while queue:
+            member = queue.pop()
             reached = {
-                v
-                for m in sorted(members)
-                for _, v, d in self.phase.edges(u=m)
-                if d["type"] in ("holds", "right")
+                v for _, v, d in self.phase.edges(u=member) if d["type"] in ("holds", "right")
             }
             for issuer in sorted(reached - members):
                 verdict = self.controlled_by(members, issuer, concept)
                 if verdict:
                     members.add(issuer)
-                    grew = True
+                    queue.append(issuer)
                 elif verdict is None:
                     undecided.add(issuer)
         return Closure(frozenset(members), frozenset(undecided - members))
@@ -245,7 +255,7 @@ class Interests:
         corporation held 50/50 has two. Where control runs in a circle (A controls B and B
         controls A) the circle is one top, named by its first id."""
         key = (entity, concept)
-        if key not in self._parents:
+        if key not in self._parents:  # facts ask for it per entity, many times
             above = self.controllers(entity, concept) | {entity}
             tops = set()
             for candidate in above:

@@ -1,201 +1,326 @@
-"""Integrated (direct + indirect) ownership with sparse linear algebra.
+"""Integrated (direct + indirect) ownership, in pure Python for graphs of deal size.
 
 With ``W[i, j]`` the share of ``j`` held directly by ``i``, integrated ownership is
 
     Ŵ = W + W·W + W·W·W + … = (I − W)⁻¹ · W
 
 (Vitali, Glattfelder & Battiston 2011, SI §3): the product of the links along a chain, summed
-over all chains, cross-holdings (cycles) included. The series converges whenever no set of
-firms owns 100 % of itself, which real holdings satisfy (column sums below 1 outside the
-holders of record). We never enumerate paths.
+over all chains, cross-holdings (cycles) included. A holder's column entry satisfies
+``x_i = Σ_j W[i, j] x_j + W[i, target]``, so :class:`Holdings` answers one target at a time:
 
-:class:`Holdings` is what the rest of trustbench uses. It is built once per phase and measure
-from plain arrays, and answers one target at a time:
+1. the target's *upstream* set (everyone with a chain of holdings to it), breadth-first;
+2. the holders whose interest is *unknown*: those upstream of a holding without a figure
+   that itself lies on a chain to the target;
+3. the known holders' values, strongly connected component by component, issuers before
+   their holders (Tarjan's order): an entity off every loop is one sum over what it holds,
+   so chains and stars cost one pass, at any length; the entities of a loop solve a small
+   linear system exactly (Gaussian elimination), so a 99.9 % loop costs no more than a
+   10 % one. A loop larger than :data:`DENSE_BLOCK` entities is handed to numpy.
 
-1. the target's *upstream* set (everyone with a chain of holdings to it) by a breadth-first
-   search over the holdings pattern — only these can hold any of the target;
-2. the fixed point ``x = W x + b`` restricted to that set (sparse matrix-vector products,
-   geometric convergence; an acyclic chain of length L converges exactly in L steps);
-3. the holders whose interest is *unknown*: those upstream of a holding without a figure that
-   itself lies on a chain to the target (a second breadth-first search).
+The documented rule for loops: a set of entities that holds *all* of itself (100 %
+cross-ownership, an entity holding all of its own shares) has no integrated ownership —
+it is an error that names the loop (:class:`OwnershipError`, located by the caller in the
+deal file). Any loop that leaks to an outside holder, however little, is solved exactly.
 
-A generic sparse LU is never used on the whole matrix: on cyclic ownership data its fill-in
-explodes (reference/software-anchors.md §8). ``benchmarks/ownership.py`` measures this
-against the plain full-matrix iteration at 1,000,000 entities.
+numpy and scipy are imported only for graphs above :data:`LARGE_GRAPH` entities or
+holdings (:mod:`trustbench.graph.sparse`, the register-scale path) and for large loops.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol, cast
 
-import numpy as np
-import scipy.sparse as sp
+from trustbench.errors import DealError
 
-TOLERANCE = 1e-12
-"""Stop iterating when no share moves by more than this (shares are in [0, 1])."""
-MAX_ITERATIONS = 10_000
-
-
-class OwnershipError(ValueError):
-    """The holdings do not define a convergent ownership structure."""
-
-
-def direct_matrix(n: int, links: Sequence[tuple[int, int, float]]) -> sp.csc_array:
-    """Sparse ``W`` (CSC) from (holder, issuer, share) links; parallel links add up."""
-    if not links:
-        return sp.csc_array((n, n), dtype=float)
-    rows, cols, vals = (np.asarray(a) for a in zip(*links, strict=True))
-    return _weights(n, rows, cols, vals.astype(float))
+LARGE_GRAPH = 200_000
+"""Graphs with more entities or holdings than this use the sparse (numpy/scipy) path."""
+DENSE_BLOCK = 60
+"""Loops (strongly connected sets) with more entities than this are solved by numpy."""
+FULL = 1 - 1e-9
+"""A set whose every member is held at least this much from within the set is closed."""
 
 
-def _weights(n: int, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray) -> sp.csc_array:
-    matrix = sp.csc_array((share, (holder, issuer)), shape=(n, n), dtype=float)
-    matrix.sum_duplicates()
-    return matrix
+class OwnershipError(DealError, ValueError):
+    """The holdings do not define integrated ownership: an issuer held more than 100 % in
+    total, or a closed loop (``loop`` is true). ``entities`` are the indices of the entities
+    concerned; :meth:`named` gives them their ids, and
+    :func:`trustbench.graph.loops.locate` their holdings' file:line."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        entities: Sequence[int] = (),
+        hint: str | None = None,
+        loop: bool = False,
+        names: Sequence[str] = (),
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.entities = tuple(entities)
+        self.loop = loop
+        self.names = tuple(names)
+
+    def named(self, ids: Sequence[str]) -> OwnershipError:
+        """The same error with the entities' ids in the message."""
+        names = [ids[i] for i in self.entities]
+        if self.loop:
+            message = "ownership loop among " + ", ".join(names) + " with no outside holder"
+        elif names:
+            message = self.message.replace(f"entity #{self.entities[0]}", names[0])
+        else:
+            message = self.message
+        return OwnershipError(
+            message, entities=self.entities, hint=self.hint, loop=self.loop, names=names
+        )
 
 
-def check_convergent(matrix: sp.csc_array) -> None:
-    """Every column (who holds issuer j) must sum to at most 1."""
-    sums = np.asarray(matrix.sum(axis=0)).ravel()
-    bad = np.flatnonzero(sums > 1 + 1e-9)
-    if bad.size:
-        raise OwnershipError(f"issuer #{int(bad[0])} is held {sums[bad[0]]:.1%} in total")
+def closed_loop_error(members: Sequence[int]) -> OwnershipError:
+    return OwnershipError(
+        "ownership loop: a set of entities holds all of itself, with no outside holder",
+        entities=sorted(members),
+        hint="integrated ownership is then infinite; give the outside holders' stakes, "
+        "or correct the shares of the cross-holdings",
+        loop=True,
+    )
 
 
-def fixed_point(matrix: sp.sparray, b: np.ndarray, *, tol: float = TOLERANCE) -> np.ndarray:
-    """Solve ``x = W x + b`` by iteration from ``x = b``."""
-    x = b
-    for _ in range(MAX_ITERATIONS):
-        nxt = matrix @ x
-        nxt += b
-        if np.max(np.abs(nxt - x), initial=0.0) <= tol:
-            return np.asarray(nxt)
-        x = nxt
-    raise OwnershipError("integrated ownership did not converge (a closed ownership loop?)")
-
-
-def integrated_column(matrix: sp.csc_array, target: int, *, tol: float = TOLERANCE) -> np.ndarray:
-    """Column ``target`` of (I − W)⁻¹ W over the whole matrix: the plain reference
-    computation (:meth:`Holdings.column` gives the same numbers, faster)."""
-    b = matrix[:, [target]].toarray().ravel()
-    return fixed_point(matrix, b, tol=tol)
-
-
-def integrated_all(matrix: sp.csc_array) -> sp.csc_array:
-    """The whole matrix (I − W)⁻¹ W, for small graphs (deal files)."""
-    n = matrix.shape[0]
-    if n == 0:
-        return sp.csc_array((0, 0), dtype=float)
-    eye = sp.identity(n, format="csc", dtype=float)
-    import scipy.sparse.linalg as spla  # only the full-matrix solve needs it (slow import)
-
-    solved = spla.spsolve(sp.csc_matrix(eye - matrix), sp.csc_matrix(matrix))
-    result = sp.csc_array(solved)
-    result.eliminate_zeros()
-    return result
-
-
-def reach(adjacency: sp.csr_array, seeds: np.ndarray) -> np.ndarray:
-    """The nodes reachable from ``seeds`` along the rows of a CSR pattern, seeds first, in
-    breadth-first order: a level-synchronous search in numpy, linear in the edges it visits.
-    (Breadth-first order also keeps the entities of a chain close together in memory.)"""
-    indptr, indices = adjacency.indptr, adjacency.indices
-    seen = np.zeros(adjacency.shape[0], dtype=bool)
-    frontier = np.unique(np.asarray(seeds, dtype=np.int64))
-    seen[frontier] = True
-    levels = [frontier]
-    while frontier.size:
-        starts, counts = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
-        total = int(counts.sum())
-        if not total:
-            break
-        offsets = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-        found = indices[offsets + np.arange(total)]
-        frontier = np.unique(found[~seen[found]])
-        seen[frontier] = True
-        levels.append(frontier)
-    return np.concatenate(levels)
-
-
-@dataclass(frozen=True)
+@dataclass
 class Holdings:
     """One measure's direct holdings among ``n`` entities, for integrated-interest queries.
 
     Build with :meth:`from_arrays`; a share of NaN marks a holding with no figure (unknown).
     """
 
-    weights: sp.csc_array
-    """known shares: row = holder, column = issuer (parallel holdings added)"""
-    holders_of: sp.csr_array
-    """pattern of all holdings, figures or not: row = issuer, columns = its holders"""
-    unknown_holder: np.ndarray
-    unknown_issuer: np.ndarray
+    n: int
+    held: list[dict[int, float]]
+    """row ``i``: issuer → the known share ``i`` holds directly (parallel holdings added)"""
+    holders_of: list[list[int]]
+    """row ``j``: the holders of ``j``, figures or not (the pattern along which we search)"""
+    unknown: list[tuple[int, int]]
+    """(holder, issuer) of every holding without a figure"""
+    dense_block: int = DENSE_BLOCK
+    _components: list[list[int]] = field(default_factory=list)
+    _component_of: list[int] = field(default_factory=list)
 
     @classmethod
     def from_arrays(
-        cls, n: int, holder: np.ndarray, issuer: np.ndarray, share: np.ndarray
+        cls,
+        n: int,
+        holder: Sequence[int],
+        issuer: Sequence[int],
+        share: Sequence[float],
+        *,
+        dense_block: int = DENSE_BLOCK,
     ) -> Holdings:
-        holder, issuer = np.asarray(holder, np.int64), np.asarray(issuer, np.int64)
-        share = np.asarray(share, dtype=float)
-        known = ~np.isnan(share)
-        weights = _weights(n, holder[known], issuer[known], share[known])
-        check_convergent(weights)
-        pattern = sp.csr_array((np.ones(holder.size, dtype=bool), (issuer, holder)), shape=(n, n))
-        return cls(weights, pattern, holder[~known], issuer[~known])
+        held: list[dict[int, float]] = [{} for _ in range(n)]
+        pattern: list[set[int]] = [set() for _ in range(n)]
+        unknown = []
+        total = [0.0] * n
+        for h, i, s in zip(holder, issuer, share, strict=True):
+            h, i, s = int(h), int(i), float(s)
+            pattern[i].add(h)
+            if math.isnan(s):
+                unknown.append((h, i))
+                continue
+            held[h][i] = held[h].get(i, 0.0) + s
+            total[i] += s
+        over = [i for i in range(n) if total[i] > 1 + 1e-9]
+        if over:
+            raise OwnershipError(
+                f"entity #{over[0]} is held {total[over[0]]:.1%} in total", entities=over[:1]
+            )
+        self = cls(n, held, [sorted(p) for p in pattern], unknown, dense_block)
+        self._components, self._component_of = strong_components(n, held)
+        self._check_closed()
+        return self
 
     @property
     def size(self) -> int:
-        return int(self.weights.shape[0])
+        return self.n
 
-    def upstream(self, target: int) -> np.ndarray:
-        """The entities with a chain of holdings to ``target``, target first."""
-        return reach(self.holders_of, np.array([target]))
+    def upstream(self, target: int) -> list[int]:
+        """The entities with a chain of holdings to ``target``, target first, breadth-first."""
+        return reach(self.holders_of, [target], self.n)
 
-    def column(self, target: int) -> np.ndarray:
+    def column(self, target: int) -> Sequence[float]:
         """Everyone's integrated share of ``target``; NaN where a holding without a figure
         lies on a chain from that holder to the target."""
         nodes = self.upstream(target)
-        out = np.zeros(self.size)
-        unknown = self._unknown(nodes)
-        if unknown is not None:
-            out[unknown] = np.nan
-            if unknown[target]:  # then every holder upstream is unknown too
+        out = [0.0] * self.n
+        on_chain = [False] * self.n
+        for node in nodes:
+            on_chain[node] = True
+        seeds = [h for h, i in self.unknown if on_chain[i]]
+        if seeds:
+            for node in reach(self.holders_of, seeds, self.n):
+                out[node] = math.nan
+                on_chain[node] = False
+            if not on_chain[target]:  # then every holder upstream is unknown too
                 return out
-            nodes = nodes[~unknown[nodes]]
-        out[nodes] = self._solve_within(nodes)
+        self._solve(target, [i for i in nodes if on_chain[i]], out)
         return out
 
-    def _unknown(self, nodes: np.ndarray) -> np.ndarray | None:
-        """Mask of the holders with a holding without a figure on one of their chains to
-        the target: those upstream of such a holding whose issuer is upstream of the target
-        (``nodes``). None when there is none."""
-        if not self.unknown_holder.size:
-            return None
-        upstream = np.zeros(self.size, dtype=bool)
-        upstream[nodes] = True
-        on_chain = upstream[self.unknown_issuer]
-        if not on_chain.any():
-            return None
-        mask = np.zeros(self.size, dtype=bool)
-        mask[reach(self.holders_of, self.unknown_holder[on_chain])] = True
-        return mask
+    def _solve(self, target: int, wanted: list[int], out: list[float]) -> None:
+        """Fill ``out`` for the ``wanted`` entities, a component at a time, issuers first
+        (the components are in Tarjan's order: what a component holds comes before it)."""
+        for number in sorted({self._component_of[i] for i in wanted}):
+            members = self._components[number]
+            if len(members) == 1 and members[0] not in self.held[members[0]]:
+                i = members[0]
+                out[i] = self.held[i].get(target, 0.0) + sum(
+                    s * out[j] for j, s in self.held[i].items()
+                )
+                continue
+            inside = set(members)
+            rhs = [
+                self.held[i].get(target, 0.0)
+                + sum(s * out[j] for j, s in self.held[i].items() if j not in inside)
+                for i in members
+            ]
+            for i, value in zip(members, self._solve_loop(members, rhs), strict=True):
+                out[i] = value
 
-    def _solve_within(self, nodes: np.ndarray) -> np.ndarray:
-        """The fixed point restricted to ``nodes`` (target first). A holder's share of the
-        target depends only on the entities it holds; those of an upstream holder without
-        an unknown holding on its chains are upstream without one too, so the rows of
-        ``nodes`` need no other entity's value."""
-        k = nodes.size
-        position = np.full(self.size, -1, dtype=np.int32)
-        position[nodes] = np.arange(k, dtype=np.int32)
-        cols = self.weights[:, nodes]
-        rows = position[cols.indices]
-        if (rows >= 0).all():
-            sub = sp.csc_array((cols.data, rows, cols.indptr), shape=(k, k))
-        else:  # drop the rows of holders with an unknown holding on a chain
-            keep = rows >= 0
-            col = np.repeat(np.arange(k, dtype=np.int32), np.diff(cols.indptr))
-            sub = sp.csc_array((cols.data[keep], (rows[keep], col[keep])), shape=(k, k))
-        b = sub[:, [0]].toarray().ravel()
-        return fixed_point(sub.tocsr(), b)
+    def _solve_loop(self, members: list[int], rhs: list[float]) -> list[float]:
+        """``(I − W_SS) x = rhs`` for the members of one loop."""
+        position = {m: k for k, m in enumerate(members)}
+        matrix = [[0.0] * len(members) for _ in members]
+        for k, i in enumerate(members):
+            matrix[k][k] = 1.0
+            for j, s in self.held[i].items():
+                if j in position:
+                    matrix[k][position[j]] -= s
+        if len(members) > self.dense_block:
+            import numpy as np  # only a large loop needs it
+
+            return [float(v) for v in np.linalg.solve(np.array(matrix), np.array(rhs))]
+        return gauss(matrix, rhs)
+
+    def _check_closed(self) -> None:
+        for members in self._components:
+            inside = set(members)
+            if len(members) == 1 and members[0] not in self.held[members[0]]:
+                continue
+            within = dict.fromkeys(members, 0.0)
+            for i in members:
+                for j, s in self.held[i].items():
+                    if j in inside:
+                        within[j] += s
+            if all(v >= FULL for v in within.values()):
+                raise closed_loop_error(members)
+
+
+def gauss(matrix: list[list[float]], rhs: list[float]) -> list[float]:
+    """Solve ``matrix · x = rhs`` by Gaussian elimination with partial pivoting (the matrix
+    is ``I − W`` of an open loop: non-singular, diagonally dominant by columns)."""
+    size = len(rhs)
+    rows = [[*row, b] for row, b in zip(matrix, rhs, strict=True)]
+    for col in range(size):
+        pivot = max(range(col, size), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        head = rows[col]
+        for r in range(col + 1, size):
+            factor = rows[r][col] / head[col]
+            if factor:
+                row = rows[r]
+                for c in range(col, size + 1):
+                    row[c] -= factor * head[c]
+    x = [0.0] * size
+    for r in range(size - 1, -1, -1):
+        row = rows[r]
+        x[r] = (row[size] - sum(row[c] * x[c] for c in range(r + 1, size))) / row[r]
+    return x
+
+
+def reach(adjacency: list[list[int]], seeds: Sequence[int], n: int) -> list[int]:
+    """The nodes reachable from ``seeds`` along ``adjacency``, seeds first, breadth-first."""
+    seen = [False] * n
+    order = []
+    for s in seeds:
+        if not seen[s]:
+            seen[s] = True
+            order.append(s)
+    k = 0
+    while k < len(order):
+        for nxt in adjacency[order[k]]:
+            if not seen[nxt]:
+                seen[nxt] = True
+                order.append(nxt)
+        k += 1
+    return order
+
+
+def strong_components(n: int, held: list[dict[int, float]]) -> tuple[list[list[int]], list[int]]:
+    """Tarjan's strongly connected components of the positive holdings (holder → issuer),
+    iteratively (a 10,000-long chain must not hit the recursion limit). Components come out
+    issuers first: everything a component holds is in an earlier one."""
+    index, low, on_stack = [-1] * n, [0] * n, [False] * n
+    stack: list[int] = []
+    components: list[list[int]] = []
+    component_of = [-1] * n
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        work = [(root, iter([j for j, s in held[root].items() if s > 0]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if index[child] == -1:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack[child] = True
+                    work.append((child, iter([j for j, s in held[child].items() if s > 0])))
+                    advanced = True
+                    break
+                if on_stack[child]:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    m = stack.pop()
+                    on_stack[m] = False
+                    component_of[m] = len(components)
+                    members.append(m)
+                    if m == node:
+                        break
+                components.append(sorted(members))
+    return components, component_of
+
+
+class Ownership(Protocol):
+    """What both paths answer (:class:`Holdings`, and the sparse one for large graphs)."""
+
+    @property
+    def size(self) -> int: ...
+
+    def upstream(self, target: int) -> Sequence[int]: ...
+
+    def column(self, target: int) -> Sequence[float]: ...
+
+
+def holdings_for(
+    n: int, holder: Sequence[int], issuer: Sequence[int], share: Sequence[float]
+) -> Ownership:
+    """The pure-Python :class:`Holdings` for graphs of deal size; the sparse numpy path
+    (same queries, same numbers) above :data:`LARGE_GRAPH` entities or holdings."""
+    if n > LARGE_GRAPH or len(holder) > LARGE_GRAPH:
+        from trustbench.graph.sparse import SparseHoldings
+
+        # numpy arrays index and iterate as the sequences the protocol names
+        return cast(Ownership, SparseHoldings.from_arrays(n, holder, issuer, share))
+    return Holdings.from_arrays(n, holder, issuer, share)

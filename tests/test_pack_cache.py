@@ -1,0 +1,112 @@
+"""The pack cache: used when nothing changed, rebuilt when a pack file changes, ignored when
+corrupt or not private, and never changes a result."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trustbench.analysis import analysis_json, evaluate, load_packs
+from trustbench.model import load_deal
+from trustbench.rules import cache
+from trustbench.rules.loader import load_pack
+
+ROOT = Path(__file__).parents[1]
+SEED = ROOT / "cases" / "meta-scale-ai.yaml"
+
+
+@pytest.fixture
+def counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A private cache folder; the list of the packs actually loaded from their files."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TRUSTBENCH_NO_CACHE", raising=False)
+    loads: list[Path] = []
+
+    def load(folder: Path, known: dict[str, Path]):  # type: ignore[no-untyped-def]
+        loads.append(folder)
+        return load_pack(folder, known)
+
+    monkeypatch.setattr("trustbench.analysis.load_pack", load)
+    return loads
+
+
+def result(cached: bool) -> str:
+    deal = load_deal(SEED)
+    packs = load_packs(deal.case.jurisdictions, cache=cached)
+    return json.dumps(analysis_json(evaluate(deal, packs)), sort_keys=True)
+
+
+def entries() -> list[Path]:
+    where = cache.cache_dir()
+    assert where is not None
+    return sorted(where.glob("*.pickle"))
+
+
+def test_second_load_comes_from_the_cache_with_the_same_result(counted: list[Path]) -> None:
+    plain = result(cached=False)
+    counted.clear()
+    assert result(cached=True) == plain and len(counted) == 4 and len(entries()) == 4
+    counted.clear()
+    assert result(cached=True) == plain and counted == []
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+def test_a_corrupt_entry_is_ignored_and_rewritten(counted: list[Path], damage: bytes) -> None:
+    plain = result(cached=True)
+    for entry in entries():
+        entry.write_bytes(damage)
+    counted.clear()
+    assert result(cached=True) == plain and len(counted) == 4
+    counted.clear()
+    assert result(cached=True) == plain and counted == []  # rewritten, good again
+
+
+def test_a_truncated_entry_is_ignored(counted: list[Path]) -> None:
+    plain = result(cached=True)
+    for entry in entries():
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    counted.clear()
+    assert result(cached=True) == plain and len(counted) == 4
+
+
+def test_an_entry_others_may_write_is_not_trusted(counted: list[Path]) -> None:
+    result(cached=True)
+    for entry in entries():
+        entry.chmod(0o666)
+    counted.clear()
+    result(cached=True)
+    assert len(counted) == 4
+
+
+def test_an_edited_or_added_pack_file_makes_the_entry_stale(
+    counted: list[Path], tmp_path: Path
+) -> None:
+    packs = tmp_path / "packs"
+    shutil.copytree(ROOT / "rules" / "us", packs / "us")
+    known = {"us": packs / "us"}
+    first = cache.load_pack_cached(packs / "us", known, load_pack)
+    assert cache.load_pack_cached(packs / "us", known, load_pack).id == first.id
+    loads_before = len(counted)
+    params = packs / "us" / "params.yaml"
+    params.write_text(params.read_text() + "\n# edited\n")
+    calls: list[Path] = []
+
+    def load(folder: Path, known: dict[str, Path]):  # type: ignore[no-untyped-def]
+        calls.append(folder)
+        return load_pack(folder, known)
+
+    cache.load_pack_cached(packs / "us", known, load)
+    (packs / "us" / "notes.md").write_text("a new file\n")
+    cache.load_pack_cached(packs / "us", known, load)
+    cache.load_pack_cached(packs / "us", known, load)
+    assert len(calls) == 2 and len(counted) == loads_before
+
+
+def test_no_cache_when_switched_off(counted: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTBENCH_NO_CACHE", "1")
+    result(cached=True)
+    result(cached=True)
+    assert len(counted) == 8

@@ -12,6 +12,8 @@ from trustbench.facts import (  # noqa: F401  (imported to register their facts)
     money,
     ownership,
     relations,
+    structure,
+    timeline,
     transaction,
     turnover,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 
 from trustbench.facts.concentration import (
@@ -12,9 +14,11 @@ from trustbench.facts.concentration import (
     stake_mhhi_delta,
 )
 from trustbench.facts.context import FactContext
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import FactType, Value, fact, known, unknown
+from trustbench.facts.structure import reported
+from trustbench.model.bounds import Range, monotone, plus
 from trustbench.model.deal import Market
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 
 _Q_SHARES = (
     "What are the shares of all firms in the {market} market (with the share held "
@@ -35,37 +39,44 @@ def _share(ctx: FactContext, entity: str) -> Value:
     for p in market.participants:
         if p.entity == entity:
             return Value(p.share, source_ids(p.source) or source_ids(market.source))
+    if market.partial:
+        return unknown(
+            f"{ctx.name(entity)} is not listed, and the list of participants is partial",
+            source_ids(market.source),
+        )
     return known(
         0.0, source_ids(market.source), f"{ctx.name(entity)} is not listed as active in this market"
     )
 
 
 def _complete(market: Market) -> bool:
-    shares = [p.share for p in market.participants]
-    if any(s is None for s in shares):
+    shares = [exact(p.share) for p in market.participants]
+    if market.partial or any(s is None for s in shares):
         return False
     return abs(sum(s for s in shares if s is not None) + (market.fringe or 0.0) - 1.0) < 0.005
 
 
-def _market_fact(name: str, type_: str, unit: str, doc: str, test: str = "") -> object:
+def _market_fact(
+    name: str, type_: FactType, unit: str, doc: str, test: str = ""
+) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
     return fact(
         f"market.{name}",
         type_,
         unit,
         doc,
         test=test,
-        scope="market",  # type: ignore[arg-type]
+        scope="market",
         question=_Q_SHARES,
         topic="Markets",
     )
 
 
-@_market_fact("name", "string", "text", "the market's name")  # type: ignore[operator]
+@_market_fact("name", "string", "text", "the market's name")
 def _name(ctx: FactContext) -> Value:
     return known(_market(ctx).name)
 
 
-@_market_fact("kind", "string", "text", "'product' or 'input'")  # type: ignore[operator]
+@_market_fact("kind", "string", "text", "'product' or 'input'")
 def _kind(ctx: FactContext) -> Value:
     return known(_market(ctx).kind)
 
@@ -73,7 +84,7 @@ def _kind(ctx: FactContext) -> Value:
 @_market_fact(
     "share.acquirer",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the acquirer's share of the market before the deal",
     "MG 2023 §2.1",
 )
@@ -84,7 +95,7 @@ def _share_acquirer(ctx: FactContext) -> Value:
 @_market_fact(
     "share.target",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the target's share of the market before the deal",
     "MG 2023 §2.1",
 )
@@ -95,7 +106,7 @@ def _share_target(ctx: FactContext) -> Value:
 @_market_fact(
     "overlap",
     "bool",
-    "yes/no",  # type: ignore[operator]
+    "yes/no",
     "both the acquirer and the target are active in the market",
     "MG 2023 §2.1",
 )
@@ -112,19 +123,22 @@ def _pair(ctx: FactContext) -> tuple[Value, Value, tuple[str, ...]]:
 @_market_fact(
     "share.merged",
     "double",
-    "share",  # type: ignore[operator]
+    "share",
     "the combined share of acquirer and target",
     "MG 2023 §2.1 (30 % share prong)",
 )
 def _merged(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
-    return known(a.value + t.value, src) if a.known and t.known else unknown(sources=src)
+    total = plus(a.value, t.value) if a.known and t.known else None
+    if total is not None:
+        return known(total, src)
+    return reported(ctx, "combined_share", unknown(sources=src))
 
 
 @_market_fact(
     "hhi.before",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the Herfindahl-Hirschman index before the deal (Σ of squared shares; listed "
     "fringe firms count as atomistic)",
     "MG 2023 §2.1",
@@ -132,10 +146,14 @@ def _merged(ctx: FactContext) -> Value:
 def _hhi_before(ctx: FactContext) -> Value:
     market = _market(ctx)
     if not _complete(market):
-        return unknown(
-            "the shares of all firms in the market are not given", source_ids(market.source)
+        return reported(
+            ctx,
+            "hhi_before",
+            unknown(
+                "the shares of all firms in the market are not given", source_ids(market.source)
+            ),
         )
-    shares = [p.share or 0.0 for p in market.participants]
+    shares = [exact(p.share) or 0.0 for p in market.participants]
     sources = [s for p in market.participants for s in source_ids(p.source)]
     return known(hhi(shares), (*source_ids(market.source), *sources))
 
@@ -143,7 +161,7 @@ def _hhi_before(ctx: FactContext) -> Value:
 @_market_fact(
     "hhi.delta",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the change in HHI if acquirer and target combine: 2·s₁·s₂",
     "MG 2023 §2.1",
 )
@@ -151,9 +169,14 @@ def _hhi_delta(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
     if _either_zero(a, t):
         return known(0.0, src, "only one of the parties is active in this market")
-    return (
-        known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(sources=src)
-    )
+    delta = monotone(merger_delta, a.value, t.value) if a.known and t.known else None
+    if delta is not None:
+        return known(delta, src)
+    return reported(ctx, "hhi_delta", unknown(sources=src))
+
+
+def _ranged(*values: Value) -> bool:
+    return any(isinstance(v.value, Range) for v in values)
 
 
 def _either_zero(a: Value, t: Value) -> bool:
@@ -163,22 +186,29 @@ def _either_zero(a: Value, t: Value) -> bool:
 @_market_fact(
     "hhi.after",
     "double",
-    "HHI points",  # type: ignore[operator]
+    "HHI points",
     "the HHI after acquirer and target combine",
     "MG 2023 §2.1 (HHI > 1,800)",
 )
 def _hhi_after(ctx: FactContext) -> Value:
     before, delta = ctx.get("market.hhi.before"), ctx.get("market.hhi.delta")
-    if before.known and delta.known:
-        return known(before.value + delta.value, (*before.sources, *delta.sources))
-    return unknown(sources=(*before.sources, *delta.sources))
+    src = (*before.sources, *delta.sources)
+    total = plus(before.value, delta.value) if before.known and delta.known else None
+    if total is not None and not _ranged(before, delta):
+        return known(total, src, _joined(before.note, delta.note))
+    fallback = known(total, src, _joined(before.note, delta.note)) if total is not None else None
+    return reported(ctx, "hhi_after", fallback or unknown(sources=src))
+
+
+def _joined(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _register_mhhi(model: str) -> None:
     @_market_fact(
         f"mhhi.delta.{model}",
         "double",
-        "HHI points",  # type: ignore[operator]
+        "HHI points",
         f"O'Brien–Salop MHHI delta of the acquirer's equity stake in the target under "
         f"the {model} control assumption",
         "MG 2023 §2.11; O'Brien & Salop (2000)",
@@ -188,7 +218,7 @@ def _register_mhhi(model: str) -> None:
         stake = ctx.get("acquirer.equity.after")
         if _either_zero(a, t):
             return known(0.0, src, "only one of the parties is active in this market")
-        if not (a.known and t.known and stake.known):
+        if not (a.known and t.known and stake.known) or _ranged(a, t):
             return unknown(sources=(*src, *stake.sources))
         value = stake_mhhi_delta(a.value, t.value, stake.value, model)
         return known(value, (*src, *stake.sources))
@@ -251,7 +281,7 @@ def _common_mhhi(ctx: FactContext, phase: str) -> Value:
         return unknown(str(exc), sources)
     total = 0.0
     for (j, k), w in sorted(weights.items()):
-        sj, sk = firms[j].share, firms[k].share
+        sj, sk = exact(firms[j].share), exact(firms[k].share)
         if sj is None or sk is None:
             missing = ctx.name(j if sj is None else k)
             return unknown(

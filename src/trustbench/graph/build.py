@@ -6,7 +6,7 @@ Nodes are entities (attribute ``kind``: company, fund, person, …) and markets
 ========== ====================== ==================================================
 type        direction              attributes
 ========== ====================== ==================================================
-holds       holder → issuer        equity, voting, share_class, value, source
+holds       holder → issuer        equity, voting, share_class, value, source, bounds
 director    person → company       role (director/chair), designated_by, source
 observer    person → company       designated_by, source
 officer     person → company       title, board_elected, source
@@ -27,6 +27,7 @@ from typing import Any, TypeAlias
 import networkx as nx
 
 from trustbench.errors import DealError
+from trustbench.model.bounds import Range
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
@@ -36,7 +37,7 @@ from trustbench.model.deal import (
     Hire,
     Right,
 )
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 from trustbench.sources import paused_gc
 
 Graph: TypeAlias = nx.MultiDiGraph
@@ -53,6 +54,8 @@ class Phase:
     name: str
     graph: Graph
     contracts: list[Contract] = field(default_factory=list)
+    partial: frozenset[str] = frozenset()
+    """sections of the deal file marked partial: what they do not list is unknown"""
 
     def edges(
         self, kind: str | None = None, u: str | None = None, v: str | None = None
@@ -90,6 +93,17 @@ def _right_attrs(right: Right) -> dict[str, Any]:
     }
 
 
+def _bounds(equity: float | Range | None, voting: float | Range | None) -> dict[str, Range]:
+    """The measures of a holding known only as a bound ("at most 7 %"): the edge's number
+    is then unknown (``None``) and the bound is kept here for the facts that can use it."""
+    out = {}
+    if isinstance(equity, Range):
+        out["equity"] = equity
+    if isinstance(voting, Range):
+        out["voting"] = voting
+    return out
+
+
 def build_pre(deal: Deal) -> Phase:
     g: Graph = nx.MultiDiGraph()
     for e in deal.entities:
@@ -99,15 +113,18 @@ def build_pre(deal: Deal) -> Phase:
             h.holder,
             h.issuer,
             type="holds",
-            equity=h.equity,
-            voting=h.voting,
+            equity=exact(h.equity),
+            voting=exact(h.voting),
             share_class=h.share_class,
             value=h.value,
             source=source_ids(h.source),
+            bounds=_bounds(h.equity, h.voting),
         )
     for b in deal.boards:
         if b.company in g and b.size is not None:
             g.nodes[b.company]["board_size"] = b.size
+        if b.company in g and b.partial:
+            g.nodes[b.company]["board_partial"] = True
         for seat in b.directors:
             g.add_edge(
                 seat.person,
@@ -166,12 +183,12 @@ def build_pre(deal: Deal) -> Phase:
             status=s.status,
             source=source_ids(s.source),
         )
-    return Phase("before", g)
+    return Phase("before", g, partial=frozenset(deal.partial))
 
 
 def apply_steps(deal: Deal, pre: Phase) -> Phase:
     g = pre.graph.copy()
-    post = Phase("after", g, list(pre.contracts))
+    post = Phase("after", g, list(pre.contracts), pre.partial)
     t = deal.transaction
     for step in t.steps:
         src = source_ids(step.source) or source_ids(t.source)

@@ -115,15 +115,23 @@ class Interests:
         if holder not in self._index or issuer not in self._index:
             return None
         value = float(self.column(issuer, measure)[self._index[holder]])
-        return None if np.isnan(value) else value
+        if np.isnan(value) or (value == 0.0 and self.partial):
+            return None
+        return value
+
+    @property
+    def partial(self) -> bool:
+        """The deal marks its holdings partial: no listed chain is not the same as none."""
+        return "holdings" in self.phase.partial
 
     def direct(self, holder: str, issuer: str, measure: str) -> float | None:
-        total = 0.0
+        total, found = 0.0, False
         for _, _, data in self.phase.edges("holds", holder, issuer):
             if data.get(measure) is None:
                 return None
             total += data[measure]
-        return total
+            found = True
+        return None if not found and self.partial else total
 
     # -- control ----------------------------------------------------------------------------
     def held_by(

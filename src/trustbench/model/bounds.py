@@ -20,7 +20,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Range"]
+__all__ = ["Range", "ends", "monotone", "plus"]
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
@@ -114,3 +114,48 @@ class Range:
         if self.hi is None:
             return f"{'>' if self.lo_open else '≥'} {self.lo:g}"
         return f"{self.lo:g}–{self.hi:g}"
+
+
+Number = float | int
+
+
+def plus(a: Number | Range, b: Number | Range) -> Number | Range | None:
+    """``a + b`` where either may be a range: exact + range shifts it; range + range adds
+    the ends (an end unbounded on one side stays unbounded); ``None`` when the sum is
+    bounded on neither side (``< 5`` plus ``> 3``)."""
+    if not isinstance(a, Range) and not isinstance(b, Range):
+        return a + b
+    if not isinstance(a, Range):
+        a, b = b, a
+    assert isinstance(a, Range)
+    if not isinstance(b, Range):
+        return a.shift(float(b))
+    lo = None if a.lo is None or b.lo is None else a.lo + b.lo
+    hi = None if a.hi is None or b.hi is None else a.hi + b.hi
+    if lo is None and hi is None:
+        return None
+    return Range(lo, hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+
+
+def ends(value: Number | Range) -> tuple[float | None, float | None]:
+    """The lowest and highest value possible (``None``: unbounded)."""
+    if isinstance(value, Range):
+        return value.lo, value.hi
+    return float(value), float(value)
+
+
+def monotone(
+    fn: Callable[[float, float], float], a: Number | Range, b: Number | Range
+) -> Number | Range | None:
+    """``fn(a, b)`` for ``fn`` non-decreasing in both arguments (2·s₁·s₂ for shares): the
+    range from the low ends to the high ends; ``None`` if an end needed is unbounded."""
+    if not isinstance(a, Range) and not isinstance(b, Range):
+        return fn(float(a), float(b))
+    (alo, ahi), (blo, bhi) = ends(a), ends(b)
+    lo = None if alo is None or blo is None else fn(alo, blo)
+    hi = None if ahi is None or bhi is None else fn(ahi, bhi)
+    if lo is None and hi is None:
+        return None
+    if lo is not None and hi is not None and lo == hi:
+        return lo
+    return Range(lo, hi)

@@ -1,0 +1,179 @@
+"""Market structure as decisions report it, potential entrants and buyer-side markets.
+
+Decisions often give the HHI, the parties' combined share or the number of significant
+competitors without every firm's share. The concentration facts of
+:mod:`trustbench.facts.markets` fall back on these reported figures (:func:`reported`) when
+the per-firm shares do not suffice, and their note says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import FactType, Value, fact, known, unknown
+from trustbench.model.market import Market
+from trustbench.model.types import source_ids
+
+
+def _market(ctx: FactContext) -> Market:
+    if ctx.market is None:
+        raise LookupError("market facts need a market")
+    return ctx.market
+
+
+def reported(ctx: FactContext, name: str, otherwise: Value) -> Value:
+    """The market's reported figure ``name`` (a number or a bound) with its source, or
+    ``otherwise`` when the deal file reports none."""
+    market = _market(ctx)
+    stated = market.reported
+    value = getattr(stated, name, None) if stated is not None else None
+    if value is None or stated is None:
+        return otherwise
+    sources = source_ids(stated.source) or source_ids(market.source)
+    label = name.replace("_", " ")
+    return known(value, sources, f"as reported ({label}), not computed from per-firm shares")
+
+
+def _market_fact(
+    name: str, type_: FactType, unit: str, doc: str, test: str, question: str
+) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
+    return fact(
+        f"market.{name}",
+        type_,
+        unit,
+        doc,
+        test=test,
+        question=question,
+        topic="Markets",
+        scope="market",
+    )
+
+
+@_market_fact(
+    "rank",
+    "int",
+    "rank",
+    "the parties' combined rank in the market as reported (1 = the largest)",
+    "EU HMG paras 17–18; GWB § 18(3)",
+    "Where do the parties rank together in the {market} market, by share?",
+)
+def _rank(ctx: FactContext) -> Value:
+    return reported(ctx, "rank", unknown("the parties' rank is not reported"))
+
+
+@_market_fact(
+    "significant_competitors",
+    "int",
+    "firms",
+    "the number of significant competitors other than the parties, as reported",
+    "MG 2023 §2.1; EU HMG para 17",
+    "How many competitors other than the parties constrain them in the {market} market?",
+)
+def _competitors(ctx: FactContext) -> Value:
+    return reported(
+        ctx, "significant_competitors", unknown("the number of competitors is not reported")
+    )
+
+
+@_market_fact(
+    "top.share",
+    "double",
+    "share",
+    "the combined share of the largest firms of the market as reported (how many: "
+    "market.top.firms)",
+    "GWB § 18(6) (collective dominance)",
+    "What share do the three (or five) largest firms hold together in the {market} market?",
+)
+def _top_share(ctx: FactContext) -> Value:
+    stated = _market(ctx).reported
+    if stated is None or stated.top is None:
+        return unknown("no top-firms share is reported")
+    return known(stated.top.share, source_ids(stated.source) or source_ids(_market(ctx).source))
+
+
+@_market_fact(
+    "top.firms",
+    "int",
+    "firms",
+    "how many largest firms market.top.share counts",
+    "GWB § 18(6) (collective dominance)",
+    "What share do the three (or five) largest firms hold together in the {market} market?",
+)
+def _top_firms(ctx: FactContext) -> Value:
+    stated = _market(ctx).reported
+    if stated is None or stated.top is None:
+        return unknown("no top-firms share is reported")
+    return known(stated.top.firms, source_ids(stated.source))
+
+
+_Q_ENTRY = (
+    "Could the acquirer (or the target) enter the {market} market, and do the firms there "
+    "see it as a likely entrant?"
+)
+
+
+def _entry(ctx: FactContext) -> tuple[str | None, tuple[str, ...]] | None:
+    """The kind of entry ('actual' / 'perceived') by which one party is a potential entrant
+    into the market where the other is active; ``(None, …)`` if neither is; ``None`` if the
+    file does not say who could enter."""
+    market = _market(ctx)
+    if market.potential_entrants is None:
+        return None
+    active = {p.entity for p in market.participants}
+    parties = {ctx.acquirer, ctx.target}
+    found: list[str] = []
+    sources: list[str] = list(source_ids(market.source))
+    for entrant in market.potential_entrants:
+        other = parties - {entrant.entity}
+        if entrant.entity in parties and other & active:
+            found.append(entrant.kind)
+            sources.extend(source_ids(entrant.source))
+    kind = "actual" if "actual" in found else (found[0] if found else None)
+    return kind, tuple(sources)
+
+
+@_market_fact(
+    "potential_entrant",
+    "bool",
+    "yes/no",
+    "one party could enter the market in which the other is active (actual or perceived "
+    "potential competition)",
+    "MG 2023 §2.4",
+    _Q_ENTRY,
+)
+def _potential_entrant(ctx: FactContext) -> Value:
+    entry = _entry(ctx)
+    if entry is None:
+        return unknown("the deal file does not say which firms could enter this market")
+    return known(entry[0] is not None, entry[1])
+
+
+@_market_fact(
+    "potential_entrant.kind",
+    "string",
+    "text",
+    "'actual' (the party would likely have entered) or 'perceived' (incumbents react to the "
+    "threat) when a party is a potential entrant; '' when neither party is",
+    "MG 2023 §2.4",
+    _Q_ENTRY,
+)
+def _entrant_kind(ctx: FactContext) -> Value:
+    entry = _entry(ctx)
+    if entry is None:
+        return unknown("the deal file does not say which firms could enter this market")
+    return known(entry[0] or "", entry[1])
+
+
+@_market_fact(
+    "buyer_side",
+    "bool",
+    "yes/no",
+    "the market is one where the parties compete as buyers (labour, input purchasing); "
+    "its shares are shares of purchases",
+    "MG 2023 §2.10",
+    "Do the parties compete to buy labour or inputs in the {market} market?",
+)
+def _buyer_side(ctx: FactContext) -> Value:
+    market = _market(ctx)
+    return known(market.side == "buying" or market.kind == "labour", source_ids(market.source))

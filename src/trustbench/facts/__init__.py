@@ -4,6 +4,7 @@ Importing this package registers every fact module; ``REGISTRY`` lists them.
 """
 
 from trustbench.facts import (  # noqa: F401  (imported to register their facts)
+    assets,
     control,
     dma,
     governance,

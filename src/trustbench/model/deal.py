@@ -281,7 +281,7 @@ class AcquireAssets(StepBase):
     kind: Literal["acquire_assets"]
     buyer: EntityRef | None = Field(None, description="defaults to the acquirer")
     seller: EntityRef | None = Field(None, description="defaults to the target")
-    assets: list[AssetKind] = Field(min_length=1)
+    assets: list[AssetKind] = Field(min_length=1, description="what is acquired")
     description: str | None = None
     value: MoneyField | None = None
     whole_business: bool | None = Field(

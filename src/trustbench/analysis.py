@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError
 from trustbench.facts import FactContext
+from trustbench.model.bounds import Range
 from trustbench.model.deal import Deal
 from trustbench.model.errors import did_you_mean
 from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
@@ -122,6 +123,8 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, Range):
+        return value.as_dict()
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, dt.date):

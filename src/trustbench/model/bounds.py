@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Range", "ends", "monotone", "plus"]
 
@@ -106,6 +106,27 @@ class Range:
         nearby = math.nextafter(limit, math.inf if below else -math.inf)
         return fn(nearby, other)
 
+    def as_dict(self) -> dict[str, float | bool | str | None]:
+        """The JSON form: ``{"min", "max", "min_open", "max_open", "text"}``."""
+        return {
+            "min": self.lo,
+            "max": self.hi,
+            "min_open": self.lo_open,
+            "max_open": self.hi_open,
+            "text": str(self),
+        }
+
+    def render(self, end: Callable[[float], str]) -> str:
+        """The range with each end written by ``end`` (``49 %``, ``USD 70m``); the text as
+        given when there is one."""
+        if self.text:
+            return self.text
+        if self.lo is None:
+            return f"{'<' if self.hi_open else '≤'} {end(self.hi or 0.0)}"
+        if self.hi is None:
+            return f"{'>' if self.lo_open else '≥'} {end(self.lo)}"
+        return f"{end(self.lo)}–{end(self.hi)}"
+
     def __str__(self) -> str:
         if self.text:
             return self.text
@@ -129,7 +150,7 @@ def plus(a: Number | Range, b: Number | Range) -> Number | Range | None:
         a, b = b, a
     assert isinstance(a, Range)
     if not isinstance(b, Range):
-        return a.shift(float(b))
+        return a.shift(float(b)) if b == 0 else replace(a.shift(float(b)), text="")
     lo = None if a.lo is None or b.lo is None else a.lo + b.lo
     hi = None if a.hi is None or b.hi is None else a.hi + b.hi
     if lo is None and hi is None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from trustbench.model.bounds import Range
 from trustbench.model.types import format_money
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)(?:\|([a-z]+))?\}")
@@ -37,6 +38,8 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
     """Render a value for a lawyer: ``49 %``, ``USD 14.3bn``, ``1,518``, ``yes``."""
     if value is None:
         return "unknown"
+    if isinstance(value, Range):  # a bound as the deal file gives it, or each end styled
+        return value.render(lambda end: fmt(end, unit, style))
     style = style or _default_style(unit, value)
     if style == "pct":
         return pct(float(value))

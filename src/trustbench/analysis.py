@@ -59,12 +59,12 @@ def _no_pack(jurisdiction: str, known: dict[str, Path], deal: Deal | None) -> Tr
     hint = (
         did_you_mean(jurisdiction, known) or "built-in packs: " + ", ".join(sorted(known))
     ) + "; add your own with --rules DIR"
-    file, line, column = None, 0, 0
+    file, line, column, index = None, 0, 0, 0
     if deal is not None and jurisdiction in deal.case.jurisdictions:
         index = deal.case.jurisdictions.index(jurisdiction)
         file, line, column = deal.locate(("case", "jurisdictions", index))
     return TrustbenchError(
-        f"case.jurisdictions: no rule pack for jurisdiction {jurisdiction!r}"
+        f"case.jurisdictions[{index}]: no rule pack for jurisdiction {jurisdiction!r}"
         if file
         else f"no rule pack for jurisdiction {jurisdiction!r}",
         file=file,

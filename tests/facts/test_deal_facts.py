@@ -185,3 +185,51 @@ def test_stated_holding_value_is_the_size_of_transaction() -> None:
     value = ctx_for(text).get("hsr.size_of_transaction.usd")
     assert value.value == 150e6
     assert "whole holding" in (value.note or "")
+
+
+def test_events_after_the_case_date_decide_nothing() -> None:
+    late = "  - {date: 2025-09-01, type: closing}"  # after as_of (2025-06-13)
+    ctx = ctx_for(TIMELINE.replace("{events}", late))
+    assert val(ctx, "timeline.closed_before_clearance.eu") is False
+    assert ctx.get("timeline.closed_before_clearance.eu").note == "the timeline records no closing"
+
+
+@pytest.mark.parametrize(
+    ("timeline", "expected"),
+    [
+        ("timeline: [{date: 2025-03-01, type: referral_acceptance, jurisdiction: eu}]", True),
+        ("timeline: [{date: 2025-03-01, type: referral_request, jurisdiction: eu}]", False),
+        ("timeline: [{date: 2025-08-01, type: referral_acceptance, jurisdiction: eu}]", False),
+        ("", None),
+    ],
+)
+def test_referral_accepted(timeline: str, expected: bool | None) -> None:
+    assert val(ctx_for(PARTIES + timeline + "\n"), "timeline.referral_accepted.eu") is expected
+
+
+NONPROFIT = """
+entities:
+  - {id: acme, name: Acme}
+  - {id: clinic, name: Clinic Foundation, kind: non-profit}
+boards: [{company: clinic, size: 6}]
+transaction:
+  acquirer: acme
+  target: clinic
+  steps: [{kind: grant_right, right: {holder: acme, issuer: clinic, kind: RIGHT}}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("right", "expected"),
+    [
+        ("sole_member", True),
+        ("trustee_appointment, seats: 3", True),  # 50 % of the trustees
+        ("trustee_appointment, seats: 2", False),
+        ("membership", False),
+    ],
+)
+def test_control_of_a_body_without_shares(right: str, expected: bool) -> None:
+    ctx = ctx_for(NONPROFIT.replace("RIGHT", right))
+    interests = ctx.interests("after")
+    assert interests.controlled_by({"acme"}, "clinic", "hsr") is expected
+    assert ctx.interests("before").controlled_by({"acme"}, "clinic", "hsr") is False

@@ -1,7 +1,7 @@
 """Facts from the deal's timeline: was the deal closed, or were the rights it gives
 exercised, while a review was still pending?
 
-A review is *pending* in a jurisdiction from the first ``filing`` there until its first
+Only events on or before the case's ``as_of`` date count. A review is *pending* in a jurisdiction from the first ``filing`` there until its first
 ``clearance`` (or ``waiting_period_expiry``). Without a filing event the facts are unknown:
 whether a filing was required is the notification rules' question, not the timeline's. An
 absent clearance counts as none only if the timeline is stated and not marked partial.
@@ -21,6 +21,12 @@ RIGHTS_EVENTS = frozenset({"vote_cast", "veto_used", "board_seat_taken"})
 ENDS_REVIEW = frozenset({"clearance", "waiting_period_expiry"})
 
 
+def events(ctx: FactContext) -> list[Event]:
+    """The timeline as of the case date: a memo is as of its date, so a later event decides
+    nothing."""
+    return [e for e in ctx.deal.timeline if e.date <= ctx.as_of]
+
+
 def _first(events: list[Event], types: frozenset[str], jurisdiction: str) -> Event | None:
     dated = [e for e in events if e.type in types and e.jurisdiction == jurisdiction]
     return min(dated, key=lambda e: e.date) if dated else None
@@ -28,11 +34,11 @@ def _first(events: list[Event], types: frozenset[str], jurisdiction: str) -> Eve
 
 def _review(ctx: FactContext, code: str) -> tuple[dt.date, dt.date | None, list[str]] | str:
     """(filed, cleared or None, sources) for ``code``, or the reason it is unknown."""
-    events = ctx.deal.timeline
-    filing = _first(events, frozenset({"filing"}), code)
+    known_events = events(ctx)
+    filing = _first(known_events, frozenset({"filing"}), code)
     if filing is None:
         return f"the timeline records no filing in {code.upper()}"
-    cleared = _first(events, ENDS_REVIEW, code)
+    cleared = _first(known_events, ENDS_REVIEW, code)
     sources = [*source_ids(filing.source), *(source_ids(cleared.source) if cleared else ())]
     if cleared is None and "timeline" in ctx.deal.partial:
         return f"the timeline is partial and records no end of the {code.upper()} review"
@@ -45,7 +51,7 @@ def _before(date: dt.date, cleared: dt.date | None) -> bool:
 
 def _start(ctx: FactContext, filed: dt.date) -> dt.date:
     """Where the deal's own conduct begins: the signing if recorded, else the filing."""
-    signed = [e.date for e in ctx.deal.timeline if e.type == "signing"]
+    signed = [e.date for e in events(ctx) if e.type == "signing"]
     return min(signed) if signed else filed
 
 
@@ -54,7 +60,7 @@ def _closed_before(ctx: FactContext, code: str) -> Value:
     if isinstance(review, str):
         return unknown(review)
     _, cleared, sources = review
-    closing = min((e for e in ctx.deal.timeline if e.type == "closing"), key=_date, default=None)
+    closing = min((e for e in events(ctx) if e.type == "closing"), key=_date, default=None)
     if closing is None:
         if "timeline" in ctx.deal.partial:
             return unknown("the timeline is partial and records no closing", sources)
@@ -78,7 +84,7 @@ def _rights_before(ctx: FactContext, code: str) -> Value:
     acquirers = ctx.interests("after").group(ctx.acquirer) | {ctx.acquirer}
     used = [
         e
-        for e in ctx.deal.timeline
+        for e in events(ctx)
         if e.type in RIGHTS_EVENTS
         and (e.by is None or e.by in acquirers)
         and _start(ctx, filed) <= e.date
@@ -124,3 +130,23 @@ def _register(code: str, label: str) -> None:
 
 for _code, _label in JURISDICTIONS.items():
     _register(_code, _label)
+
+
+@fact(
+    "timeline.referral_accepted.eu",
+    "bool",
+    "yes/no",
+    "the Commission has accepted a Member State's request to refer the deal to it (a "
+    "referral_acceptance event in the EU on or before the case date)",
+    test="EUMR Art. 22",
+    question="Has any Member State asked the Commission to examine the deal, and has the "
+    "Commission accepted the referral?",
+    topic="Timeline",
+)
+def _referral_accepted(ctx: FactContext) -> Value:
+    accepted = _first(events(ctx), frozenset({"referral_acceptance"}), "eu")
+    if accepted is not None:
+        return known(True, source_ids(accepted.source), f"accepted {accepted.date.isoformat()}")
+    if not ctx.declared("timeline") or "timeline" in ctx.deal.partial:
+        return unknown("the timeline does not record the referral procedure")
+    return known(False, note="the timeline records no accepted referral")

@@ -52,6 +52,16 @@ the others (funds, partnerships, other forms) by rights to profits (801.1(b)(1)(
 which the ``equity`` share stands. Natural persons are never controlled."""
 
 
+BOARD_GOVERNED = frozenset({"non-profit", "trust"})
+"""Entity kinds without shares or profits to hold, controlled by whoever designates their
+board or trustees: 16 CFR 801.1(b)(2) (50 % or more of the directors of a for-profit or
+not-for-profit corporation, or of the trustees of a trust) [recalled; legal.md §1.3 states
+the test for corporations only]."""
+
+APPOINTING = frozenset({"board_appointment", "trustee_appointment"})
+"""Right kinds that designate seats (``seats``) on the issuer's board or body of trustees."""
+
+
 def _meets(share: float, concept: Concept) -> bool:
     return share >= HSR_CONTROL if concept == "hsr" else share > MAJORITY
 
@@ -153,13 +163,14 @@ class Interests:
         designate by board-appointment rights of its own; ``None`` when seats are given but
         the board's size is not."""
         holders = {holder} if isinstance(holder, str) else holder
-        seats = sum(
-            d.get("seats") or 0
+        rights = [
+            d
             for u, _, d in self.phase.edges("right", v=issuer)
-            if u in holders
-            and d["kind"] == "board_appointment"
-            and set(d.get("joint_with") or ()) <= holders
-        )
+            if u in holders and set(d.get("joint_with") or ()) <= holders
+        ]
+        if any(d["kind"] == "sole_member" for d in rights):
+            return 1.0  # the sole member elects the whole board
+        seats = sum(d.get("seats") or 0 for d in rights if d["kind"] in APPOINTING)
         if not seats:
             return 0.0
         size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
@@ -184,7 +195,7 @@ class Interests:
                 return True
             if missing:
                 verdict = None
-        if corporate or concept == "majority":
+        if corporate or concept == "majority" or self._kind(issuer) in BOARD_GOVERNED:
             board = self.designation_share(holders, issuer)
             if board is not None and _meets(board, concept):
                 return True

@@ -212,7 +212,10 @@ RightKind = Literal[
 
 
 class Right(Base):
-    """A veto, consent, information, board-appointment or exclusivity right."""
+    """A veto, consent, information, board-appointment or exclusivity right. For bodies
+    without shares: ``trustee_appointment`` (``seats`` trustees), ``sole_member`` (the only
+    member of a non-profit, who elects its whole board) and ``membership`` (one member
+    among several)."""
 
     holder: EntityRef
     issuer: EntityRef

@@ -1,10 +1,11 @@
 """Facts from the deal's timeline: was the deal closed, or were the rights it gives
 exercised, while a review was still pending?
 
-Only events on or before the case's ``as_of`` date count. A review is *pending* in a jurisdiction from the first ``filing`` there until its first
-``clearance`` (or ``waiting_period_expiry``). Without a filing event the facts are unknown:
-whether a filing was required is the notification rules' question, not the timeline's. An
-absent clearance counts as none only if the timeline is stated and not marked partial.
+Only events on or before the case's ``as_of`` date count. A review is *pending* in a
+jurisdiction from the first ``filing`` there until its first ``clearance`` (or
+``waiting_period_expiry``). Without a filing event the facts are unknown: whether a filing
+was required is the notification rules' question, not the timeline's. An absent clearance
+counts as none only if the timeline is stated and not marked partial.
 """
 
 from __future__ import annotations

@@ -233,3 +233,12 @@ def test_control_of_a_body_without_shares(right: str, expected: bool) -> None:
     interests = ctx.interests("after")
     assert interests.controlled_by({"acme"}, "clinic", "hsr") is expected
     assert ctx.interests("before").controlled_by({"acme"}, "clinic", "hsr") is False
+
+
+def test_size_of_person_keeps_a_bound() -> None:
+    text = PARTIES.replace(
+        "{id: acme, name: Acme, revenues: [{geography: UK, amount: GBP 100m, fiscal_year: 2024}]}",
+        '{id: acme, name: Acme, revenues: [{geography: worldwide, amount: "> USD 10bn"}]}',
+    )
+    value = val(ctx_for(text), "hsr.acquiring_person.sales.usd")
+    assert value == Range(lo=10e9, lo_open=True, text="> USD 10bn")

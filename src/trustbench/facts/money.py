@@ -188,7 +188,7 @@ def _size_of_transaction(ctx: FactContext) -> Value:
 def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:
     upe = ctx.interests("before").ultimate_parent(entity)
     figures = getattr(ctx.entity(upe), key) if upe in {e.id for e in ctx.deal.entities} else []
-    return ctx.figure(figures, "worldwide", "USD")
+    return ctx.figure(figures, "worldwide", "USD", bounds=True)
 
 
 def _register_person(side: str, attr: str) -> None:

@@ -2,21 +2,33 @@
 
 Conventions: every section forbids unknown keys; amounts are :class:`Money`; shares are
 floats in [0, 1] (``"49%"`` accepted); any fact may name the ``source`` it comes from.
-A field left out is unknown, never zero.
+A field left out is unknown, never zero. The sections live in their own modules (market,
+rights, stake, timeline, transaction); this module re-exports their models.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr
 
 from trustbench.model.base import Base
 from trustbench.model.market import Market, Participant
-
-__all__ = ["Deal", "Market", "Participant"]
+from trustbench.model.rights import Right, RightKind
+from trustbench.model.stake import ShareClass, Stake
 from trustbench.model.timeline import Event
+from trustbench.model.transaction import (
+    AcquireAssets,
+    AcquireStake,
+    AppointDirector,
+    Contract,
+    GrantRight,
+    Hire,
+    Step,
+    StepBase,
+    Transaction,
+)
 from trustbench.model.types import (
     BoundedCount,
     BoundedMoney,
@@ -130,26 +142,6 @@ class Entity(Base):
     source: SourceRef = None
 
 
-ShareClass = Literal["voting", "non-voting", "convertible", "unknown"]
-
-
-class Stake(Base):
-    """Equity and votes of a stake. Voting stock votes in proportion to equity unless
-    ``voting`` says otherwise; non-voting and convertible stock carry no present vote."""
-
-    share_class: ShareClass = Field("voting", alias="class")
-
-    @model_validator(mode="after")
-    def _default_votes(self) -> Stake:
-        equity, voting = getattr(self, "equity", None), getattr(self, "voting", None)
-        if voting is None:
-            if self.share_class in ("non-voting", "convertible"):
-                setattr(self, "voting", 0.0)  # noqa: B010  (declared by the subclasses)
-            elif equity is not None:
-                setattr(self, "voting", equity)  # noqa: B010
-        return self
-
-
 class Holding(Stake):
     """An interest held before the deal: a share (``0.49``, ``"49%"``), a bound (``"at most
     7 %"``) or a count of ``shares`` of an issuer whose ``shares_outstanding`` is given."""
@@ -197,41 +189,6 @@ class Board(Base):
     source: SourceRef = None
 
 
-RightKind = Literal[
-    "veto",
-    "consent",
-    "information",
-    "board_appointment",
-    "consultation",
-    "exclusivity",
-    "first_refusal",
-    "membership",
-    "sole_member",
-    "trustee_appointment",
-]
-
-
-class Right(Base):
-    """A veto, consent, information, board-appointment or exclusivity right. For bodies
-    without shares: ``trustee_appointment`` (``seats`` trustees), ``sole_member`` (the only
-    member of a non-profit, who elects its whole board) and ``membership`` (one member
-    among several)."""
-
-    holder: EntityRef
-    issuer: EntityRef
-    kind: RightKind
-    matters: list[str] = Field(
-        default_factory=list,
-        description="e.g. budget, business_plan, senior_management, major_investments",
-    )
-    seats: int | None = Field(None, ge=0, description="seats the holder may appoint")
-    joint_with: list[EntityRef] = Field(
-        default_factory=list, description="others who hold the right only together with holder"
-    )
-    note: str | None = None
-    source: SourceRef = None
-
-
 class Supply(Base):
     """Who supplies what to whom, and how much the customer depends on it."""
 
@@ -245,115 +202,6 @@ class Supply(Base):
     )
     status: Literal["ongoing", "reduced", "paused", "ended"] = "ongoing"
     note: str | None = None
-    source: SourceRef = None
-
-
-class StepBase(Base):
-    date: dt.date | None = None
-    note: str | None = None
-    source: SourceRef = None
-
-
-class AcquireStake(StepBase, Stake):
-    kind: Literal["acquire_stake"]
-    holder: EntityRef | None = Field(None, description="defaults to the acquirer")
-    issuer: EntityRef | None = Field(None, description="defaults to the target")
-    equity: Share | None = None
-    voting: Share | None = None
-    value: MoneyField | None = None
-    holding_value: MoneyField | None = Field(
-        None,
-        description="value of the holder's whole holding of the issuer after this step "
-        "(what HSR's size-of-transaction test measures)",
-    )
-    seller: EntityRef | None = None
-    holding_after: bool = Field(
-        False,
-        description="equity and voting give the holder's whole direct holding after this "
-        "step (replacing what it held before), not the increment",
-    )
-
-
-AssetKind = Literal["business_line", "ip", "staff", "customer_contracts", "other"]
-
-
-class AcquireAssets(StepBase):
-    """An acquisition of assets rather than shares: a business line, IP, staff, customer
-    contracts (EUMR Art. 3(1)(b); GWB § 37(1) no. 1; 16 CFR 801.2(a) assets)."""
-
-    kind: Literal["acquire_assets"]
-    buyer: EntityRef | None = Field(None, description="defaults to the acquirer")
-    seller: EntityRef | None = Field(None, description="defaults to the target")
-    assets: list[AssetKind] = Field(min_length=1, description="what is acquired")
-    description: str | None = None
-    value: MoneyField | None = None
-    whole_business: bool | None = Field(
-        None, description="the assets form a business with a market presence of its own"
-    )
-
-
-class AppointDirector(StepBase):
-    kind: Literal["appoint_director"]
-    person: PersonRef
-    company: EntityRef | None = Field(None, description="defaults to the target")
-    designated_by: EntityRef | None = None
-    role: Literal["director", "chair", "observer"] = "director"
-
-
-class Hire(StepBase):
-    kind: Literal["hire"]
-    person: PersonRef
-    by: EntityRef | None = Field(None, description="defaults to the acquirer")
-    from_: EntityRef | None = Field(None, alias="from", description="defaults to the target")
-    title: str | None = None
-    officer: bool = Field(True, description="the person becomes an officer of `by`")
-    board_elected: bool | None = Field(
-        None, description="the officer post is elected or chosen by the board (Clayton §8)"
-    )
-    leaves_roles: bool = Field(True, description="gives up officer roles at `from`")
-    keeps_board_seat: bool = Field(True, description="keeps any board seat at `from`")
-    key: bool = Field(True, description="a key person (founder, executive, core researcher)")
-    count: int = Field(1, ge=1, description="number of people this step moves")
-
-
-class GrantRight(StepBase):
-    kind: Literal["grant_right"]
-    right: Right
-
-
-class Contract(StepBase):
-    kind: Literal["contract"]
-    parties: list[EntityRef] = Field(default_factory=list)
-    contract_type: Literal["licence", "supply", "commitment", "firewall", "other"] = Field(
-        "other", alias="type"
-    )
-    exclusive: bool | None = None
-    text: str
-
-
-Step = Annotated[
-    AcquireStake | AcquireAssets | AppointDirector | Hire | GrantRight | Contract,
-    Field(discriminator="kind"),
-]
-
-
-class Transaction(Base):
-    acquirer: EntityRef
-    target: EntityRef
-    other_targets: list[EntityRef] = Field(
-        default_factory=list, description="further targets acquired in the same deal"
-    )
-    announced: dt.date | None = None
-    signing: dt.date | None = None
-    closing: dt.date | None = None
-    filing: dt.date | None = None
-    value: MoneyField | None = Field(None, description="total consideration")
-    consideration: str | None = None
-    note: str | None = None
-    investment_only: bool | None = Field(
-        None, description="acquirer states the stake is held solely for investment"
-    )
-    steps: list[Step] = Field(default_factory=list)
     source: SourceRef = None
 
 
@@ -387,6 +235,26 @@ class Waiver(Base):
 
 
 PartialSection = Literal["holdings", "rights", "supply", "prior_acquisitions", "timeline"]
+
+
+__all__ = [
+    "AcquireAssets",
+    "AcquireStake",
+    "AppointDirector",
+    "Contract",
+    "Deal",
+    "GrantRight",
+    "Hire",
+    "Market",
+    "Participant",
+    "Right",
+    "RightKind",
+    "ShareClass",
+    "Stake",
+    "Step",
+    "StepBase",
+    "Transaction",
+]
 
 
 class Deal(Base):

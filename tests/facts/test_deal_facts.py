@@ -242,3 +242,25 @@ def test_size_of_person_keeps_a_bound() -> None:
     )
     value = val(ctx_for(text), "hsr.acquiring_person.sales.usd")
     assert value == Range(lo=10e9, lo_open=True, text="> USD 10bn")
+
+
+BOARD = """
+entities:
+  - {id: acme, name: Acme}
+  - {id: widget, name: Widget}
+  - {id: rival, name: Rival}
+  - {id: jane, name: Jane, kind: person}
+boards: [{company: widget, size: 5, directors: [{person: jane, designated_by: WHO}]PARTIAL}]
+transaction: {acquirer: acme, target: widget}
+"""
+
+
+@pytest.mark.parametrize(
+    ("designator", "partial", "expected"),
+    [("rival", "", 0), ("rival", ", partial: true", None), ("acme", ", partial: true", 1)],
+)
+def test_a_partial_board_never_says_no_seat(
+    designator: str, partial: str, expected: int | None
+) -> None:
+    ctx = ctx_for(BOARD.replace("WHO", designator).replace("PARTIAL", partial))
+    assert val(ctx, "acquirer.board.designated.before") == expected

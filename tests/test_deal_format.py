@@ -250,3 +250,21 @@ def test_cases_raise_no_warning_but_late_sources() -> None:
     for case in sorted(root.glob("*.yaml")):
         for warning in plausibility(load_deal(case)):
             assert "after the case's as_of date" in warning.message, warning.render()
+
+
+def test_thousands_of_unknown_references_stay_quick(tmp_path: Path) -> None:
+    """Issue 17: did-you-mean over 4,000 ids for 4,000 unknown references was quadratic."""
+    lines = ["case: {id: x, title: X, as_of: 2025-01-01}", "sources:"]
+    lines += [f"  - {{id: src-{i:05d}, title: T}}" for i in range(4000)]
+    lines += ["entities:", "  - {id: a, name: A}", "  - {id: b, name: B}"]
+    lines += [f"  - {{id: e{i}, name: E, source: srx-{i:05d}}}" for i in range(4000)]
+    lines += ["transaction: {acquirer: a, target: b}"]
+    path = tmp_path / "refs.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    start = time.process_time()
+    with pytest.raises(ErrorGroup) as info:
+        load_deal(path)
+    assert time.process_time() - start < 10.0
+    hints = [d.hint for d in info.value.diagnostics]
+    assert len(hints) == 4000
+    assert sum(h is not None and h.startswith("did you mean") for h in hints) == 50

@@ -268,3 +268,20 @@ def test_thousands_of_unknown_references_stay_quick(tmp_path: Path) -> None:
     hints = [d.hint for d in info.value.diagnostics]
     assert len(hints) == 4000
     assert sum(h is not None and h.startswith("did you mean") for h in hints) == 50
+
+
+def test_an_asset_step_reads_as_a_sentence() -> None:
+    from trustbench.model.transaction import AcquireAssets
+
+    step = AcquireAssets.model_validate(
+        {
+            "kind": "acquire_assets",
+            "assets": ["ip", "staff"],
+            "seller": "gadget",
+            "value": "EUR 40m",
+        }
+    )
+    assert (
+        str(step)
+        == "Acquisition of assets (intellectual property and staff) from gadget for EUR 40m."
+    )

@@ -62,6 +62,23 @@ class AcquireAssets(StepBase):
         None, description="the assets form a business with a market presence of its own"
     )
 
+    def __str__(self) -> str:
+        """A sentence for listings that have no wording of their own for asset steps."""
+        kinds = [ASSET_WORDS[k] for k in self.assets]
+        what = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+        seller = f" from {self.seller}" if self.seller else " from the target"
+        value = f" for {self.value.text()}" if self.value else ""
+        return f"Acquisition of assets ({what}){seller}{value}."
+
+
+ASSET_WORDS = {
+    "business_line": "a business line",
+    "ip": "intellectual property",
+    "staff": "staff",
+    "customer_contracts": "customer contracts",
+    "other": "other assets",
+}
+
 
 class AppointDirector(StepBase):
     kind: Literal["appoint_director"]

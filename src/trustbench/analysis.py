@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.facts import FactContext
+from trustbench.model.bounds import Range
 from trustbench.model.deal import Deal
 from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
@@ -35,32 +36,53 @@ def available_packs(extra: list[Path] | None = None) -> dict[str, Path]:
 
 
 def load_packs(
-    jurisdictions: list[str], extra: list[Path] | None = None, *, cache: bool = False
+    jurisdictions: list[str],
+    extra: list[Path] | None = None,
+    *,
+    cache: bool = False,
+    deal: Deal | None = None,
 ) -> list[Pack]:
     """One pack per jurisdiction. A user pack that extends the built-in pack of the same
     jurisdiction takes its place (the most derived pack wins). With ``cache``, packs come
-    from the user's pack cache when their files have not changed (trustbench.rules.cache)."""
+    from the user's pack cache when their files have not changed (trustbench.rules.cache);
+    with ``deal``, a jurisdiction no pack covers is reported at its entry of the deal's
+    ``case.jurisdictions``."""
     known = available_packs(extra)
     user = set(discover([Path(p) for p in extra or []]))
     packs: list[Pack] = []
     loaded: dict[str, Pack] = {}
+    wanted = set(jurisdictions)
     for pid, folder in sorted(known.items()):
-        if pid in user or pid in jurisdictions:
+        if pid in user or pid in wanted:
             loaded[pid] = (
                 load_pack_cached(folder, known, load_pack) if cache else load_pack(folder, known)
             )
-    for jurisdiction in jurisdictions:
+    for jurisdiction in dict.fromkeys(jurisdictions):
         candidates = [p for p in loaded.values() if p.jurisdiction == jurisdiction]
         if not candidates:
-            raise TrustbenchError(
-                f"no rule pack for jurisdiction {jurisdiction!r}",
-                hint="built-in packs: "
-                + ", ".join(sorted(known))
-                + "; add your own with --rules DIR",
-            )
+            raise _no_pack(jurisdiction, known, deal)
         candidates.sort(key=lambda p: (len(p.lineage), p.id in user), reverse=True)
         packs.append(candidates[0])
     return packs
+
+
+def _no_pack(jurisdiction: str, known: dict[str, Path], deal: Deal | None) -> TrustbenchError:
+    hint = (
+        did_you_mean(jurisdiction, known) or "built-in packs: " + ", ".join(sorted(known))
+    ) + "; add your own with --rules DIR"
+    file, line, column, index = None, 0, 0, 0
+    if deal is not None and jurisdiction in deal.case.jurisdictions:
+        index = deal.case.jurisdictions.index(jurisdiction)
+        file, line, column = deal.locate(("case", "jurisdictions", index))
+    return TrustbenchError(
+        f"case.jurisdictions[{index}]: no rule pack for jurisdiction {jurisdiction!r}"
+        if file
+        else f"no rule pack for jurisdiction {jurisdiction!r}",
+        file=file,
+        line=line,
+        column=column,
+        hint=hint,
+    )
 
 
 def check_waivers(deal: Deal, packs: list[Pack]) -> None:
@@ -112,6 +134,8 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, Range):
+        return value.as_dict()
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, dt.date):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import math
 import os
 import re
 import stat
@@ -100,7 +101,8 @@ def read_text(path: Path, *, limit: int = MAX_BYTES) -> str:
         raise InputError("not a regular file", file=shown)
     if size > limit:
         raise LimitError(
-            f"file is {size:,} bytes; the limit is {limit:,}",
+            f"{shown} is {size:,} bytes; the limit for an input file is {limit:,} bytes "
+            f"({limit / 1024 / 1024:g} MiB)",
             file=shown,
             hint="split the deal into smaller files or raise the limit with care",
         )
@@ -258,10 +260,33 @@ class _Builder:
             )
         if node.style:
             return node.value  # quoted or block scalar: always text
-        return resolve_plain(node.value)
+        return self._number(node, resolve_plain(node.value))
+
+    def _number(self, node: yaml.ScalarNode, value: Any) -> Any:
+        """Refuse numbers no later layer can hold: integers too long to parse, or too large
+        for a float, and floats that overflow to infinity (``1e400``)."""
+        if value is _TOO_LONG or (
+            isinstance(value, float | int) and not isinstance(value, bool) and not _finite(value)
+        ):
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            raise self._error(
+                node,
+                f"number {shown} is too large (limit: about 1.8e308)",
+                hint="write amounts with a scale, e.g. USD 14.3bn; no real figure is this large",
+            )
+        return value
 
 
 _NUMERIC_START = frozenset("0123456789+-.")
+_MAX_DIGITS = 400  # well below Python's 4,300-digit int parsing limit; 1e400 is no figure
+_TOO_LONG = object()
+
+
+def _finite(value: float | int) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def resolve_plain(text: str) -> Any:
@@ -281,6 +306,8 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
+        if len(text) > _MAX_DIGITS:
+            return _TOO_LONG
         return int(text.replace("_", ""))
     if any(ch.isdigit() for ch in text) and _FLOAT.match(text):
         try:

@@ -6,6 +6,7 @@ import contextlib
 import re
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,6 +31,7 @@ from trustbench.graph.loops import locate
 from trustbench.graph.ownership import OwnershipError
 from trustbench.model import load_deal
 from trustbench.model.patch import apply_scenario
+from trustbench.model.plausibility import plausibility
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, check_output, display_path, output_name
 
@@ -62,7 +64,15 @@ def run_analysis(
     deal = load_deal(deal_path)
     if scenario is not None:
         deal = apply_scenario(deal, scenario)
-    packs = load_packs(jurisdiction or deal.case.jurisdictions, rules, cache=True)
+    for warning in plausibility(deal):  # printed, never an error (exit 0)
+        typer.echo(warning.render(), err=True)
+    # a jurisdiction no pack covers is reported at its line of case.jurisdictions
+    packs = load_packs(
+        jurisdiction or deal.case.jurisdictions,
+        rules,
+        cache=True,
+        deal=None if jurisdiction else deal,
+    )
     _progress(
         large,
         f"{len(deal.entities):,} entities, {len(deal.holdings):,} holdings read in "
@@ -236,8 +246,15 @@ def _rendering(message: str) -> Iterator[None]:
 
 
 def _pages(pdf: bytes) -> str:
-    """The page count of a PDF, from its page objects (``/Type /Page``, not ``/Pages``)."""
-    count = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    """The page count of a PDF, from its page objects (``/Type /Page``, not ``/Pages``),
+    looked for in the file and inside its compressed object streams."""
+    page = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+    count = len(page.findall(pdf))
+    for stream in re.findall(rb"/Type\s*/ObjStm[^>]*>>\s*stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            count += len(page.findall(zlib.decompress(stream)))
+        except zlib.error:
+            continue
     return f"{count} page" + ("" if count == 1 else "s")
 
 

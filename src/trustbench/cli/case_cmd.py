@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from trustbench.errors import TrustbenchError
 from trustbench.model import Deal, load_deal
+from trustbench.model.plausibility import plausibility
 from trustbench.result import Result
 from trustbench.rules.schema import Manifest, Parameter, Rule
 from trustbench.sources import atomic_write, display_path
@@ -26,39 +27,86 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "result": Result,
 }
 
+SCHEMA_FILE = "deal.schema.json"
+
 TEMPLATE = """\
-# Deal file for trustbench. `trustbench schema deal` prints the full JSON Schema.
-# Leave out what you do not know: trustbench turns it into a question, never a zero.
+# yaml-language-server: $schema={schema}
+# Deal file for trustbench; the guide is docs/writing-deals.md, `trustbench schema deal`
+# prints the JSON Schema. Leave out what you do not know: an absent section is unknown and
+# becomes a question in the memo, never a zero. A section written empty (`rights: []`)
+# states that there is nothing to list. Uncomment the sections you can fill in.
 case:
   id: {id}
   title: "Acquirer / Target"
   as_of: 2026-01-01          # thresholds in force on this date apply (usually closing)
-  jurisdictions: [us]
-  currency: USD
+  jurisdictions: [us]        # us, eu, uk, de — each once
+  currency: USD              # the currency of amounts written as bare numbers
 
-sources:
+sources:                     # every document a fact comes from; facts name it with source:
   - id: src1
     title: "Press release announcing the deal"
     publisher: "Acquirer"
     date: 2026-01-01
 
-entities:
+entities:                    # companies, funds, persons; kind: company | fund | person | ...
   - id: acquirer
     name: "Acquirer, Inc."
     revenues: [{{geography: worldwide, amount: USD 1bn, fiscal_year: 2025, source: src1}}]
   - id: target
     name: "Target, Inc."
+    # revenues: [{{geography: UK, amount: "< GBP 70m", fiscal_year: 2025}}]  # a bound
+    # shares_outstanding: 10_000_000      # then holdings may count shares
+  # - {{id: jane-doe, name: Jane Doe, kind: person}}
+
+# holdings:                  # stakes held before the deal
+#   - {{holder: acquirer, issuer: target, equity: "at most 7 %", source: src1}}
+#   - {{holder: acquirer, issuer: target, shares: 500_000}}   # with shares_outstanding
+# partial: [holdings]        # the lists named here leave out what they do not state
+
+# boards:                    # seats before the deal; partial: true if not all are listed
+#   - company: target
+#     size: 7
+#     directors: [{{person: jane-doe, designated_by: acquirer}}]
+
+# rights:                    # vetoes, consents, information and appointment rights
+#   - {{holder: acquirer, issuer: target, kind: veto, matters: [budget, business_plan]}}
+
+# markets:                   # relevant markets, with shares (exact, or "60-70%")
+#   - id: widgets
+#     name: Widgets (EEA)
+#     participants: [{{entity: acquirer, share: 30%}}, {{entity: target, share: "10-20%"}}]
+#     partial: true          # other firms are active but not listed
+#     reported: {{hhi_after: "> 2,500", hhi_delta: 150, source: src1}}
+#     potential_entrants: [{{entity: acquirer, kind: perceived}}]
+
+# supply:                    # who supplies what to whom
+#   - {{supplier: target, customer: acquirer, product: widgets, share_of_needs: 40%}}
 
 transaction:
   acquirer: acquirer
   target: target
   value: USD 100m
-  steps:
+  steps:                     # acquire_stake | acquire_assets | appoint_director | hire | ...
     - kind: acquire_stake
       equity: 20%
       class: voting           # voting | non-voting | convertible
       value: USD 100m
       source: src1
+
+# timeline:                  # dated events: announcement, signing, filing, clearance, ...
+#   - {{date: 2026-01-05, type: signing}}
+#   - {{date: 2026-02-01, type: filing, jurisdiction: us}}
+#   - {{date: 2026-03-03, type: waiting_period_expiry, jurisdiction: us}}
+#   - {{date: 2026-03-10, type: closing}}
+
+# prior_acquisitions:        # the acquirer's earlier deals in the same space
+#   - {{acquirer: acquirer, target: "Earlier Co", date: 2024-05-01}}
+
+# fx:                        # dated rates for amounts in other currencies
+#   - {{from: EUR, to: USD, rate: 1.08, date: 2025-12-31, source: src1}}
+
+# waivers:                   # findings the reviewer has considered and set aside
+#   - {{rule: us.hsr.filing-required, reason: "...", by: "A. Lawyer"}}
 """
 
 
@@ -72,7 +120,14 @@ def schema(
         raise TrustbenchError(
             f"unknown schema {what!r}", hint="one of: " + ", ".join(sorted(SCHEMAS))
         )
-    typer.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, sort_keys=True))
+    typer.echo(json.dumps(json_schema(model), indent=2, sort_keys=True, ensure_ascii=False))
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, object]:
+    """The model's JSON Schema as a self-describing document (draft 2020-12), so that
+    editors and validators know which dialect they read."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 @app.command("validate")
@@ -82,7 +137,7 @@ def validate(deal: Annotated[Path, typer.Argument(help="the deal file")]) -> Non
     from trustbench.report.asof import later_only
 
     loaded = load_deal(deal)
-    for warning in later_only(loaded):
+    for warning in [*plausibility(loaded), *later_only(loaded)]:
         typer.echo(warning.render(), err=True)
     typer.echo(
         f"{display_path(deal)}: ok — {len(loaded.entities)} entities, "
@@ -101,5 +156,9 @@ def new(
     path = directory / f"{name}.yaml"
     if path.exists():
         raise TrustbenchError("file exists; not overwriting", file=display_path(path))
-    atomic_write(path, TEMPLATE.format(id=name).encode("utf-8"))
+    schema = directory / SCHEMA_FILE
+    text = json.dumps(json_schema(Deal), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not schema.exists() or schema.read_text(encoding="utf-8") != text:
+        atomic_write(schema, text.encode("utf-8"))
+    atomic_write(path, TEMPLATE.format(id=name, schema=SCHEMA_FILE).encode("utf-8"))
     typer.echo(f"wrote {display_path(path)}; check it with: trustbench case validate {path}")

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from trustbench.facts.registry import REGISTRY, Coords, Definition, Value, known, unknown
 from trustbench.graph import Interests, Phase, TransactionGraph, build
+from trustbench.model.bounded import MoneyBound
 from trustbench.model.deal import Deal, Entity, Figure, Market
 from trustbench.model.types import Money, format_money, source_ids
 
@@ -121,9 +122,20 @@ class FactContext:
                 best = cand
         return best
 
-    def convert(self, money: Money | None, quote: str, sources: tuple[str, ...] = ()) -> Value:
+    def convert(
+        self,
+        money: Money | MoneyBound | None,
+        quote: str,
+        sources: tuple[str, ...] = (),
+        *,
+        bounds: bool = False,
+    ) -> Value:
+        """``money`` in ``quote`` at the case's dated rate. An amount given only as a bound is
+        a :class:`Range` when the caller can carry one (``bounds=True``), else unknown."""
         if money is None:
             return unknown()
+        if isinstance(money, MoneyBound):
+            return self._convert_bound(money, quote, sources, bounds)
         base = money.currency or self.currency
         if base == quote:
             return known(money.amount, sources)
@@ -136,13 +148,34 @@ class FactContext:
             f"{format_money(money.amount, base)} converted at {rate.text()}",
         )
 
-    def figure(self, figures: list[Figure], geography: str, quote: str) -> Value:
-        """The latest fiscal year's figure for a geography, converted to ``quote``."""
+    def _convert_bound(
+        self, money: MoneyBound, quote: str, sources: tuple[str, ...], bounds: bool
+    ) -> Value:
+        text = money.text(self.currency)
+        if not bounds:
+            return unknown(f"only a bound is given: {text}", sources)
+        base = money.currency or self.currency
+        if base == quote:
+            return known(money.range, sources, f"given as {text}")
+        rate = self.rate(base, quote)
+        if rate is None:
+            return unknown(f"no {base}/{quote} rate on or before {self.as_of.isoformat()}", sources)
+        return known(
+            money.range.scale(rate.rate, text=""),
+            (*sources, *rate.sources),
+            f"given as {text}, converted at {rate.text()}",
+        )
+
+    def figure(
+        self, figures: list[Figure], geography: str, quote: str, *, bounds: bool = False
+    ) -> Value:
+        """The latest fiscal year's figure for a geography, converted to ``quote`` (a bound
+        as a :class:`Range` with ``bounds=True``, else unknown)."""
         matches = [f for f in figures if f.geography.lower() == geography.lower()]
         if not matches:
             return unknown()
         latest = max(matches, key=lambda f: f.fiscal_year or 0)
-        value = self.convert(latest.amount, quote, source_ids(latest.source))
+        value = self.convert(latest.amount, quote, source_ids(latest.source), bounds=bounds)
         if value.known and latest.fiscal_year:
             note = f"fiscal year {latest.fiscal_year}" + (f"; {value.note}" if value.note else "")
             return known(value.value, value.sources, note)

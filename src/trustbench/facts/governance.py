@@ -51,7 +51,17 @@ def _seats(
             count += 1
             sources.extend(data.get("source", ()))
             sources.extend(people.get(person, ()))
+    if ctx.phase(phase).graph.nodes.get(ctx.target, {}).get("board_partial"):
+        return _partial_count(ctx, count, sources)
     return known(count, sources)
+
+
+def _partial_count(ctx: FactContext, count: int, sources: list[str]) -> Value:
+    """Seats counted on a board list marked partial: never none (unknown instead); a count
+    found is a floor (the callers compare it as a number, so it stays one, with a note)."""
+    if count == 0:
+        return unknown("the target's board list is partial: unlisted seats may be the acquirer's")
+    return known(count, sources, f"at least {count}: the target's board list is partial")
 
 
 @phased(

@@ -11,8 +11,10 @@ from trustbench.facts.concentration import (
 )
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import F, FactType, Value, fact, known, unknown
+from trustbench.facts.structure import reported
+from trustbench.model.bounds import Range, monotone, plus
 from trustbench.model.deal import Market
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 
 _Q_SHARES = (
     "What are the shares of all firms in the {market} market (with the share held "
@@ -33,14 +35,19 @@ def _share(ctx: FactContext, entity: str) -> Value:
     for p in market.participants:
         if p.entity == entity:
             return Value(p.share, source_ids(p.source) or source_ids(market.source))
+    if market.partial:
+        return unknown(
+            f"{ctx.name(entity)} is not listed, and the list of participants is partial",
+            source_ids(market.source),
+        )
     return known(
         0.0, source_ids(market.source), f"{ctx.name(entity)} is not listed as active in this market"
     )
 
 
 def _complete(market: Market) -> bool:
-    shares = [p.share for p in market.participants]
-    if any(s is None for s in shares):
+    shares = [exact(p.share) for p in market.participants]
+    if market.partial or any(s is None for s in shares):
         return False
     return abs(sum(s for s in shares if s is not None) + (market.fringe or 0.0) - 1.0) < 0.005
 
@@ -113,7 +120,10 @@ def _pair(ctx: FactContext) -> tuple[Value, Value, tuple[str, ...]]:
 )
 def _merged(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
-    return known(a.value + t.value, src) if a.known and t.known else unknown(sources=src)
+    total = plus(a.value, t.value) if a.known and t.known else None
+    if total is not None:
+        return known(total, src)
+    return reported(ctx, "combined_share", unknown(sources=src))
 
 
 @_market_fact(
@@ -127,10 +137,14 @@ def _merged(ctx: FactContext) -> Value:
 def _hhi_before(ctx: FactContext) -> Value:
     market = _market(ctx)
     if not _complete(market):
-        return unknown(
-            "the shares of all firms in the market are not given", source_ids(market.source)
+        return reported(
+            ctx,
+            "hhi_before",
+            unknown(
+                "the shares of all firms in the market are not given", source_ids(market.source)
+            ),
         )
-    shares = [p.share or 0.0 for p in market.participants]
+    shares = [exact(p.share) or 0.0 for p in market.participants]
     sources = [s for p in market.participants for s in source_ids(p.source)]
     return known(hhi(shares), (*source_ids(market.source), *sources))
 
@@ -146,9 +160,14 @@ def _hhi_delta(ctx: FactContext) -> Value:
     a, t, src = _pair(ctx)
     if _either_zero(a, t):
         return known(0.0, src, "only one of the parties is active in this market")
-    return (
-        known(merger_delta(a.value, t.value), src) if a.known and t.known else unknown(sources=src)
-    )
+    delta = monotone(merger_delta, a.value, t.value) if a.known and t.known else None
+    if delta is not None:
+        return known(delta, src)
+    return reported(ctx, "hhi_delta", unknown(sources=src))
+
+
+def _ranged(*values: Value) -> bool:
+    return any(isinstance(v.value, Range) for v in values)
 
 
 def _either_zero(a: Value, t: Value) -> bool:
@@ -164,9 +183,16 @@ def _either_zero(a: Value, t: Value) -> bool:
 )
 def _hhi_after(ctx: FactContext) -> Value:
     before, delta = ctx.get("market.hhi.before"), ctx.get("market.hhi.delta")
-    if before.known and delta.known:
-        return known(before.value + delta.value, (*before.sources, *delta.sources))
-    return unknown(sources=(*before.sources, *delta.sources))
+    src = (*before.sources, *delta.sources)
+    total = plus(before.value, delta.value) if before.known and delta.known else None
+    if total is not None and not _ranged(before, delta):
+        return known(total, src, _joined(before.note, delta.note))
+    fallback = known(total, src, _joined(before.note, delta.note)) if total is not None else None
+    return reported(ctx, "hhi_after", fallback or unknown(sources=src))
+
+
+def _joined(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _register_mhhi(model: str) -> None:
@@ -183,7 +209,7 @@ def _register_mhhi(model: str) -> None:
         stake = ctx.get("acquirer.equity.after")
         if _either_zero(a, t):
             return known(0.0, src, "only one of the parties is active in this market")
-        if not (a.known and t.known and stake.known):
+        if not (a.known and t.known and stake.known) or _ranged(a, t):
             return unknown(sources=(*src, *stake.sources))
         value = stake_mhhi_delta(a.value, t.value, stake.value, model)
         return known(value, (*src, *stake.sources))

@@ -129,6 +129,20 @@ def _already_held(ctx: FactContext) -> list[tuple[Money | None, tuple[str, ...]]
     return held
 
 
+def _holding_value(ctx: FactContext, voting: list[AcquireStake]) -> Value | None:
+    """The value of the whole holding after the deal, when the file states it on the last
+    acquisition step (``holding_value``): it already includes what was held before."""
+    stated = [st for st in voting if st.holding_value is not None]
+    if not stated:
+        return None
+    last = stated[-1]
+    value = ctx.convert(last.holding_value, "USD", source_ids(last.source))
+    if not value.known:
+        return value
+    note = "the value of the whole holding after the deal, as stated"
+    return known(value.value, value.sources, "; ".join(p for p in (note, value.note) if p))
+
+
 @fact(
     "hsr.size_of_transaction.usd",
     "double",
@@ -150,6 +164,9 @@ def _size_of_transaction(ctx: FactContext) -> Value:
     voting = [st for st in steps if st.share_class == "voting"]
     if not voting:
         return known(0.0, step_sources, "no voting securities are acquired")
+    whole = _holding_value(ctx, voting)
+    if whole is not None:
+        return whole
     held = _already_held(ctx)
     if isinstance(held, Value):
         return held
@@ -170,7 +187,7 @@ def _size_of_transaction(ctx: FactContext) -> Value:
 def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:
     upe = ctx.interests("before").ultimate_parent(entity)
     figures = getattr(ctx.entity(upe), key) if upe in {e.id for e in ctx.deal.entities} else []
-    return ctx.figure(figures, "worldwide", "USD")
+    return ctx.figure(figures, "worldwide", "USD", bounds=True)
 
 
 _HSR_PERSON = {"acquirer": "acquiring", "target": "acquired"}

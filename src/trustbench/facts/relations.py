@@ -16,7 +16,7 @@ from trustbench.facts.governance import (
 )
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.deal import Contract, Hire
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 
 _Q_SUPPLY = (
     "For each of the acquirer's rivals that buys from the target: what does it buy, "
@@ -142,9 +142,10 @@ def _input_share(ctx: FactContext) -> Value:
     for market in ctx.deal.markets:
         if market.id in products:
             part = next((p for p in market.participants if p.entity == ctx.target), None)
-            if part is None or part.share is None:
+            share = exact(part.share) if part is not None else None
+            if part is None or share is None:
                 return unknown(f"the target's share of {market.name} is not given")
-            shares.append(part.share)
+            shares.append(share)
             sources.extend(source_ids(part.source) or source_ids(market.source))
     return known(max(shares), sources) if shares else unknown()
 

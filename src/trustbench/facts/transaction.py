@@ -6,8 +6,9 @@ from __future__ import annotations
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group
 from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.bounded import MoneyBound
 from trustbench.model.deal import Contract
-from trustbench.model.types import source_ids
+from trustbench.model.types import Money, source_ids
 
 UK_CODES = {"uk", "gb", "united kingdom"}
 
@@ -97,13 +98,20 @@ def _prior_count(ctx: FactContext) -> Value:
     return known(len(value.value), value.sources) if value.known else value
 
 
+def _positive(amount: Money | MoneyBound) -> bool:
+    """Turnover above nil; a bound counts only if it excludes nil (``> GBP 1m``)."""
+    if isinstance(amount, MoneyBound):
+        return amount.range.compare(">", 0.0) is True
+    return amount.amount > 0
+
+
 def _presence(ctx: FactContext, codes: set[str]) -> Value:
     target = ctx.entity(ctx.target)
     figures = [f for f in target.revenues if f.geography.lower() in codes]
     acts = [a for a in target.activity if a.geography.lower() in codes]
     sources = [s for f in figures for s in source_ids(f.source)]
     sources += [s for a in acts for s in source_ids(a.source)]
-    if any(f.amount.amount > 0 for f in figures) or acts:
+    if any(_positive(f.amount) for f in figures) or acts:
         return known(True, sources)
     if figures:
         return known(False, sources, "turnover there is recorded as nil and no activity")

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, defines, fact, known, unknown
+from trustbench.model.bounds import Range, plus
 from trustbench.model.deal import Figure
 from trustbench.model.types import format_money, source_ids
 
@@ -134,12 +135,19 @@ def _is_entity(ctx: FactContext, entity: str) -> bool:
 
 @dataclass
 class _Sum:
-    total: float = 0.0
+    """A running total; a figure given only as a bound (``< GBP 70m``) makes it a
+    :class:`Range` (or ``None`` when the bounds cannot be added up)."""
+
+    total: float | Range | None = 0.0
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     def add(self, value: Value, sign: float = 1.0) -> None:
-        self.total += sign * value.value
+        if self.total is not None:
+            if sign < 0 and isinstance(value.value, Range):
+                self.total = None  # a deduction known only as a bound: no usable bound
+            else:
+                self.total = plus(self.total, sign * value.value if sign < 0 else value.value)
         self.sources += value.sources
         if value.note and value.note not in self.notes:
             self.notes += (value.note,)
@@ -154,7 +162,7 @@ def _member(ctx: FactContext, entity: str, geography: str, code: str) -> Value |
         if e.kind == "person" and not e.revenues:
             return None
         return unknown(f"{ctx.name(entity)}'s {geography} turnover is not given")
-    gross = ctx.convert(figure.amount, code.upper(), source_ids(figure.source))
+    gross = ctx.convert(figure.amount, code.upper(), source_ids(figure.source), bounds=True)
     if not gross.known:
         return gross
     out = _Sum()
@@ -169,7 +177,13 @@ def _member(ctx: FactContext, entity: str, geography: str, code: str) -> Value |
         label += f" less intra-group {format_money(less.value, code.upper())}"
     if figure.consolidated:
         label += " (consolidated)"
-    return known(out.total, out.sources, "; ".join((label, *out.notes)))
+    return _total(out, "; ".join((label, *out.notes)))
+
+
+def _total(out: _Sum, note: str | None) -> Value:
+    if out.total is None:
+        return unknown("figures given as bounds cannot be added up: " + (note or ""), out.sources)
+    return known(out.total, out.sources, note)
 
 
 def side_turnover(ctx: FactContext, which: str, geography: str, code: str) -> Value:
@@ -191,7 +205,7 @@ def side_turnover(ctx: FactContext, which: str, geography: str, code: str) -> Va
         if not value.known:
             return unknown(value.note, value.sources)
         out.add(value)
-    return known(out.total, out.sources, "; ".join(out.notes) or None)
+    return _total(out, "; ".join(out.notes) or None)
 
 
 LAW_CURRENCY = {"worldwide": "eur", "eu": "eur", "de": "eur", "uk": "gbp"}
@@ -232,7 +246,9 @@ def _turnover(ctx: FactContext, party: str, geography: str, currency: str) -> Va
     if not (a.known and t.known):
         return unknown((a if not a.known else t).note, (*a.sources, *t.sources))
     notes = "; ".join(n for n in (a.note, t.note) if n) or None
-    return known(a.value + t.value, (*a.sources, *t.sources), notes)
+    both = _Sum(a.value, a.sources)  # a bound on either side keeps the sum a bound
+    both.add(t)
+    return _total(both, notes)
 
 
 def breakdown(ctx: FactContext, which: str) -> dict[str, float] | Value:
@@ -257,6 +273,8 @@ def breakdown(ctx: FactContext, which: str) -> dict[str, float] | Value:
         }
         if any(v is None or not v.known for v in listed.values()):
             return unknown(f"a member-state figure of {ctx.name(m)} cannot be converted")
+        if any(isinstance(v.value, Range) for v in (eu, *listed.values()) if v is not None):
+            return unknown(f"{ctx.name(m)}'s EU or member-state turnover is given as a bound")
         total = sum(v.value for v in listed.values() if v is not None)
         if total < eu.value * (1 - ROUNDING):
             return unknown(

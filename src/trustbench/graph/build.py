@@ -1,12 +1,12 @@
 """The transaction graph: the deal as a typed multigraph, before and after the deal.
 
 Nodes are entities (attribute ``kind``: company, fund, person, …) and markets
-(``market:<id>``). Edges carry a ``type``:
+(``market:<id>``). Edges are typed (:mod:`trustbench.graph.edges`) and carry a ``type``:
 
 ========== ====================== ==================================================
 type        direction              attributes
 ========== ====================== ==================================================
-holds       holder → issuer        equity, voting, share_class, value, source
+holds       holder → issuer        equity, voting, share_class, value, source, bounds
 director    person → company       role (director/chair), designated_by, source
 observer    person → company       designated_by, source
 officer     person → company       title, board_elected, source
@@ -27,16 +27,30 @@ from typing import Any, TypeAlias
 import networkx as nx
 
 from trustbench.errors import DealError
+from trustbench.graph.edges import (
+    ActiveIn,
+    Director,
+    Employee,
+    Holds,
+    Observer,
+    Officer,
+    RightEdge,
+    Supplies,
+    add,
+)
+from trustbench.model.bounds import Range
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
+    Board,
     Contract,
     Deal,
     GrantRight,
     Hire,
+    Market,
     Right,
 )
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 from trustbench.sources import paused_gc
 
 Graph: TypeAlias = nx.MultiDiGraph
@@ -53,6 +67,8 @@ class Phase:
     name: str
     graph: Graph
     contracts: list[Contract] = field(default_factory=list)
+    partial: frozenset[str] = frozenset()
+    """sections of the deal file marked partial: what they do not list is unknown"""
 
     def edges(
         self, kind: str | None = None, u: str | None = None, v: str | None = None
@@ -79,15 +95,22 @@ class Phase:
                 yield a, b, data
 
 
-def _right_attrs(right: Right) -> dict[str, Any]:
-    return {
-        "type": "right",
-        "kind": right.kind,
-        "matters": tuple(right.matters),
-        "seats": right.seats,
-        "joint_with": tuple(right.joint_with),
-        "source": source_ids(right.source),
-    }
+def _right(right: Right, *, granted: bool = False) -> RightEdge:
+    return RightEdge(
+        kind=right.kind,
+        matters=tuple(right.matters),
+        seats=right.seats,
+        joint_with=tuple(right.joint_with),
+        source=source_ids(right.source),
+        granted=granted,
+    )
+
+
+def _bounds(equity: float | Range | None, voting: float | Range | None) -> dict[str, Range] | None:
+    """The measures of a holding known only as a bound ("at most 7 %"): the edge's number
+    is then unknown (``None``) and the bound is kept here for the facts that can use it."""
+    out = {name: v for name, v in (("equity", equity), ("voting", voting)) if isinstance(v, Range)}
+    return out or None
 
 
 def build_pre(deal: Deal) -> Phase:
@@ -95,70 +118,23 @@ def build_pre(deal: Deal) -> Phase:
     for e in deal.entities:
         g.add_node(e.id, kind=e.kind, name=e.name)
     for h in deal.holdings:
-        g.add_edge(
-            h.holder,
-            h.issuer,
-            type="holds",
-            equity=h.equity,
-            voting=h.voting,
+        holds = Holds(
+            equity=exact(h.equity),
+            voting=exact(h.voting),
             share_class=h.share_class,
             value=h.value,
             source=source_ids(h.source),
+            bounds=_bounds(h.equity, h.voting),
         )
+        add(g, h.holder, h.issuer, holds)
     for b in deal.boards:
-        if b.company in g and b.size is not None:
-            g.nodes[b.company]["board_size"] = b.size
-        for seat in b.directors:
-            g.add_edge(
-                seat.person,
-                b.company,
-                type="director",
-                role=seat.role,
-                designated_by=seat.designated_by,
-                source=source_ids(seat.source) or source_ids(b.source),
-            )
-        for seat in b.observers:
-            g.add_edge(
-                seat.person,
-                b.company,
-                type="observer",
-                designated_by=seat.designated_by,
-                source=source_ids(seat.source) or source_ids(b.source),
-            )
-        for off in b.officers:
-            g.add_edge(
-                off.person,
-                b.company,
-                type="officer",
-                title=off.title,
-                board_elected=off.board_elected,
-                source=source_ids(off.source) or source_ids(b.source),
-            )
+        _add_board(g, b)
     for r in deal.rights:
-        g.add_edge(r.holder, r.issuer, **_right_attrs(r))
+        add(g, r.holder, r.issuer, _right(r))
     for m in deal.markets:
-        g.add_node(
-            market_node(m.id),
-            kind="market",
-            name=m.name,
-            market_kind=m.kind,
-            geography=m.geography,
-            fringe=m.fringe,
-        )
-        for p in m.participants:
-            g.add_edge(
-                p.entity,
-                market_node(m.id),
-                type="active_in",
-                share=p.share,
-                sales=p.sales,
-                source=source_ids(p.source) or source_ids(m.source),
-            )
+        _add_market(g, m)
     for s in deal.supply:
-        g.add_edge(
-            s.supplier,
-            s.customer,
-            type="supplies",
+        supplies = Supplies(
             product=s.product,
             value=s.value,
             share_of_needs=s.share_of_needs,
@@ -166,12 +142,45 @@ def build_pre(deal: Deal) -> Phase:
             status=s.status,
             source=source_ids(s.source),
         )
-    return Phase("before", g)
+        add(g, s.supplier, s.customer, supplies)
+    return Phase("before", g, partial=frozenset(deal.partial))
+
+
+def _add_board(g: Graph, b: Board) -> None:
+    if b.company in g and b.size is not None:
+        g.nodes[b.company]["board_size"] = b.size
+    if b.company in g and b.partial:
+        g.nodes[b.company]["board_partial"] = True
+    for seat in b.directors:
+        src = source_ids(seat.source) or source_ids(b.source)
+        director = Director(role=seat.role, designated_by=seat.designated_by, source=src)
+        add(g, seat.person, b.company, director)
+    for seat in b.observers:
+        src = source_ids(seat.source) or source_ids(b.source)
+        add(g, seat.person, b.company, Observer(designated_by=seat.designated_by, source=src))
+    for off in b.officers:
+        src = source_ids(off.source) or source_ids(b.source)
+        officer = Officer(title=off.title, board_elected=off.board_elected, source=src)
+        add(g, off.person, b.company, officer)
+
+
+def _add_market(g: Graph, m: Market) -> None:
+    g.add_node(
+        market_node(m.id),
+        kind="market",
+        name=m.name,
+        market_kind=m.kind,
+        geography=m.geography,
+        fringe=m.fringe,
+    )
+    for p in m.participants:
+        src = source_ids(p.source) or source_ids(m.source)
+        add(g, p.entity, market_node(m.id), ActiveIn(share=p.share, sales=p.sales, source=src))
 
 
 def apply_steps(deal: Deal, pre: Phase) -> Phase:
     g = pre.graph.copy()
-    post = Phase("after", g, list(pre.contracts))
+    post = Phase("after", g, list(pre.contracts), pre.partial)
     t = deal.transaction
     for step in t.steps:
         src = source_ids(step.source) or source_ids(t.source)
@@ -181,10 +190,7 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
                 for u, v, key, data in list(g.edges(holder, keys=True, data=True)):
                     if v == issuer and data["type"] == "holds":
                         g.remove_edge(u, v, key)
-            g.add_edge(
-                holder,
-                issuer,
-                type="holds",
+            holds = Holds(
                 equity=step.equity,
                 voting=step.voting,
                 share_class=step.share_class,
@@ -192,25 +198,19 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
                 source=src,
                 acquired=True,
             )
+            add(g, holder, issuer, holds)
             if step.seller:
                 _reduce_seller(g, step.seller, issuer, step.equity, step.voting)
         elif isinstance(step, AppointDirector):
-            kind = "observer" if step.role == "observer" else "director"
-            g.add_edge(
-                step.person,
-                step.company or t.target,
-                type=kind,
-                role=step.role,
-                designated_by=step.designated_by,
-                source=src,
-                appointed=True,
+            seat = Observer if step.role == "observer" else Director
+            edge = seat(
+                role=step.role, designated_by=step.designated_by, source=src, appointed=True
             )
+            add(g, step.person, step.company or t.target, edge)
         elif isinstance(step, Hire):
             _apply_hire(g, step, t.acquirer, t.target, src)
         elif isinstance(step, GrantRight):
-            g.add_edge(
-                step.right.holder, step.right.issuer, **_right_attrs(step.right), granted=True
-            )
+            add(g, step.right.holder, step.right.issuer, _right(step.right, granted=True))
         elif isinstance(step, Contract):
             post.contracts.append(step)
     return post
@@ -240,17 +240,12 @@ def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str
             if v == origin and data["type"] in ("director", "observer"):
                 g.remove_edge(u, v, key)
     if step.officer:
-        g.add_edge(
-            step.person,
-            by,
-            type="officer",
-            title=step.title or "officer",
-            source=src,
-            board_elected=step.board_elected,
-            hired=True,
+        officer = Officer(
+            title=step.title or "officer", board_elected=step.board_elected, source=src, hired=True
         )
+        add(g, step.person, by, officer)
     else:
-        g.add_edge(step.person, by, type="employee", title=step.title, source=src, hired=True)
+        add(g, step.person, by, Employee(title=step.title, source=src, hired=True))
 
 
 @dataclass

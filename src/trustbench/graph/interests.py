@@ -45,6 +45,16 @@ the others (funds, partnerships, other forms) by rights to profits (801.1(b)(1)(
 which the ``equity`` share stands. Natural persons are never controlled."""
 
 
+BOARD_GOVERNED = frozenset({"non-profit", "trust"})
+"""Entity kinds without shares or profits to hold, controlled by whoever designates their
+board or trustees: 16 CFR 801.1(b)(2) (50 % or more of the directors of a for-profit or
+not-for-profit corporation, or of the trustees of a trust) [recalled; legal.md §1.3 states
+the test for corporations only]."""
+
+APPOINTING = frozenset({"board_appointment", "trustee_appointment"})
+"""Right kinds that designate seats (``seats``) on the issuer's board or body of trustees."""
+
+
 def _meets(share: float, concept: Concept) -> bool:
     """HSR control is half or more (16 CFR 801.1(b)); a majority more than half (EUMR
     Art. 5(4)(b)): see :mod:`trustbench.graph.control_share`."""
@@ -117,15 +127,23 @@ class Interests:
         if holder not in self._index or issuer not in self._index:
             return None
         value = float(self.column(issuer, measure)[self._index[holder]])
-        return None if math.isnan(value) else value
+        if math.isnan(value) or (value == 0.0 and self.partial):
+            return None
+        return value
+
+    @property
+    def partial(self) -> bool:
+        """The deal marks its holdings partial: no listed chain is not the same as none."""
+        return "holdings" in self.phase.partial
 
     def direct(self, holder: str, issuer: str, measure: str) -> float | None:
-        total = 0.0
+        total, found = 0.0, False
         for _, _, data in self.phase.edges("holds", holder, issuer):
             if data.get(measure) is None:
                 return None
             total += data[measure]
-        return total
+            found = True
+        return None if not found and self.partial else total
 
     # -- control ----------------------------------------------------------------------------
     def held_by(
@@ -151,13 +169,14 @@ class Interests:
         designate by board-appointment rights of its own; ``None`` when seats are given but
         the board's size is not."""
         holders = {holder} if isinstance(holder, str) else holder
-        seats = sum(
-            d.get("seats") or 0
+        rights = [
+            d
             for u, _, d in self.phase.edges("right", v=issuer)
-            if u in holders
-            and d["kind"] == "board_appointment"
-            and set(d.get("joint_with") or ()) <= holders
-        )
+            if u in holders and set(d.get("joint_with") or ()) <= holders
+        ]
+        if any(d["kind"] == "sole_member" for d in rights):
+            return 1.0  # the sole member elects the whole board
+        seats = sum(d.get("seats") or 0 for d in rights if d["kind"] in APPOINTING)
         if not seats:
             return 0.0
         size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
@@ -182,7 +201,7 @@ class Interests:
                 return True
             if missing:
                 verdict = None
-        if corporate or concept == "majority":
+        if corporate or concept == "majority" or self._kind(issuer) in BOARD_GOVERNED:
             board = self.designation_share(holders, issuer)
             if board is not None and _meets(board, concept):
                 return True

@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Range"]
+__all__ = ["Range", "ends", "monotone", "plus"]
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
@@ -106,6 +106,27 @@ class Range:
         nearby = math.nextafter(limit, math.inf if below else -math.inf)
         return fn(nearby, other)
 
+    def as_dict(self) -> dict[str, float | bool | str | None]:
+        """The JSON form: ``{"min", "max", "min_open", "max_open", "text"}``."""
+        return {
+            "min": self.lo,
+            "max": self.hi,
+            "min_open": self.lo_open,
+            "max_open": self.hi_open,
+            "text": str(self),
+        }
+
+    def render(self, end: Callable[[float], str]) -> str:
+        """The range with each end written by ``end`` (``49 %``, ``USD 70m``); the text as
+        given when there is one."""
+        if self.text:
+            return self.text
+        if self.lo is None:
+            return f"{'<' if self.hi_open else '≤'} {end(self.hi or 0.0)}"
+        if self.hi is None:
+            return f"{'>' if self.lo_open else '≥'} {end(self.lo)}"
+        return f"{end(self.lo)}–{end(self.hi)}"
+
     def __str__(self) -> str:
         if self.text:
             return self.text
@@ -114,3 +135,48 @@ class Range:
         if self.hi is None:
             return f"{'>' if self.lo_open else '≥'} {self.lo:g}"
         return f"{self.lo:g}–{self.hi:g}"
+
+
+Number = float | int
+
+
+def plus(a: Number | Range, b: Number | Range) -> Number | Range | None:
+    """``a + b`` where either may be a range: exact + range shifts it; range + range adds
+    the ends (an end unbounded on one side stays unbounded); ``None`` when the sum is
+    bounded on neither side (``< 5`` plus ``> 3``)."""
+    if not isinstance(a, Range) and not isinstance(b, Range):
+        return a + b
+    if not isinstance(a, Range):
+        a, b = b, a
+    assert isinstance(a, Range)
+    if not isinstance(b, Range):
+        return a.shift(float(b)) if b == 0 else replace(a.shift(float(b)), text="")
+    lo = None if a.lo is None or b.lo is None else a.lo + b.lo
+    hi = None if a.hi is None or b.hi is None else a.hi + b.hi
+    if lo is None and hi is None:
+        return None
+    return Range(lo, hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+
+
+def ends(value: Number | Range) -> tuple[float | None, float | None]:
+    """The lowest and highest value possible (``None``: unbounded)."""
+    if isinstance(value, Range):
+        return value.lo, value.hi
+    return float(value), float(value)
+
+
+def monotone(
+    fn: Callable[[float, float], float], a: Number | Range, b: Number | Range
+) -> Number | Range | None:
+    """``fn(a, b)`` for ``fn`` non-decreasing in both arguments (2·s₁·s₂ for shares): the
+    range from the low ends to the high ends; ``None`` if an end needed is unbounded."""
+    if not isinstance(a, Range) and not isinstance(b, Range):
+        return fn(float(a), float(b))
+    (alo, ahi), (blo, bhi) = ends(a), ends(b)
+    lo = None if alo is None or blo is None else fn(alo, blo)
+    hi = None if ahi is None or bhi is None else fn(ahi, bhi)
+    if lo is None and hi is None:
+        return None
+    if lo is not None and hi is not None and lo == hi:
+        return lo
+    return Range(lo, hi)

@@ -2,22 +2,46 @@
 
 Conventions: every section forbids unknown keys; amounts are :class:`Money`; shares are
 floats in [0, 1] (``"49%"`` accepted); any fact may name the ``source`` it comes from.
-A field left out is unknown, never zero.
+A field left out is unknown, never zero. The sections live in their own modules (market,
+rights, stake, timeline, transaction); this module re-exports their models.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr
 
+from trustbench.model.base import Base
+from trustbench.model.market import Market, Participant
+from trustbench.model.rights import Right, RightKind
 from trustbench.model.scenarios import Scenario
-from trustbench.model.types import Currency, Id, MoneyField, Share, SourceRef
-
-
-class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+from trustbench.model.stake import ShareClass, Stake
+from trustbench.model.timeline import Event
+from trustbench.model.transaction import (
+    AcquireAssets,
+    AcquireStake,
+    AppointDirector,
+    Contract,
+    GrantRight,
+    Hire,
+    Step,
+    StepBase,
+    Transaction,
+)
+from trustbench.model.types import (
+    BoundedCount,
+    BoundedMoney,
+    BoundedShare,
+    Currency,
+    EntityRef,
+    Id,
+    MoneyField,
+    PersonRef,
+    Share,
+    SourceRef,
+)
 
 
 class Case(Base):
@@ -47,7 +71,7 @@ class Figure(Base):
     """A revenue or asset figure for one geography and fiscal year."""
 
     geography: str = Field("worldwide", description="'worldwide' or a code: US, EU, UK, DE, ...")
-    amount: MoneyField
+    amount: BoundedMoney = Field(description="an amount, or a bound such as '< GBP 70m'")
     fiscal_year: int | None = None
     consolidated: bool | None = Field(
         None, description="the figure already includes the entities this one controls"
@@ -60,15 +84,25 @@ class Activity(Base):
     activity', UK nexus): users, customers, staff or sites there."""
 
     geography: str
-    users: int | None = Field(None, ge=0)
-    customers: int | None = Field(None, ge=0)
-    employees: int | None = Field(None, ge=0)
+    users: BoundedCount = None
+    customers: BoundedCount = None
+    employees: BoundedCount = None
     sites: list[str] = Field(default_factory=list, description="e.g. R&D centre, office")
     note: str | None = None
     source: SourceRef = None
 
 
-EntityKind = Literal["company", "fund", "partnership", "person", "government", "other"]
+EntityKind = Literal[
+    "company",
+    "fund",
+    "partnership",
+    "person",
+    "government",
+    "non-profit",
+    "trust",
+    "association",
+    "other",
+]
 
 
 class Entity(Base):
@@ -102,46 +136,39 @@ class Entity(Base):
     manufacturer: bool | None = Field(None, description="engaged in manufacturing (HSR)")
     gatekeeper: bool | None = Field(None, description="designated DMA gatekeeper")
     listed: bool | None = None
+    shares_outstanding: int | None = Field(
+        None, ge=1, description="shares in issue; holdings may then be given as share counts"
+    )
     note: str | None = None
     source: SourceRef = None
 
 
-ShareClass = Literal["voting", "non-voting", "convertible", "unknown"]
+class Holding(Stake):
+    """An interest held before the deal: a share (``0.49``, ``"49%"``), a bound (``"at most
+    7 %"``) or a count of ``shares`` of an issuer whose ``shares_outstanding`` is given."""
 
-
-class Holding(Base):
-    """An interest held before the deal. Voting stock votes in proportion to equity unless
-    ``voting`` says otherwise; non-voting and convertible stock carry no present vote."""
-
-    holder: Id
-    issuer: Id
-    equity: Share | None = None
-    voting: Share | None = None
-    share_class: ShareClass = Field("voting", alias="class")
+    holder: EntityRef
+    issuer: EntityRef
+    equity: BoundedShare = None
+    voting: BoundedShare = None
+    shares: int | None = Field(None, ge=0, description="number of shares held")
     value: MoneyField | None = None
     acquired: dt.date | None = None
     note: str | None = None
     source: SourceRef = None
 
-    @model_validator(mode="after")
-    def _default_votes(self) -> Holding:
-        if self.voting is None:
-            if self.share_class in ("non-voting", "convertible"):
-                self.voting = 0.0
-            elif self.equity is not None:
-                self.voting = self.equity
-        return self
-
 
 class Seat(Base):
-    person: Id
-    designated_by: Id | None = Field(None, description="who designated or nominated the person")
+    person: PersonRef
+    designated_by: EntityRef | None = Field(
+        None, description="who designated or nominated the person"
+    )
     role: Literal["director", "chair", "observer"] = "director"
     source: SourceRef = None
 
 
 class Officer(Base):
-    person: Id
+    person: PersonRef
     title: str
     board_elected: bool | None = Field(
         None, description="elected or chosen by the board (Clayton §8 'officer')"
@@ -152,70 +179,22 @@ class Officer(Base):
 class Board(Base):
     """A company's board seats, observers and officers before the deal."""
 
-    company: Id
+    company: EntityRef
     size: int | None = Field(None, ge=0, description="number of board seats")
+    partial: bool = Field(
+        False, description="the seats listed are not all of them: an unlisted seat is unknown"
+    )
     directors: list[Seat] = Field(default_factory=list)
     observers: list[Seat] = Field(default_factory=list)
     officers: list[Officer] = Field(default_factory=list)
     source: SourceRef = None
 
 
-RightKind = Literal[
-    "veto",
-    "consent",
-    "information",
-    "board_appointment",
-    "consultation",
-    "exclusivity",
-    "first_refusal",
-]
-
-
-class Right(Base):
-    """A veto, consent, information, board-appointment or exclusivity right."""
-
-    holder: Id
-    issuer: Id
-    kind: RightKind
-    matters: list[str] = Field(
-        default_factory=list,
-        description="e.g. budget, business_plan, senior_management, major_investments",
-    )
-    seats: int | None = Field(None, ge=0, description="seats the holder may appoint")
-    joint_with: list[Id] = Field(
-        default_factory=list, description="others who hold the right only together with holder"
-    )
-    note: str | None = None
-    source: SourceRef = None
-
-
-class Participant(Base):
-    entity: Id
-    share: Share | None = None
-    sales: MoneyField | None = Field(None, description="sales in this market (competitive sales)")
-    source: SourceRef = None
-
-
-class Market(Base):
-    """A relevant market (product or input, geography) and who is active in it."""
-
-    id: Id
-    name: str
-    kind: Literal["product", "input"] = "product"
-    geography: str = "worldwide"
-    participants: list[Participant] = Field(default_factory=list)
-    fringe: Share | None = Field(
-        None, description="share held by firms too small to list (each adds ~0 to HHI)"
-    )
-    note: str | None = None
-    source: SourceRef = None
-
-
 class Supply(Base):
     """Who supplies what to whom, and how much the customer depends on it."""
 
-    supplier: Id
-    customer: Id
+    supplier: EntityRef
+    customer: EntityRef
     product: str = Field(description="a market id or a description of the product")
     value: MoneyField | None = None
     share_of_needs: Share | None = Field(None, description="share of the customer's needs")
@@ -227,102 +206,10 @@ class Supply(Base):
     source: SourceRef = None
 
 
-class StepBase(Base):
-    date: dt.date | None = None
-    note: str | None = None
-    source: SourceRef = None
-
-
-class AcquireStake(StepBase):
-    kind: Literal["acquire_stake"]
-    holder: Id | None = Field(None, description="defaults to the acquirer")
-    issuer: Id | None = Field(None, description="defaults to the target")
-    equity: Share | None = None
-    voting: Share | None = None
-    share_class: ShareClass = Field("voting", alias="class")
-    value: MoneyField | None = None
-    seller: Id | None = None
-    holding_after: bool = Field(
-        False,
-        description="equity and voting give the holder's whole direct holding after this "
-        "step (replacing what it held before), not the increment",
-    )
-
-    @model_validator(mode="after")
-    def _default_votes(self) -> AcquireStake:
-        if self.voting is None:
-            if self.share_class in ("non-voting", "convertible"):
-                self.voting = 0.0
-            elif self.equity is not None:
-                self.voting = self.equity
-        return self
-
-
-class AppointDirector(StepBase):
-    kind: Literal["appoint_director"]
-    person: Id
-    company: Id | None = Field(None, description="defaults to the target")
-    designated_by: Id | None = None
-    role: Literal["director", "chair", "observer"] = "director"
-
-
-class Hire(StepBase):
-    kind: Literal["hire"]
-    person: Id
-    by: Id | None = Field(None, description="defaults to the acquirer")
-    from_: Id | None = Field(None, alias="from", description="defaults to the target")
-    title: str | None = None
-    officer: bool = Field(True, description="the person becomes an officer of `by`")
-    board_elected: bool | None = Field(
-        None, description="the officer post is elected or chosen by the board (Clayton §8)"
-    )
-    leaves_roles: bool = Field(True, description="gives up officer roles at `from`")
-    keeps_board_seat: bool = Field(True, description="keeps any board seat at `from`")
-    key: bool = Field(True, description="a key person (founder, executive, core researcher)")
-    count: int = Field(1, ge=1, description="number of people this step moves")
-
-
-class GrantRight(StepBase):
-    kind: Literal["grant_right"]
-    right: Right
-
-
-class Contract(StepBase):
-    kind: Literal["contract"]
-    parties: list[Id] = Field(default_factory=list)
-    contract_type: Literal["licence", "supply", "commitment", "firewall", "other"] = Field(
-        "other", alias="type"
-    )
-    exclusive: bool | None = None
-    text: str
-
-
-Step = Annotated[
-    AcquireStake | AppointDirector | Hire | GrantRight | Contract, Field(discriminator="kind")
-]
-
-
-class Transaction(Base):
-    acquirer: Id
-    target: Id
-    announced: dt.date | None = None
-    signing: dt.date | None = None
-    closing: dt.date | None = None
-    filing: dt.date | None = None
-    value: MoneyField | None = Field(None, description="total consideration")
-    consideration: str | None = None
-    note: str | None = None
-    investment_only: bool | None = Field(
-        None, description="acquirer states the stake is held solely for investment"
-    )
-    steps: list[Step] = Field(default_factory=list)
-    source: SourceRef = None
-
-
 class PriorAcquisition(Base):
     """An earlier acquisition or investment by a party (serial acquisitions, MG 2023 §2.8)."""
 
-    acquirer: Id
+    acquirer: EntityRef
     target: str = Field(description="an entity id or the name of the firm acquired")
     date: dt.date | None = None
     description: str | None = None
@@ -348,6 +235,29 @@ class Waiver(Base):
     by: str | None = None
 
 
+PartialSection = Literal["holdings", "rights", "supply", "prior_acquisitions", "timeline"]
+
+
+__all__ = [
+    "AcquireAssets",
+    "AcquireStake",
+    "AppointDirector",
+    "Contract",
+    "Deal",
+    "GrantRight",
+    "Hire",
+    "Market",
+    "Participant",
+    "Right",
+    "RightKind",
+    "ShareClass",
+    "Stake",
+    "Step",
+    "StepBase",
+    "Transaction",
+]
+
+
 class Deal(Base):
     """A deal file."""
 
@@ -362,6 +272,13 @@ class Deal(Base):
     transaction: Transaction
     prior_acquisitions: list[PriorAcquisition] = Field(default_factory=list)
     fx: list[FxRate] = Field(default_factory=list)
+    timeline: list[Event] = Field(
+        default_factory=list, description="dated events: filings, clearances, closing, ..."
+    )
+    partial: list[PartialSection] = Field(
+        default_factory=list,
+        description="sections whose lists are not complete: what they leave out is unknown",
+    )
     waivers: list[Waiver] = Field(default_factory=list)
     scenarios: list[Scenario] = Field(
         default_factory=list, description="named variants of the deal, each a patch on the base"

@@ -89,6 +89,11 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str |
         return f"unknown step kind {ctx.get('tag')!r}; expected {ctx.get('expected_tags')}", None
     if kind == "union_tag_not_found":
         return "each step needs a 'kind'", "e.g. kind: acquire_stake"
+    if kind == "finite_number":
+        return (
+            f"expected a finite number, got {value!r}",
+            "NaN and infinity are not figures; leave the field out if it is unknown",
+        )
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from trustbench.errors import DealError, Diagnostic, ErrorGroup
-from trustbench.model.deal import Deal
+from trustbench.model.deal import Deal, Entity
 from trustbench.model.errors import diagnostics_from, did_you_mean, dotted
 from trustbench.model.patch import check_scenarios
-from trustbench.model.types import source_ids
+from trustbench.model.refs import references
 from trustbench.sources import Document, Loc, load_document, paused_gc
 
 
@@ -43,86 +44,6 @@ def deal_from_document(doc: Document) -> Deal:
     return deal
 
 
-def _walk_refs(deal: Deal) -> list[tuple[Loc, str, str]]:
-    """Every (location, kind, id) reference the deal makes, for cross-checking."""
-    refs: list[tuple[Loc, str, str]] = []
-
-    def add(loc: Loc, kind: str, value: Any) -> None:
-        if value is not None:
-            refs.append((loc, kind, value))
-
-    def srcs(loc: Loc, ref: Any) -> None:
-        for i, sid in enumerate(source_ids(ref)):
-            refs.append(
-                ((*loc, "source") if isinstance(ref, str) else (*loc, "source", i), "source", sid)
-            )
-
-    for i, e in enumerate(deal.entities):
-        srcs(("entities", i), e.source)
-        for key in ("revenues", "assets"):
-            for j, fig in enumerate(getattr(e, key)):
-                srcs(("entities", i, key, j), fig.source)
-    for i, h in enumerate(deal.holdings):
-        add(("holdings", i, "holder"), "entity", h.holder)
-        add(("holdings", i, "issuer"), "entity", h.issuer)
-        srcs(("holdings", i), h.source)
-    for i, b in enumerate(deal.boards):
-        add(("boards", i, "company"), "entity", b.company)
-        srcs(("boards", i), b.source)
-        for key in ("directors", "observers"):
-            for j, seat in enumerate(getattr(b, key)):
-                add(("boards", i, key, j, "person"), "person", seat.person)
-                add(("boards", i, key, j, "designated_by"), "entity", seat.designated_by)
-                srcs(("boards", i, key, j), seat.source)
-        for j, off in enumerate(b.officers):
-            add(("boards", i, "officers", j, "person"), "person", off.person)
-            srcs(("boards", i, "officers", j), off.source)
-    for i, r in enumerate(deal.rights):
-        add(("rights", i, "holder"), "entity", r.holder)
-        add(("rights", i, "issuer"), "entity", r.issuer)
-        for j, other in enumerate(r.joint_with):
-            add(("rights", i, "joint_with", j), "entity", other)
-        srcs(("rights", i), r.source)
-    for i, m in enumerate(deal.markets):
-        srcs(("markets", i), m.source)
-        for j, p in enumerate(m.participants):
-            add(("markets", i, "participants", j, "entity"), "entity", p.entity)
-            srcs(("markets", i, "participants", j), p.source)
-    for i, s in enumerate(deal.supply):
-        add(("supply", i, "supplier"), "entity", s.supplier)
-        add(("supply", i, "customer"), "entity", s.customer)
-        srcs(("supply", i), s.source)
-    t = deal.transaction
-    add(("transaction", "acquirer"), "entity", t.acquirer)
-    add(("transaction", "target"), "entity", t.target)
-    srcs(("transaction",), t.source)
-    for i, step in enumerate(t.steps):
-        loc: Loc = ("transaction", "steps", i)
-        srcs(loc, step.source)
-        for name in ("holder", "issuer", "seller", "company", "designated_by", "by", "from_"):
-            value = getattr(step, name, None)
-            add((*loc, "from" if name == "from_" else name), "entity", value)
-        if getattr(step, "person", None):
-            add((*loc, "person"), "person", step.person)  # type: ignore[union-attr]
-        for j, party in enumerate(getattr(step, "parties", []) or []):
-            add((*loc, "parties", j), "entity", party)
-        right = getattr(step, "right", None)
-        if right is not None:
-            add((*loc, "right", "holder"), "entity", right.holder)
-            add((*loc, "right", "issuer"), "entity", right.issuer)
-    for i, fx in enumerate(deal.fx):
-        srcs(("fx", i), fx.source)
-    for i, prior in enumerate(deal.prior_acquisitions):
-        add(("prior_acquisitions", i, "acquirer"), "entity", prior.acquirer)
-        srcs(("prior_acquisitions", i), prior.source)
-    for i, e in enumerate(deal.entities):
-        for j, act in enumerate(e.activity):
-            srcs(("entities", i, "activity", j), act.source)
-        for j, fig in enumerate(e.intra_group_revenues):
-            srcs(("entities", i, "intra_group_revenues", j), fig.source)
-    return refs
-
-
 def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
 
@@ -133,32 +54,28 @@ def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
         )
 
     entities = {e.id: e for e in deal.entities}
-    sources = {s.id for s in deal.sources}
-    sections: dict[str, list[str]] = {
-        "entities": [e.id for e in deal.entities],
-        "sources": [s.id for s in deal.sources],
-        "markets": [m.id for m in deal.markets],
+    declared: dict[str, set[str]] = {
+        "entity": set(entities),
+        "person": set(entities),
+        "source": {s.id for s in deal.sources},
+        "market": {m.id for m in deal.markets},
     }
-    for section, ids in sections.items():
+    sections = {"entities": "entity", "sources": "source", "markets": "market"}
+    for section in sections:
         seen: set[str] = set()
-        for i, item_id in enumerate(ids):
-            if item_id in seen:
-                report((section, i, "id"), f"duplicate id {item_id!r}")
-            seen.add(item_id)
-    for loc, kind, ref in _walk_refs(deal):
-        if kind == "source":
-            if ref not in sources:
-                report(
-                    loc,
-                    f"unknown source {ref!r}",
-                    did_you_mean(ref, sources) or "declare it under `sources:`",
-                )
-        elif ref not in entities:
-            report(
-                loc,
-                f"unknown entity {ref!r}",
-                did_you_mean(ref, entities) or "declare it under `entities:`",
-            )
+        for i, item in enumerate(getattr(deal, section)):
+            if item.id in seen:
+                report((section, i, "id"), f"duplicate id {item.id!r}")
+            seen.add(item.id)
+    suggestions = MAX_SUGGESTIONS
+    for loc, kind, ref in references(deal):
+        if ref not in declared[kind]:
+            section = "entities" if kind == "person" else sections_of[kind]
+            # did-you-mean costs a scan of every declared id: bounded, so that thousands of
+            # unknown references against thousands of ids stay quick
+            hint = did_you_mean(ref, declared[kind]) if suggestions > 0 else None
+            suggestions -= 1
+            report(loc, f"unknown {kind} {ref!r}", hint or f"declare it under `{section}:`")
         elif kind == "person" and entities[ref].kind != "person":
             report(
                 loc,
@@ -167,4 +84,64 @@ def check_references(deal: Deal, doc: Document) -> list[Diagnostic]:
             )
     if deal.transaction.acquirer == deal.transaction.target:
         report(("transaction", "target"), "the target is the acquirer")
+    check_jurisdictions(deal, report)
+    resolve_share_counts(deal, entities, report)
     return problems
+
+
+MAX_SUGGESTIONS = 50
+"""Unknown references that get a did-you-mean hint; the rest get the plain hint."""
+
+sections_of = {"entity": "entities", "source": "sources", "market": "markets"}
+
+Report = Callable[[Loc, str, "str | None"], None]
+
+
+def check_jurisdictions(deal: Deal, report: Report) -> None:
+    """Each jurisdiction once, written as a pack id (``us``, ``eu``); a set, so 2,000
+    repeats cost 2,000 look-ups."""
+    seen: dict[str, int] = {}
+    for i, code in enumerate(deal.case.jurisdictions):
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", code):
+            report(
+                ("case", "jurisdictions", i),
+                f"expected a jurisdiction code such as us, eu, uk or de, got {code[:40]!r}",
+                None,
+            )
+        elif code in seen:
+            report(
+                ("case", "jurisdictions", i),
+                f"jurisdiction {code!r} is listed twice (first as entry {seen[code]})",
+                "list each jurisdiction once",
+            )
+        else:
+            seen[code] = i
+
+
+def resolve_share_counts(deal: Deal, entities: dict[str, Entity], report: Report) -> None:
+    """A holding given as a number of ``shares`` gets its equity share from the issuer's
+    ``shares_outstanding`` (and its votes, for voting stock)."""
+    for i, holding in enumerate(deal.holdings):
+        if holding.shares is None:
+            continue
+        issuer = entities.get(holding.issuer)
+        outstanding = issuer.shares_outstanding if issuer else None
+        if outstanding is None:
+            report(
+                ("holdings", i, "shares"),
+                "a share count needs the issuer's shares_outstanding",
+                f"add `shares_outstanding:` to entity {holding.issuer!r}",
+            )
+            continue
+        if holding.shares > outstanding:
+            report(
+                ("holdings", i, "shares"),
+                f"{holding.shares:,} shares is more than the {outstanding:,} outstanding",
+                None,
+            )
+            continue
+        share = holding.shares / outstanding
+        if holding.equity is None:
+            holding.equity = share
+            if holding.share_class == "voting" and "voting" not in holding.model_fields_set:
+                holding.voting = share

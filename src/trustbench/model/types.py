@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
+
+from trustbench.model import schemas
+from trustbench.model.bounded import MoneyBound, make_range, split_bound, text_of
+from trustbench.model.bounds import Range
+from trustbench.model.refs import Ref
 
 _SCALE = {
     "": 1.0,
@@ -36,7 +49,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 class Money(BaseModel):
     """An amount in a currency. ``currency`` may be left to the case's default currency."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     amount: float
     currency: str | None = None
@@ -57,6 +70,12 @@ def format_money(amount: float, currency: str) -> str:
     return f"{currency} {sign}{value:,.0f}"
 
 
+def _shown(value: Any) -> str:
+    """A value as an error message quotes it: repr, escaped, at most 80 characters."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def parse_money(value: Any) -> Any:
     if isinstance(value, Money | dict):
         return value
@@ -75,11 +94,13 @@ def parse_money(value: Any) -> Any:
                 currency = _SYMBOL.get(currency, currency.upper()) if currency else None
                 number = float(match.group("num").replace(",", "").replace("_", ""))
                 scale = _SCALE[(match.group("scale") or "").lower()]
-                return {"amount": number * scale, "currency": currency}
+                if math.isfinite(number * scale):
+                    return {"amount": number * scale, "currency": currency}
+                match = None
     raise PydanticCustomError(
         "money",
-        "expected an amount such as 'USD 14.3bn', 'EUR 250m' or a number, got {value!r}",
-        {"value": value, "hint": "write the currency code and the amount, e.g. USD 14.3bn"},
+        f"expected an amount such as 'USD 14.3bn', 'EUR 250m' or a number, got {_shown(value)}",
+        {"hint": "write the currency code and the amount, e.g. USD 14.3bn"},
     )
 
 
@@ -97,16 +118,16 @@ def parse_share(value: Any) -> Any:
                 return number / 100
             raise PydanticCustomError(
                 "share",
-                "expected a percentage between 0% and 100%, got {value!r}",
-                {"value": value, "hint": 'write a share as 0.49 or "49%"'},
+                f"expected a percentage between 0% and 100%, got {_shown(value)}",
+                {"hint": 'write a share as 0.49 or "49%"'},
             )
         try:
             value = float(text)
         except ValueError:
             raise PydanticCustomError(
                 "share",
-                "expected a share between 0 and 1, got {value!r}",
-                {"value": value, "hint": 'write a share as 0.49 or "49%"'},
+                f"expected a share between 0 and 1, got {_shown(value)}",
+                {"hint": 'write a share as 0.49 or "49%"'},
             ) from None
     if isinstance(value, int | float):
         if 0 <= value <= 1:
@@ -117,11 +138,9 @@ def parse_share(value: Any) -> Any:
             else "a share lies between 0 and 1"
         )
         raise PydanticCustomError(
-            "share", "expected a share between 0 and 1, got {value}", {"value": value, "hint": hint}
+            "share", f"expected a share between 0 and 1, got {value:g}", {"hint": hint}
         )
-    raise PydanticCustomError(
-        "share", "expected a share between 0 and 1, got {value!r}", {"value": value}
-    )
+    raise PydanticCustomError("share", f"expected a share between 0 and 1, got {_shown(value)}")
 
 
 def check_currency(value: Any) -> Any:
@@ -129,8 +148,7 @@ def check_currency(value: Any) -> Any:
         return value.strip().upper()
     raise PydanticCustomError(
         "currency",
-        "expected a three-letter currency code such as USD, EUR or GBP, got {value!r}",
-        {"value": value},
+        f"expected a three-letter currency code such as USD, EUR or GBP, got {_shown(value)}",
     )
 
 
@@ -139,16 +157,123 @@ def check_id(value: Any) -> Any:
         return value
     raise PydanticCustomError(
         "id",
-        "expected an id of lower-case letters, digits, '-', '_' or '.', got {value!r}",
-        {"value": value, "hint": "ids are short handles such as 'meta' or 'scale-ai'"},
+        f"expected an id of lower-case letters, digits, '-', '_' or '.', got {_shown(value)}",
+        {"hint": "ids are short handles such as 'meta' or 'scale-ai'"},
     )
 
 
-MoneyField = Annotated[Money, BeforeValidator(parse_money)]
-Share = Annotated[float, BeforeValidator(parse_share), Field(ge=0, le=1)]
-Currency = Annotated[str, BeforeValidator(check_currency)]
-Id = Annotated[str, BeforeValidator(check_id)]
-SourceRef = str | list[str] | None
+def parse_money_or_bound(value: Any) -> Money | MoneyBound:
+    """An exact amount (:class:`Money`) or one known only as a bound (:class:`MoneyBound`)."""
+    if isinstance(value, Money | MoneyBound):
+        return value
+    if isinstance(value, dict) and not ({"min", "max"} & set(value)):
+        return Money.model_validate(parse_money(value))
+    currency: list[str] = []
+
+    def exact(part: Any) -> float:
+        money = Money.model_validate(parse_money(part))
+        if money.currency:
+            currency.append(money.currency)
+        return money.amount
+
+    if isinstance(value, str):
+        value = _money_span(value)
+    found = make_range(value, exact, text_of(value))
+    if found is None:
+        return Money.model_validate(parse_money(value))
+    if isinstance(value, dict) and value.get("currency") is not None:
+        currency.append(check_currency(value["currency"]))
+    if len(set(currency)) > 1:
+        raise PydanticCustomError(
+            "money", f"a bound in two currencies: {' and '.join(sorted(set(currency)))}"
+        )
+    cur = currency[0] if currency else None
+    if isinstance(found, float):
+        return Money(amount=found, currency=cur)
+    return MoneyBound(range=found, currency=cur)
+
+
+_SCALED = re.compile(r"^(?P<head>.*?\d)\s*(?P<scale>k|m|mn|bn|b|tn)\.?\s*(?P<cur>[A-Z]{3})?$", re.I)
+
+
+def _money_span(text: str) -> str:
+    """``"GBP 60-70m"`` → ``"GBP 60m-70m"``: the scale written once applies to both ends."""
+    parts = split_bound(text)
+    if parts is None or parts[0] != "span":
+        return text
+    first, second = parts[1], parts[2]
+    tail = _SCALED.match(second.strip())
+    if tail and not _SCALED.match(first.strip()) and first.strip()[-1:].isdigit():
+        first = f"{first.strip()}{tail.group('scale')}"
+    return f"{first} - {second}"
+
+
+def parse_share_or_bound(value: Any) -> float | Range | None:
+    """A share (``0.49``, ``"49%"``) or a bound on one (``"60-70%"``, ``"at most 7 %"``)."""
+    if value is None or isinstance(value, Range):
+        return value
+    suffix = "%" if isinstance(value, str) and value.strip().endswith("%") else ""
+    found = make_range(value, parse_share, text_of(value), span_suffix=suffix)
+    if found is None:
+        return float(parse_share(value))
+    return found
+
+
+def parse_count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise PydanticCustomError("count", f"expected a whole number, got {_shown(value)}")
+    try:
+        number = int(str(value).replace(",", "").replace("_", "").strip())
+    except ValueError:
+        raise PydanticCustomError(
+            "count", f"expected a whole number, got {_shown(value)}"
+        ) from None
+    if number < 0:
+        raise PydanticCustomError("count", f"expected a count of 0 or more, got {number}")
+    return number
+
+
+def parse_count_or_bound(value: Any) -> int | Range | None:
+    """A count (``1200``) or a bound on one (``"> 1,000"``, ``"10-20"``)."""
+    if value is None or isinstance(value, Range):
+        return value
+    found = make_range(value, parse_count, text_of(value))
+    if found is None:
+        return parse_count(value)
+    return int(found) if isinstance(found, float | int) else found
+
+
+MoneyField = Annotated[Money, BeforeValidator(parse_money), WithJsonSchema(schemas.MONEY)]
+BoundedMoney = Annotated[
+    Money | MoneyBound,
+    PlainValidator(parse_money_or_bound),
+    WithJsonSchema(schemas.MONEY_OR_BOUND),
+]
+Share = Annotated[
+    float, BeforeValidator(parse_share), Field(ge=0, le=1), WithJsonSchema(schemas.SHARE)
+]
+BoundedShare = Annotated[
+    float | Range | None,
+    PlainValidator(parse_share_or_bound),
+    WithJsonSchema(schemas.SHARE_OR_BOUND),
+]
+BoundedCount = Annotated[
+    int | Range | None,
+    PlainValidator(parse_count_or_bound),
+    WithJsonSchema(schemas.COUNT_OR_BOUND),
+]
+Currency = Annotated[str, BeforeValidator(check_currency), WithJsonSchema(schemas.CURRENCY)]
+Id = Annotated[str, BeforeValidator(check_id), WithJsonSchema(schemas.ID)]
+EntityRef = Annotated[str, BeforeValidator(check_id), Ref("entity"), WithJsonSchema(schemas.ID)]
+PersonRef = Annotated[str, BeforeValidator(check_id), Ref("person"), WithJsonSchema(schemas.ID)]
+MarketRef = Annotated[str, BeforeValidator(check_id), Ref("market"), WithJsonSchema(schemas.ID)]
+SourceRef = Annotated[str | list[str] | None, Ref("source"), WithJsonSchema(schemas.SOURCE_REF)]
+
+
+def exact(value: float | Range | None) -> float | None:
+    """The exact value, or ``None`` when it is known only as a bound (for arithmetic that
+    cannot carry a range)."""
+    return None if isinstance(value, Range) else value
 
 
 def source_ids(ref: SourceRef) -> tuple[str, ...]:

@@ -78,8 +78,8 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
         return "unknown"
     if type(value) is list and is_scale(value) and style in (None, "money", "num"):
         return _schedule(value, unit)
-    if isinstance(value, Range):
-        return str(value)  # a bound as the deal file gave it ("< GBP 70m", "60-70%")
+    if isinstance(value, Range):  # a bound as the deal file gives it, or each end styled
+        return value.render(lambda end: fmt(end, unit, style))
     try:
         return _fmt(value, unit, style)
     except (TypeError, ValueError, OverflowError):

@@ -1,0 +1,127 @@
+"""Market structure as decisions report it, potential entrants and buyer-side markets.
+
+Decisions often give the HHI, the parties' combined share or the number of significant
+competitors without every firm's share. The concentration facts of
+:mod:`trustbench.facts.markets` fall back on these reported figures (:func:`reported`) when
+the per-firm shares do not suffice, and their note says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import FactType, Value, fact, known, unknown
+from trustbench.model.market import Market
+from trustbench.model.types import source_ids
+
+
+def _market(ctx: FactContext) -> Market:
+    if ctx.market is None:
+        raise LookupError("market facts need a market")
+    return ctx.market
+
+
+def reported(ctx: FactContext, name: str, otherwise: Value) -> Value:
+    """The market's reported figure ``name`` (a number or a bound) with its source, or
+    ``otherwise`` when the deal file reports none."""
+    market = _market(ctx)
+    stated = market.reported
+    value = getattr(stated, name, None) if stated is not None else None
+    if value is None or stated is None:
+        return otherwise
+    sources = source_ids(stated.source) or source_ids(market.source)
+    label = name.replace("_", " ")
+    return known(value, sources, f"as reported ({label}), not computed from per-firm shares")
+
+
+def _market_fact(
+    name: str, type_: FactType, unit: str, doc: str, test: str, question: str
+) -> Callable[[Callable[[FactContext], Value]], Callable[[FactContext], Value]]:
+    return fact(
+        f"market.{name}",
+        type_,
+        unit,
+        doc,
+        test=test,
+        question=question,
+        topic="Markets",
+        scope="market",
+    )
+
+
+# The parties' rank, the number of significant competitors and the top-N share are
+# read by the deal model (markets[].reported) but no rule uses them yet: the tests they
+# serve (GWB § 18(6) collective dominance, EU HMG paras 17-18) need parameters of their own.
+
+
+_Q_ENTRY = (
+    "Could the acquirer (or the target) enter the {market} market, and do the firms there "
+    "see it as a likely entrant?"
+)
+
+
+def _entry(ctx: FactContext) -> tuple[str | None, tuple[str, ...]] | None:
+    """The kind of entry ('actual' / 'perceived') by which one party is a potential entrant
+    into the market where the other is active; ``(None, …)`` if neither is; ``None`` if the
+    file does not say who could enter."""
+    market = _market(ctx)
+    if market.potential_entrants is None:
+        return None
+    active = {p.entity for p in market.participants}
+    parties = {ctx.acquirer, ctx.target}
+    found: list[str] = []
+    sources: list[str] = list(source_ids(market.source))
+    for entrant in market.potential_entrants:
+        other = parties - {entrant.entity}
+        if entrant.entity in parties and other & active:
+            found.append(entrant.kind)
+            sources.extend(source_ids(entrant.source))
+    kind = "actual" if "actual" in found else (found[0] if found else None)
+    return kind, tuple(sources)
+
+
+@_market_fact(
+    "potential_entrant",
+    "bool",
+    "yes/no",
+    "one party could enter the market in which the other is active (actual or perceived "
+    "potential competition)",
+    "MG 2023 §2.4",
+    _Q_ENTRY,
+)
+def _potential_entrant(ctx: FactContext) -> Value:
+    entry = _entry(ctx)
+    if entry is None:
+        return unknown("the deal file does not say which firms could enter this market")
+    return known(entry[0] is not None, entry[1])
+
+
+@_market_fact(
+    "potential_entrant.kind",
+    "string",
+    "text",
+    "'actual' (the party would likely have entered) or 'perceived' (incumbents react to the "
+    "threat) when a party is a potential entrant; '' when neither party is",
+    "MG 2023 §2.4",
+    _Q_ENTRY,
+)
+def _entrant_kind(ctx: FactContext) -> Value:
+    entry = _entry(ctx)
+    if entry is None:
+        return unknown("the deal file does not say which firms could enter this market")
+    return known(entry[0] or "", entry[1])
+
+
+@_market_fact(
+    "buyer_side",
+    "bool",
+    "yes/no",
+    "the market is one where the parties compete as buyers (labour, input purchasing); "
+    "its shares are shares of purchases",
+    "MG 2023 §2.10",
+    "Do the parties compete to buy labour or inputs in the {market} market?",
+)
+def _buyer_side(ctx: FactContext) -> Value:
+    market = _market(ctx)
+    return known(market.side == "buying" or market.kind == "labour", source_ids(market.source))

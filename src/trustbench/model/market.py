@@ -1,0 +1,91 @@
+"""Relevant markets: who is active (as sellers, or as buyers of labour and inputs), with what
+share, which firms could enter, and what a decision reports about the market as a whole
+when the per-firm shares are not known."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from trustbench.model.base import Base
+from trustbench.model.types import (
+    BoundedCount,
+    BoundedMoney,
+    BoundedShare,
+    EntityRef,
+    Id,
+    Share,
+    SourceRef,
+)
+
+
+class Participant(Base):
+    entity: EntityRef
+    share: BoundedShare = Field(None, description="share of the market, or a bound: '60-70%'")
+    sales: BoundedMoney | None = Field(
+        None, description="sales (or purchases, in a buyer-side market) in this market"
+    )
+    source: SourceRef = None
+
+
+class TopShare(Base):
+    firms: int = Field(ge=1, description="the number of largest firms, e.g. 3")
+    share: BoundedShare = Field(description="their combined share")
+
+
+class Reported(Base):
+    """Market structure as a decision or filing reports it, for when per-firm shares are not
+    known. Each figure may be a bound (``"> 2,500"``) and names its source."""
+
+    hhi_before: BoundedCount = Field(None, description="HHI points before the deal")
+    hhi_after: BoundedCount = Field(None, description="HHI points after the deal")
+    hhi_delta: BoundedCount = Field(None, description="the change in HHI points")
+    combined_share: BoundedShare = Field(None, description="the parties' combined share")
+    rank: int | None = Field(None, ge=1, description="the parties' combined rank (1 = largest)")
+    significant_competitors: BoundedCount = Field(
+        None, description="competitors other than the parties that exert real constraint"
+    )
+    top: TopShare | None = Field(None, description="the combined share of the N largest firms")
+    source: SourceRef = None
+
+
+class Entrant(Base):
+    """A firm that is not (yet) in the market but could enter it."""
+
+    entity: EntityRef
+    kind: Literal["actual", "perceived"] = Field(
+        description="actual: it would likely have entered; perceived: incumbents react to "
+        "the threat that it might"
+    )
+    note: str | None = None
+    source: SourceRef = None
+
+
+class Market(Base):
+    """A relevant market (product or input, geography) and who is active in it."""
+
+    id: Id
+    name: str
+    kind: Literal["product", "input", "labour"] = "product"
+    side: Literal["selling", "buying"] = Field(
+        "selling",
+        description="buying: the parties compete as buyers (labour, input purchasing) and "
+        "shares are shares of purchases",
+    )
+    geography: str = "worldwide"
+    participants: list[Participant] = Field(default_factory=list)
+    partial: bool = Field(
+        False,
+        description="the participants listed are not all of them: an unlisted firm's share "
+        "is unknown, not nil",
+    )
+    fringe: Share | None = Field(
+        None, description="share held by firms too small to list (each adds ~0 to HHI)"
+    )
+    reported: Reported | None = None
+    potential_entrants: list[Entrant] | None = Field(
+        None, description="firms that could enter ([] states that there are none)"
+    )
+    note: str | None = None
+    source: SourceRef = None

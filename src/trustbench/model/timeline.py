@@ -1,0 +1,99 @@
+"""The timeline: dated events of the deal and of its review, in a controlled vocabulary.
+
+Facts such as "closed before clearance" read it; the event types are fixed so that a typo
+is an error with a did-you-mean, never an event silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from trustbench.model.base import Base
+from trustbench.model.types import EntityRef, PersonRef, SourceRef
+
+EventType = Literal[
+    "announcement",
+    "signing",
+    "filing",
+    "waiting_period_expiry",
+    "clearance",
+    "prohibition",
+    "abandonment",
+    "closing",
+    "vote_cast",
+    "veto_used",
+    "board_seat_taken",
+    "board_seat_ended",
+    "divestiture",
+    "commitment",
+    "referral_request",
+    "referral_acceptance",
+    "call_in",
+    "individual_ban",
+]
+"""``filing`` is a notification (or a briefing paper the agency accepts as one);
+``clearance`` an agency's decision that the deal may close (unconditionally or with
+commitments, which are ``commitment`` events); ``waiting_period_expiry`` the end of a
+statutory waiting period without a decision (HSR); ``vote_cast``, ``veto_used`` and
+``board_seat_taken`` are exercises of rights the deal gives; ``individual_ban`` an order
+against a person (e.g. barring a director)."""
+
+PER_JURISDICTION = frozenset(
+    {
+        "filing",
+        "waiting_period_expiry",
+        "clearance",
+        "prohibition",
+        "referral_request",
+        "referral_acceptance",
+        "call_in",
+    }
+)
+"""Event types that belong to one jurisdiction's review and must say which."""
+
+EARLIEST = dt.date(1900, 1, 1)
+
+
+class Event(Base):
+    """A dated event of the deal or of its review."""
+
+    date: dt.date
+    type: EventType
+    jurisdiction: str | None = Field(
+        None, description="the review it belongs to: us, eu, uk, de, ... (filings, clearances)"
+    )
+    by: EntityRef | None = Field(None, description="who acted (voter, holder of a veto, ...)")
+    person: PersonRef | None = Field(None, description="the director or individual concerned")
+    company: EntityRef | None = Field(None, description="the company concerned (board seats)")
+    note: str | None = None
+    source: SourceRef = None
+
+    @field_validator("date")
+    @classmethod
+    def _not_ancient(cls, value: dt.date) -> dt.date:
+        if value < EARLIEST:
+            raise PydanticCustomError(
+                "date",
+                f"date {value.isoformat()} is before 1900",
+                {"hint": "check the year; merger control began in the 20th century"},
+            )
+        return value
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _lower(cls, value: str | None) -> str | None:
+        return value.strip().lower() if value else value
+
+    @model_validator(mode="after")
+    def _needs_jurisdiction(self) -> Event:
+        if self.type in PER_JURISDICTION and not self.jurisdiction:
+            raise PydanticCustomError(
+                "event",
+                f"a {self.type} event needs a jurisdiction",
+                {"hint": "add e.g. `jurisdiction: eu`"},
+            )
+        return self

@@ -496,6 +496,7 @@ _SAMPLE: dict[str, Any] = {
         ],
     },
     "jurisdictions": [_us(), _eu()],
+    "structuring": None,
     "questions": [
         {
             "topic": "Rights",

@@ -25,6 +25,7 @@ from trustbench.report.diagram import CATEGORY, diagram
 from trustbench.report.findings import jurisdiction
 from trustbench.report.plain import Plain
 from trustbench.report.requests import Requests, Wording
+from trustbench.report.structuring import structuring
 from trustbench.report.summary import summary
 from trustbench.rules.evaluate import JurisdictionResult
 from trustbench.rules.text import pct
@@ -44,6 +45,7 @@ class Options:
     reviewer: bool = False  # the signing lawyer's verification notes
     later_developments: bool = False  # material dated after the case's as-of date
     full_appendix: bool = False  # every parameter and rule, not only those the memo uses
+    structuring: bool = True  # the verified structuring options (trustbench.whatif)
 
 
 class Builder:
@@ -93,6 +95,9 @@ def build_context(
         "summary": summary(b, jurisdictions),
         "jurisdictions": jurisdictions,
         "questions": _questions(b),
+        "structuring": (
+            structuring(analysis, b.wording, b.plain.words) if opts.structuring else None
+        ),
         "sources": b.cite.source_list(),
         "sources_not_listed": b.cite.sources_not_listed,
         "authorities": [_authority(b, a) for a in b.cite.authority_list()],

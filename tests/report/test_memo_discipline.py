@@ -72,3 +72,17 @@ def test_client_text_has_no_internals(memo: tuple[Any, dict[str, Any], str]) -> 
     for pattern, what in FORBIDDEN:
         found = pattern.search(text)
         assert found is None, f"{what}: …{text[max(0, found.start() - 60) : found.end() + 60]}…"
+
+
+def test_requests_ask_the_most_decisive_first(memo: tuple[Any, dict[str, Any], str]) -> None:
+    """Issue 15: within a topic, a request whose answer decides more findings comes first
+    (after the requests that decide something at all)."""
+    for group in memo[1]["questions"]:
+        keys = [
+            (
+                0 if any(r["effect"] == "decide" for r in q["rules"]) else 1,
+                -sum(1 for r in q["rules"] if r["effect"] == "decide"),
+            )
+            for q in group["items"]
+        ]
+        assert keys == sorted(keys), group["topic"]

@@ -98,6 +98,11 @@ class Request:
     def effect(self) -> int:
         return min(EFFECTS.index(r["effect"]) for r in self.rules.values())
 
+    @property
+    def decides(self) -> int:
+        """How many findings the answer decides (issue 15: the most decisive asked first)."""
+        return sum(1 for r in self.rules.values() if r["effect"] == "decide")
+
 
 def _unknowns(f: Finding) -> Iterator[tuple[str, str | None, str]]:
     """(fact, market, effect) for every fact the finding could not know."""
@@ -146,10 +151,10 @@ class Requests:
             topics.setdefault(req.topic, []).append(req)
         self.groups = sorted(
             (
-                (topic, sorted(items, key=lambda q: (q.effect, _natural(q.question))))
+                (topic, sorted(items, key=lambda q: (q.effect, -q.decides, _natural(q.question))))
                 for topic, items in topics.items()
             ),
-            key=lambda g: (min(q.effect for q in g[1]), g[0]),
+            key=lambda g: (min(q.effect for q in g[1]), -max(q.decides for q in g[1]), g[0]),
         )
         number = 0
         for _, items in self.groups:

@@ -335,3 +335,23 @@ def test_memo_refuses_to_overwrite_a_rule_file(
     assert _memo([str(SEED), "--rules", str(rules), "--html", "-o", str(target)]) == 2
     assert "refusing to overwrite an input file" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_the_memo_compares_the_files_scenarios(tmp_path: Path, epoch: None) -> None:
+    """Issue 15: with a scenarios section, the Structuring options show the scenario matrix
+    (notification, merger concept, theories, band per jurisdiction) and what each changes."""
+    deal = tmp_path / "seed.yaml"
+    deal.write_text(
+        SEED.read_text(encoding="utf-8")
+        + "\nscenarios:\n  - name: no-common-director\n    description: Wang leaves the board\n"
+        "    changes:\n      - remove_seat: {person: alexandr-wang}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "memo.html"
+    assert _memo([str(deal), "--html", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    section = html.split('id="structuring"')[1].split('id="appendix"')[0]
+    assert "The file's scenarios" in section and "no-common-director" in section
+    assert "Wang leaves the board" in section
+    assert "“no-common-director” changes:" in section
+    assert "no theory screened" in section  # the EU and Germany: no band without a scope

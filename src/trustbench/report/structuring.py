@@ -13,7 +13,9 @@ from typing import Any
 
 from trustbench.analysis import Analysis
 from trustbench.report.requests import Wording
+from trustbench.summary import summary_of
 from trustbench.whatif import structuring_options
+from trustbench.whatif.compare import compare
 from trustbench.whatif.finder import Effect, Option, Target
 from trustbench.whatif.output import LABEL
 
@@ -78,6 +80,7 @@ def structuring(
             }
         )
     return {
+        "scenarios": _scenarios(analysis, titles, names) if analysis.deal.scenarios else [],
         "jurisdictions": [row for row in rows if row["findings"] or row["fixed"]],
         "across": [option(o, None) for o in report.across[:MAX_ACROSS]],
         "evaluations": report.evaluations,
@@ -104,3 +107,39 @@ def _named(labels: Iterable[str]) -> list[str]:
     if len(short) <= MAX_DECIDING:
         return short
     return [*short[:MAX_DECIDING], f"{len(short) - MAX_DECIDING} more facts"]
+
+
+ANSWER = {"yes": "yes", "no": "no", "unknown": "open", "n/a": "not screened"}
+
+
+def _scenarios(
+    analysis: Analysis, titles: dict[tuple[str, str], str], names: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The deal file's scenarios against the base: per jurisdiction, notification, the merger
+    concept, the theories raised and the band; then the findings each scenario changes."""
+    banded = {r.id: summary_of(r).band is not None for r in analysis.results}
+    out = []
+    for row in compare(analysis):
+        out.append(
+            {
+                "name": row.name,
+                "description": row.description,
+                "cells": [
+                    {
+                        "jurisdiction": names.get(jid, jid),
+                        "filing": ANSWER.get(c.filing, c.filing),
+                        "concept": ANSWER.get(c.control, c.control),
+                        "theories": ", ".join(c.theories) or "none",
+                        "band": c.band if banded.get(jid) else "no theory screened",
+                    }
+                    for jid, c in row.cells.items()
+                ],
+                "changes": [
+                    f"{names.get(c.jurisdiction, c.jurisdiction)}: "
+                    f"{titles.get((c.jurisdiction, c.rule), 'a finding')} — "
+                    f"{LABEL[c.before]} → {LABEL[c.after]}"
+                    for c in row.changes
+                ],
+            }
+        )
+    return out

@@ -98,16 +98,19 @@ def test_a_house_pack_adds_its_levers() -> None:
 
 def test_the_memo_gets_the_options_and_the_request_order(seed_with_scenarios: Path) -> None:
     from trustbench.analysis import evaluate, load_packs
-    from trustbench.whatif import request_order, structuring_options
-    from trustbench.whatif.memo import structuring_context
+    from trustbench.report.requests import Wording
+    from trustbench.report.structuring import structuring
+    from trustbench.whatif import request_order
 
     d = load_deal(seed_with_scenarios)
     a = evaluate(d, load_packs(d.case.jurisdictions))
-    context = structuring_context(a, structuring_options(a))
+    context = structuring(a, Wording(d), lambda text: text)
     de = next(j for j in context["jurisdictions"] if j["id"] == "de")
-    share = next(f for f in de["findings"] if f["rule"] == "de.concentration.share-acquisition")
-    assert share["options"][0]["change"] == "equity stake in Scale AI from 49 % to 24.99 %"
-    assert share["options"][0]["result"] == "not triggered"
+    share = next(
+        f for f in de["findings"] if any(t.startswith("Acquisition of 25 %") for t in f["titles"])
+    )
+    assert share["option"]["change"] == "equity stake in Scale AI from 49 % to 24.99 %"
+    assert share["option"]["result"] == "not triggered"
     assert [s["name"] for s in context["scenarios"]] == ["base", "below-25", "no-common-director"]
     order = request_order(a)
     assert order["acquirer.prior_acquisitions.count"] == (1, 1)

@@ -3,7 +3,7 @@ questions. This layer sits between the analysis and the report: it evaluates the
 again under patches, and the memo and the CLI only read what it returns.
 
 For the memo: :func:`structuring_options` gives the verified options per finding and
-across jurisdictions, and :func:`trustbench.whatif.memo.structuring_context` turns them
+across jurisdictions, and :func:`trustbench.report.structuring.structuring` words them
 (with the scenario matrix) into plain data for the template; :func:`decisive_questions`
 and :func:`request_order` order the information requests by how many findings each
 answer decides.

@@ -92,7 +92,7 @@ def test_theories_follow_the_findings(seed: dict) -> None:  # type: ignore[type-
     theories = {t["factor"]: t for t in us["summary"]["theories"]}
     statuses = {f["rule"]: f["status"] for f in us["findings"]}
     for theory in theories.values():
-        mine = [f for f in us["findings"] if f["factor"] == theory["factor"]]
+        mine = [f for f in us["findings"] if f["theory"] == theory["factor"]]
         assert mine, theory
         if theory["status"] == "raised":
             assert all(statuses[r] == "triggered" for r in theory["rules"]) and theory["rules"]

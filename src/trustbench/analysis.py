@@ -148,6 +148,7 @@ def finding_json(f: Finding) -> dict[str, object]:
         "rule": f.rule,
         "title": f.title,
         "factor": f.factor,
+        "theory": f.theory or f.factor,
         "status": f.status,
         "weight": f.weight,
         "text": f.text,

@@ -48,6 +48,10 @@ class FindingOut(Out):
     rule: str = Field(description="the rule id (its path in the pack)")
     title: str
     factor: str
+    theory: str = Field(
+        description="the theory of harm the summary reports it under: the factor, or a "
+        "refinement of it (potential-competition, buyer-side, conglomerate)"
+    )
     status: Status
     weight: float
     text: str = Field(description="the finding, rendered from the rule's text template")

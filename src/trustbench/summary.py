@@ -22,14 +22,18 @@ from typing import Literal
 
 from trustbench.rules.evaluate import Finding, JurisdictionResult
 from trustbench.rules.loader import Pack
+from trustbench.rules.schema import THEORIES
 from trustbench.scoring import answer
 
 __all__ = ["THEORIES", "Summary", "Theory", "summarise", "summary_of"]
 
-# The substantive factors of DESIGN.md, in the order a memo discusses them.
-THEORIES = ("horizontal", "vertical", "information", "minority-stake", "board", "personnel")
+# The theories of harm (rules.schema.THEORIES: the substantive factors, refined by a rule's
+# `theory`), labelled in the order a memo discusses them.
 THEORY_LABELS = {
     "horizontal": "Horizontal overlap",
+    "potential-competition": "Loss of potential competition",
+    "conglomerate": "Entrenchment and conglomerate effects",
+    "buyer-side": "Buyer power (labour and inputs)",
     "vertical": "Vertical foreclosure",
     "information": "Access to rivals' information",
     "minority-stake": "Minority-stake influence",
@@ -93,9 +97,11 @@ def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
 
 def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
     screened = any(
-        r.rule.factor == factor for rid, r in pack.rules.items() if rid not in pack.disabled
+        (r.rule.theory or r.rule.factor) == factor
+        for rid, r in pack.rules.items()
+        if rid not in pack.disabled
     )
-    mine = [f for f in findings if f.factor == factor]
+    mine = [f for f in findings if (f.theory or f.factor) == factor]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
     open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
     status: TheoryStatus

@@ -56,6 +56,7 @@ class Finding:
     waiver: dict[str, str | None] | None = None
     summary: str | None = None
     pack: str = ""
+    theory: str = ""  # the theory of harm the summary reports it under (the factor if unset)
     # the parts of the condition that decided it, worked out when asked for (JSON, explain)
     decide: Callable[[], list[tuple[str, str]]] | None = field(default=None, repr=False)
     # the whole decision tree, worked out only when asked for (``--explain``): evaluating
@@ -277,6 +278,7 @@ def _finding(
         rule=loaded.id,
         title=rule.title,
         factor=rule.factor,
+        theory=rule.theory or rule.factor,
         status=status,
         weight=rule.weight,
         text=sentence_case(render(text, lookup)),
@@ -355,6 +357,7 @@ def _evaluate_each_market(
         rule=loaded.id,
         title=rule.title,
         factor=rule.factor,
+        theory=rule.theory or rule.factor,
         status=status,
         weight=rule.weight,
         text=" ".join(parts),

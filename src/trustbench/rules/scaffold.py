@@ -72,7 +72,8 @@ RULE = """\
 # TODO: replace this example rule with your jurisdiction's test; keep the examples in step.
 title: "TODO: Notification required (value of the transaction)"
 factor: filing            # filing, control, minority-stake, board, vertical, information,
-                          # horizontal or personnel
+                          # horizontal, potential-competition, buyer-side,
+                          # conglomerate or personnel
 summary: filing           # this rule answers "is a filing required?"
 weight: 1                 # how much a triggered finding adds to the score (policy)
 when: >-

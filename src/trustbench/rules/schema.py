@@ -27,6 +27,31 @@ Factor = Literal[
     "horizontal",
     "personnel",
 ]
+# The theories of harm the summary reports. A rule's ``theory`` refines its factor where the
+# factor alone is too coarse (a horizontal rule about a potential entrant screens the loss of
+# potential competition); without it the theory is the factor.
+THEORIES = (
+    "horizontal",
+    "potential-competition",
+    "vertical",
+    "conglomerate",
+    "information",
+    "minority-stake",
+    "buyer-side",
+    "board",
+    "personnel",
+)
+Theory = Literal[
+    "horizontal",
+    "potential-competition",
+    "vertical",
+    "conglomerate",
+    "information",
+    "minority-stake",
+    "buyer-side",
+    "board",
+    "personnel",
+]
 Status = Literal["triggered", "not_triggered", "unknown"]
 
 
@@ -171,6 +196,12 @@ class Rule(Strict):
 
     title: str
     factor: Factor
+    theory: Theory | None = Field(
+        None,
+        description="the theory of harm the summary reports this rule under, where it refines "
+        "the factor: potential-competition, buyer-side (labour and input purchasing) or "
+        "conglomerate (entrenchment, portfolio effects); by default the factor itself",
+    )
     kind: Literal["test", "flag", "note"] = Field(
         "test",
         description="test: a legal test, concluded met / not met / open; flag: a pattern "

@@ -1,6 +1,6 @@
 """Every decided deal file passes the JSON Schema and raises no warning — in particular no fact
-rests only on a source dated after its ``as_of`` (a later report of the decision may stand
-beside the decision, never instead of it; the memo leaves it out).
+rests on a source dated after its ``as_of`` (a later report of the decision may be listed, for
+the reader, but backs nothing; the memo leaves it out).
 
 tests/test_writing_deals.py checks only ``cases/*.yaml``; the decided cases live one folder
 down, so the same checks are made here for ``cases/decided/*.yaml``.

@@ -223,7 +223,7 @@ ADOBE_FIGMA: dict[str, str | Disagrees] = {
     # [agency]; which threshold is [not found]; no German turnover in the file.
     "de.filing.notification-required": U,
     "de.thresholds.turnover": U,  # missing: both parties' German turnover
-    "de.thresholds.transaction-value": U,  # missing: the parties' turnover (Figma's German activity is recorded)
+    "de.thresholds.transaction-value": U,  # missing: turnover; Figma's German activity is recorded
     "de.thresholds.consideration": T,  # "USD 20bn far exceeds EUR 400m at any rate"
     "de:filing": "unknown",
     # All of the share capital (BWB): § 37(1) no. 3 (50 %) and no. 2 (sole control).

@@ -104,8 +104,10 @@ META_SCALE_AI: dict[str, str | Disagrees] = {
     "uk.jurisdiction.turnover-test": U,
     "uk.jurisdiction.hybrid-test": U,
     # §9 factor `pattern.reverse_acquihire` (S69: the CMA took Microsoft/Inflection's hires
-    # as an acquisition of an enterprise): the CEO moves to Meta.
-    "uk.control.acqui-hire": T,
+    # with a licence as an acquisition of an enterprise): the CEO and fewer than a dozen of
+    # ~1,500 staff move, with no licence or assets; whether that carries an activity of Scale
+    # is for counsel (the sources say Scale carried on under an interim CEO).
+    "uk.control.acqui-hire": U,
     "uk:control": "unknown",
     "uk:filing": "unknown",
     # Germany — §9.3: 49 % of the capital meets the 25 % test "regardless of votes", but
@@ -223,7 +225,7 @@ ADOBE_FIGMA: dict[str, str | Disagrees] = {
     # [agency]; which threshold is [not found]; no German turnover in the file.
     "de.filing.notification-required": U,
     "de.thresholds.turnover": U,  # missing: both parties' German turnover
-    "de.thresholds.transaction-value": U,  # missing: Adobe's German turnover, Figma's activity
+    "de.thresholds.transaction-value": U,  # missing: turnover; Figma's German activity is recorded
     "de.thresholds.consideration": T,  # "USD 20bn far exceeds EUR 400m at any rate"
     "de:filing": "unknown",
     # All of the share capital (BWB): § 37(1) no. 3 (50 %) and no. 2 (sole control).

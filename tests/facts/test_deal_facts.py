@@ -111,7 +111,7 @@ TIMELINE = (
     + """
 timeline:
   - {date: 2025-01-10, type: signing}
-  - {date: 2025-02-01, type: filing, jurisdiction: eu}
+  - {date: 2025-02-01, type: filing, jurisdiction: us}
 {events}
 """
 )
@@ -122,25 +122,25 @@ timeline:
     [
         (
             "  - {date: 2025-03-01, type: closing}\n  - {date: 2025-04-01, type: clearance, "
-            "jurisdiction: eu}",
+            "jurisdiction: us}",
             True,
             False,
         ),
         (
-            "  - {date: 2025-04-01, type: clearance, jurisdiction: eu}\n"
+            "  - {date: 2025-04-01, type: clearance, jurisdiction: us}\n"
             "  - {date: 2025-05-01, type: closing}",
             False,
             False,
         ),
         (
             "  - {date: 2025-01-20, type: veto_used, by: acme}\n"
-            "  - {date: 2025-04-01, type: clearance, jurisdiction: eu}",
+            "  - {date: 2025-04-01, type: clearance, jurisdiction: us}",
             False,
             True,
         ),
         (
             "  - {date: 2025-01-20, type: veto_used, by: rival}\n"
-            "  - {date: 2025-04-01, type: clearance, jurisdiction: eu}",
+            "  - {date: 2025-04-01, type: clearance, jurisdiction: us}",
             False,
             False,
         ),
@@ -149,15 +149,15 @@ timeline:
 )
 def test_gun_jumping_from_the_timeline(events: str, closed: bool, rights: bool) -> None:
     ctx = ctx_for(TIMELINE.replace("{events}", events))
-    assert val(ctx, "timeline.closed_before_clearance.eu") is closed
-    assert val(ctx, "timeline.rights_exercised_before_clearance.eu") is rights
-    assert val(ctx, "timeline.closed_before_clearance.us") is None  # never filed there
+    assert val(ctx, "timeline.closed_before_clearance.us") is closed
+    assert val(ctx, "timeline.rights_exercised_before_clearance.us") is rights
+    assert val(ctx, "timeline.referral_accepted.eu") is False  # stated timeline, none
 
 
 def test_a_partial_timeline_without_clearance_is_unknown() -> None:
     events = "  - {date: 2025-03-01, type: closing}\npartial: [timeline]"
     ctx = ctx_for(TIMELINE.replace("{events}", events))
-    assert val(ctx, "timeline.closed_before_clearance.eu") is None
+    assert val(ctx, "timeline.closed_before_clearance.us") is None
 
 
 @pytest.mark.parametrize(
@@ -188,8 +188,8 @@ def test_stated_holding_value_is_the_size_of_transaction() -> None:
 def test_events_after_the_case_date_decide_nothing() -> None:
     late = "  - {date: 2025-09-01, type: closing}"  # after as_of (2025-06-13)
     ctx = ctx_for(TIMELINE.replace("{events}", late))
-    assert val(ctx, "timeline.closed_before_clearance.eu") is False
-    assert ctx.get("timeline.closed_before_clearance.eu").note == "the timeline records no closing"
+    assert val(ctx, "timeline.closed_before_clearance.us") is False
+    assert ctx.get("timeline.closed_before_clearance.us").note == "the timeline records no closing"
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_definitions_and_rule_references_are_named_steps_with_their_citations() 
     )
     assert (
         "? unknown def.de.concentration — Concentration under GWB § 37(1) "
-        "(GWB § 37(1) no. 2; GWB § 37(1) no. 3; GWB § 37(1) no. 4)" in text
+        "(GWB § 37(1) no. 1; GWB § 37(1) no. 2; GWB § 37(1) no. 3; GWB § 37(1) no. 4)" in text
     )
     assert "def.de.size_thresholds_met — Thresholds of GWB § 35 met" in text
     # the facts behind the definitions are listed, each once, with what they are

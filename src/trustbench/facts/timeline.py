@@ -17,7 +17,10 @@ from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.timeline import Event
 from trustbench.model.types import source_ids
 
-JURISDICTIONS = {"us": "the HSR waiting period", "eu": "EU clearance", "de": "German clearance"}
+JURISDICTIONS = {"us": "the HSR waiting period"}
+"""EU and German standstill obligations are read by :mod:`trustbench.facts.standstill`,
+which does not need a filing event (implementing an unnotified concentration breaches them
+too)."""
 RIGHTS_EVENTS = frozenset({"vote_cast", "veto_used", "board_seat_taken"})
 ENDS_REVIEW = frozenset({"clearance", "waiting_period_expiry"})
 

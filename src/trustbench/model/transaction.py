@@ -141,5 +141,11 @@ class Transaction(Base):
     investment_only: bool | None = Field(
         None, description="acquirer states the stake is held solely for investment"
     )
+    activity_continues: bool | None = Field(
+        None,
+        description="the people and assets that move to the acquirer let it carry on an "
+        "activity the target carried on (CMA2 'enterprise'; EUMR business with a market "
+        "presence); leave out to have it read from what moves",
+    )
     steps: list[Step] = Field(default_factory=list)
     source: SourceRef = None

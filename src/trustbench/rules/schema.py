@@ -129,10 +129,11 @@ class Parameter(Strict):
 
     description: str
     unit: str
-    type: Literal["double", "int", "bool", "string", "scale"] = Field(
+    type: Literal["double", "int", "bool", "string", "scale", "list"] = Field(
         "double",
         description="scale: each dated value is a list of brackets {from, value}, ascending; "
-        "a condition reads it with scale(params.x, amount)",
+        "a condition reads it with scale(params.x, amount). list: each dated value is a list "
+        "of strings (e.g. the Member States with a power), read with `in` or .exists()",
     )
     values: dict[dt.date, Any]
     reference: Reference

@@ -1,0 +1,193 @@
+"""Standstill obligations read from the timeline, whether or not the deal was notified.
+
+EUMR Art. 4(1) and 7(1) and GWB § 41(1) forbid implementing a notifiable concentration
+before it is cleared. A deal that closes without ever being notified breaches them as surely
+as one that closes while the review is pending, so these facts, unlike
+``timeline.closed_before_clearance.*``, do not need a filing event: they ask whether the deal
+was *implemented* — closed, or the rights it gives exercised (votes cast, vetoes used, board
+seats taken by the acquirer's side) — on or before the case date and before clearance in the
+jurisdiction. Whether a filing was required at all is the notification rules' question.
+
+Closing is read from ``closing`` events and from ``transaction.closing``; only what happened
+on or before ``as_of`` counts. An absent closing or exercise of rights counts as none only if
+the timeline is stated and not marked partial.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from trustbench.facts.context import FactContext
+from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, events
+from trustbench.model.types import source_ids
+
+REVIEWS = {"eu": "EU clearance", "de": "German clearance"}
+
+_Q = (
+    "When did the deal close, when was it notified to each authority and cleared, and did "
+    "the acquirer vote, use a veto or take a board seat at the target before clearance?"
+)
+
+
+@dataclass(frozen=True)
+class Act:
+    """The first act implementing the deal before clearance."""
+
+    date: dt.date
+    what: str
+    sources: tuple[str, ...]
+
+
+def _cleared(ctx: FactContext, code: str) -> dt.date | None:
+    dates = [e.date for e in events(ctx) if e.type in ENDS_REVIEW and e.jurisdiction == code]
+    return min(dates) if dates else None
+
+
+def _acts(ctx: FactContext) -> list[Act]:
+    """Every closing and every exercise of rights by the acquirer's side, as of the case."""
+    acquirers = ctx.interests("after").group(ctx.acquirer) | {ctx.acquirer}
+    acts = [
+        Act(e.date, e.type.replace("_", " "), tuple(source_ids(e.source)))
+        for e in events(ctx)
+        if e.type == "closing" or (e.type in RIGHTS_EVENTS and (e.by is None or e.by in acquirers))
+    ]
+    closing = ctx.deal.transaction.closing
+    if closing is not None and closing <= ctx.as_of:
+        acts.append(Act(closing, "closing", tuple(source_ids(ctx.deal.transaction.source))))
+    return sorted(acts, key=lambda a: (a.date, a.what))
+
+
+def _stated(ctx: FactContext) -> bool:
+    return ctx.declared("timeline") and "timeline" not in ctx.deal.partial
+
+
+def first_act(ctx: FactContext, code: str) -> Act | str | None:
+    """The first implementing act before clearance in ``code``; None if there was none;
+    the reason as a string if the file cannot tell."""
+    cleared = _cleared(ctx, code)
+    early = [a for a in _acts(ctx) if cleared is None or a.date < cleared]
+    if early:
+        return early[0]
+    if _stated(ctx) or (cleared is not None and "timeline" not in ctx.deal.partial):
+        return None
+    return "the timeline is not stated or is partial, and records no closing before clearance"
+
+
+def _filing(ctx: FactContext, code: str) -> dt.date | None:
+    dates = [e.date for e in events(ctx) if e.type == "filing" and e.jurisdiction == code]
+    return min(dates) if dates else None
+
+
+def _implemented(ctx: FactContext, code: str) -> Value:
+    act = first_act(ctx, code)
+    if isinstance(act, str):
+        return unknown(act)
+    if act is None:
+        return known(False, note=f"nothing implemented the deal before {REVIEWS[code]}")
+    filed = _filing(ctx, code)
+    when = f"{act.what} on {act.date.isoformat()}"
+    if filed is None or filed > act.date:
+        return known(True, act.sources, f"{when}, before any notification")
+    return known(True, act.sources, f"{when}, after notification on {filed.isoformat()}")
+
+
+def _notified_first(ctx: FactContext, code: str) -> Value:
+    act = first_act(ctx, code)
+    if isinstance(act, str):
+        return unknown(act)
+    filed = _filing(ctx, code)
+    if filed is not None and (act is None or filed <= act.date):
+        return known(True, note=f"notified {filed.isoformat()}")
+    if act is not None:
+        return known(False, act.sources, f"{act.what} on {act.date.isoformat()}, not notified")
+    return unknown("nothing implemented the deal, and no notification is recorded")
+
+
+def _days(ctx: FactContext, code: str) -> Value:
+    act = first_act(ctx, code)
+    if isinstance(act, str):
+        return unknown(act)
+    if act is None:
+        return known(0, note="not implemented before clearance")
+    cleared = _cleared(ctx, code)
+    end = cleared if cleared is not None else ctx.as_of
+    note = f"from {act.date.isoformat()} to " + (
+        f"clearance on {end.isoformat()}" if cleared else f"the case date {end.isoformat()}"
+    )
+    return known((end - act.date).days, act.sources, note)
+
+
+def _described(ctx: FactContext, code: str) -> Value:
+    act = first_act(ctx, code)
+    if isinstance(act, str):
+        return unknown(act)
+    if act is None:
+        return known("nothing", note=f"nothing implemented the deal before {REVIEWS[code]}")
+    filed = _filing(ctx, code)
+    when = f"{act.what} on {act.date.isoformat()}"
+    if filed is None or filed > act.date:
+        return known(f"{when}, before any notification", act.sources)
+    return known(f"{when}, after notification on {filed.isoformat()}", act.sources)
+
+
+def _register(code: str, label: str) -> None:
+    upper = code.upper()
+
+    @fact(
+        f"standstill.first_act.{code}",
+        "string",
+        "text",
+        f"the first act implementing the deal before {label}, with its date and whether the "
+        f"deal had been notified in {upper} by then ('nothing' when none)",
+        test="standstill obligations (gun-jumping)",
+        question=_Q,
+        topic="Timeline",
+    )
+    def _what(ctx: FactContext) -> Value:
+        return _described(ctx, code)
+
+    @fact(
+        f"standstill.implemented.{code}",
+        "bool",
+        "yes/no",
+        f"the deal was implemented before {label}: it closed, or the acquirer's side cast "
+        f"votes, used a veto or took a board seat in the target, before {label} (or with "
+        f"none recorded by the case date), whether or not it was notified in {upper}",
+        test="standstill obligations (gun-jumping)",
+        question=_Q,
+        topic="Timeline",
+    )
+    def _impl(ctx: FactContext) -> Value:
+        return _implemented(ctx, code)
+
+    @fact(
+        f"standstill.notified_first.{code}",
+        "bool",
+        "yes/no",
+        f"the deal was notified in {upper} before anything implemented it (false: it closed "
+        f"or rights were exercised with no notification yet)",
+        test="prior notification (EUMR Art. 4(1); GWB § 39(1))",
+        question=_Q,
+        topic="Timeline",
+    )
+    def _first(ctx: FactContext) -> Value:
+        return _notified_first(ctx, code)
+
+    @fact(
+        f"standstill.days.{code}",
+        "int",
+        "days",
+        f"days from the first act implementing the deal before {label} to that clearance "
+        f"(or to the case date when there is none); 0 when nothing was implemented early",
+        test="standstill obligations (duration of the infringement)",
+        question=_Q,
+        topic="Timeline",
+    )
+    def _dur(ctx: FactContext) -> Value:
+        return _days(ctx, code)
+
+
+for _code, _label in REVIEWS.items():
+    _register(_code, _label)

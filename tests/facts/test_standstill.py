@@ -1,0 +1,91 @@
+"""Standstill facts: implementation before clearance, notified or not (EUMR Art. 4(1), 7(1);
+GWB § 41(1))."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.helpers import ctx_for, val
+
+DEAL = """
+entities:
+  - {id: acme, name: Acme}
+  - {id: widget, name: Widget}
+transaction:
+  acquirer: acme
+  target: widget
+  steps: [{kind: acquire_stake, equity: 48.5%}]
+timeline:
+{events}
+"""
+
+
+def facts(events: str, code: str = "eu") -> tuple[object, object, object, object]:
+    ctx = ctx_for(DEAL.replace("{events}", events))
+    return (
+        val(ctx, f"standstill.implemented.{code}"),
+        val(ctx, f"standstill.notified_first.{code}"),
+        val(ctx, f"standstill.days.{code}"),
+        val(ctx, f"standstill.first_act.{code}"),
+    )
+
+
+def test_closing_with_no_filing_at_all_is_implementation_before_notification() -> None:
+    implemented, notified, days, what = facts("  - {date: 2024-12-18, type: closing}")
+    assert implemented is True and notified is False
+    assert days == 177  # to the case date, 2025-06-13: no clearance recorded
+    assert what == "closing on 2024-12-18, before any notification"
+
+
+def test_closing_after_filing_but_before_clearance() -> None:
+    events = (
+        "  - {date: 2025-01-10, type: filing, jurisdiction: eu}\n"
+        "  - {date: 2025-02-01, type: closing}\n"
+        "  - {date: 2025-03-01, type: clearance, jurisdiction: eu}"
+    )
+    implemented, notified, days, what = facts(events)
+    assert (implemented, notified, days) == (True, True, 28)
+    assert what == "closing on 2025-02-01, after notification on 2025-01-10"
+
+
+def test_waiting_for_clearance_is_no_implementation() -> None:
+    events = (
+        "  - {date: 2025-01-10, type: filing, jurisdiction: de}\n"
+        "  - {date: 2025-02-01, type: clearance, jurisdiction: de}\n"
+        "  - {date: 2025-03-01, type: closing}"
+    )
+    assert facts(events, "de")[:3] == (False, True, 0)
+
+
+def test_rights_exercised_by_the_acquirer_before_clearance() -> None:
+    events = (
+        "  - {date: 2025-01-05, type: veto_used, by: acme}\n"
+        "  - {date: 2025-02-01, type: clearance, jurisdiction: de}"
+    )
+    implemented, notified, _, what = facts(events, "de")
+    assert implemented is True and notified is False
+    assert what == "veto used on 2025-01-05, before any notification"
+
+
+def test_the_transaction_closing_date_counts() -> None:
+    text = DEAL.replace("{events}", "  - {date: 2025-01-01, type: signing}").replace(
+        "  target: widget\n", "  target: widget\n  closing: 2025-01-20\n"
+    )
+    assert val(ctx_for(text), "standstill.implemented.eu") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DEAL.replace("timeline:\n{events}\n", ""),
+        DEAL.replace("{events}", "  - {date: 2025-01-01, type: signing}\npartial: [timeline]"),
+    ],
+)
+def test_no_or_partial_timeline_is_unknown(text: str) -> None:
+    ctx = ctx_for(text)
+    assert val(ctx, "standstill.implemented.eu") is None
+    assert val(ctx, "standstill.days.eu") is None
+
+
+def test_events_after_the_case_date_decide_nothing() -> None:
+    assert facts("  - {date: 2025-09-01, type: closing}")[:3] == (False, None, 0)

@@ -40,3 +40,89 @@ def test_an_unstated_amount_leaves_the_size_of_transaction_unknown() -> None:
     value = ctx_for(DEAL % "{kind: acquire_stake}").get("hsr.size_of_transaction.usd")
     assert value.value is None
     assert value.note == "the value of a voting-share acquisition is not given"
+
+
+TIMED = DEAL % "{kind: acquire_stake, equity: 100%, value: USD 500m}"
+
+
+def _timeline(*events: str, partial: bool = False) -> str:
+    body = "".join(f"\n  - {{{e}}}" for e in events) if events else " []"
+    return TIMED + "timeline:" + body + ("\npartial: [timeline]" if partial else "") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("events", "breached", "days", "corrective"),
+    [
+        # Never filed: in violation from the closing to the case date (2025-06-13).
+        (("date: 2024-01-10, type: closing",), True, 520, False),
+        # Closed, then a corrective filing whose waiting period ended on 2024-07-01.
+        (
+            (
+                "date: 2024-01-10, type: closing",
+                "date: 2024-06-01, type: filing, jurisdiction: us",
+                "date: 2024-07-01, type: waiting_period_expiry, jurisdiction: us",
+            ),
+            True,
+            173,
+            True,
+        ),
+        # Filed, then closed 16 days before the waiting period expired.
+        (
+            (
+                "date: 2024-01-01, type: filing, jurisdiction: us",
+                "date: 2024-01-15, type: closing",
+                "date: 2024-01-31, type: waiting_period_expiry, jurisdiction: us",
+            ),
+            True,
+            16,
+            False,
+        ),
+        # Filed and waited (early termination), then closed.
+        (
+            (
+                "date: 2024-01-01, type: filing, jurisdiction: us",
+                "date: 2024-01-20, type: clearance, jurisdiction: us",
+                "date: 2024-01-20, type: closing",
+            ),
+            False,
+            0,
+            False,
+        ),
+        # Votes cast after signing, during the waiting period, before closing: consummation.
+        (
+            (
+                "date: 2024-01-01, type: signing",
+                "date: 2024-01-05, type: filing, jurisdiction: us",
+                "date: 2024-01-10, type: vote_cast, by: a",
+                "date: 2024-02-04, type: waiting_period_expiry, jurisdiction: us",
+                "date: 2024-02-10, type: closing",
+            ),
+            True,
+            25,
+            False,
+        ),
+        # A stated, empty timeline: nothing was consummated.
+        ((), False, 0, False),
+    ],
+)
+def test_violation_from_the_timeline(
+    events: tuple[str, ...], breached: bool, days: int, corrective: bool
+) -> None:
+    ctx = ctx_for(_timeline(*events))
+    assert val(ctx, "hsr.waiting_period.breached") is breached
+    assert val(ctx, "hsr.violation.days") == days
+    assert val(ctx, "hsr.corrective_filing") is corrective
+
+
+def test_no_timeline_or_a_partial_one_leaves_the_violation_unknown() -> None:
+    for ctx in (
+        ctx_for(TIMED),
+        ctx_for(_timeline("date: 2024-01-10, type: closing", partial=True)),
+    ):
+        for name in ("hsr.waiting_period.breached", "hsr.violation.days", "hsr.corrective_filing"):
+            assert val(ctx, name) is None, name
+
+
+def test_the_breach_note_says_what_happened() -> None:
+    note = ctx_for(_timeline("date: 2024-01-10, type: closing")).get("hsr.waiting_period.breached")
+    assert note.note == "closing on 2024-01-10; no HSR filing before it"

@@ -151,7 +151,7 @@ def test_gun_jumping_from_the_timeline(events: str, closed: bool, rights: bool) 
     ctx = ctx_for(TIMELINE.replace("{events}", events))
     assert val(ctx, "timeline.closed_before_clearance.eu") is closed
     assert val(ctx, "timeline.rights_exercised_before_clearance.eu") is rights
-    assert val(ctx, "timeline.closed_before_clearance.us") is None  # never filed there
+    assert val(ctx, "timeline.closed_before_clearance.de") is None  # never filed there
 
 
 def test_a_partial_timeline_without_clearance_is_unknown() -> None:

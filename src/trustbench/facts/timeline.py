@@ -17,7 +17,9 @@ from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.timeline import Event
 from trustbench.model.types import source_ids
 
-JURISDICTIONS = {"us": "the HSR waiting period", "eu": "EU clearance", "de": "German clearance"}
+# The US has its own facts (facts/hsr_violation.py): HSR is breached by consummating without
+# a filing as well as before the waiting period ends, so a filing is not a precondition there.
+JURISDICTIONS = {"eu": "EU clearance", "de": "German clearance"}
 RIGHTS_EVENTS = frozenset({"vote_cast", "veto_used", "board_seat_taken"})
 ENDS_REVIEW = frozenset({"clearance", "waiting_period_expiry"})
 

@@ -125,6 +125,24 @@ Step = Annotated[
 ]
 
 
+class InvestorConduct(Base):
+    """What the acquirer does or intends towards the issuer beyond holding its shares. Each
+    item is conduct the FTC's 1978 Statement of Basis and Purpose treats as inconsistent with
+    holding voting securities "solely for the purpose of investment" (16 CFR 801.1(i)(1),
+    802.9; 43 FR 33450, 33465). An item left out is unknown."""
+
+    board_candidate: bool | None = Field(
+        None, description="nominates a candidate for the issuer's board, or seeks a seat on it"
+    )
+    shareholder_proposal: bool | None = Field(
+        None, description="proposes corporate action that requires the shareholders' approval"
+    )
+    proxy_solicitation: bool | None = Field(
+        None, description="solicits proxies to vote the issuer's shares"
+    )
+    source: SourceRef = None
+
+
 class Transaction(Base):
     acquirer: EntityRef
     target: EntityRef
@@ -140,6 +158,12 @@ class Transaction(Base):
     note: str | None = None
     investment_only: bool | None = Field(
         None, description="acquirer states the stake is held solely for investment"
+    )
+    investor_conduct: InvestorConduct | None = Field(
+        None,
+        description="the acquirer's conduct towards the issuer (board nominations, "
+        "shareholder proposals, proxy solicitation): decides whether its purpose is solely "
+        "investment, whatever it states",
     )
     steps: list[Step] = Field(default_factory=list)
     source: SourceRef = None

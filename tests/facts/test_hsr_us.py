@@ -126,3 +126,72 @@ def test_no_timeline_or_a_partial_one_leaves_the_violation_unknown() -> None:
 def test_the_breach_note_says_what_happened() -> None:
     note = ctx_for(_timeline("date: 2024-01-10, type: closing")).get("hsr.waiting_period.breached")
     assert note.note == "closing on 2024-01-10; no HSR filing before it"
+
+
+LINKED = """
+entities:
+  - {id: a, name: Acme}
+  - {id: a-sub, name: Acme Sub}
+  - {id: t, name: Target}
+  - {id: r, name: Rival}
+  - {id: f, name: Fund}
+  - {id: jane, name: Jane, kind: person}
+  - {id: bob, name: Bob, kind: person}
+  - {id: carl, name: Carl, kind: person}
+holdings:
+  - {holder: a, issuer: a-sub, equity: 100%}
+boards:
+  - {company: a-sub, directors: [{person: jane}]}
+  - {company: r, directors: [{person: RIVAL}, {person: carl, designated_by: f}]}
+  - {company: t, directors: [{person: bob, designated_by: f}]EXTRA}
+markets:
+  - {id: m, name: Widgets, participants: [{entity: a}, {entity: r}, {entity: t}]}
+transaction:
+  acquirer: a
+  target: t
+  steps: []
+"""
+
+
+def linked(rival: str, extra: str = "") -> str:
+    return LINKED.replace("RIVAL", rival).replace("EXTRA", extra)
+
+
+def test_interlocks_with_third_companies_are_listed_pair_by_pair() -> None:
+    ctx = ctx_for(linked("jane"))
+    # Jane sits on a subsidiary of Acme and on Rival's board; the Fund's designees sit on
+    # the boards of two competing portfolio companies.
+    assert val(ctx, "interlock.third_pairs.after") == [
+        "Acme – Rival (through Jane; Widgets)",
+        "Rival – Target (through deputies of Fund; Widgets)",
+    ]
+
+
+def test_the_parties_own_link_is_a_pair_but_not_a_third_one() -> None:
+    ctx = ctx_for(linked("carl", ", officers: [{person: jane, title: CFO, board_elected: true}]"))
+    assert "Acme – Target (through Jane; Widgets)" in val(ctx, "interlock.pairs.after")
+    assert "Acme – Target (through Jane; Widgets)" not in val(ctx, "interlock.third_pairs.after")
+
+
+def test_an_officer_not_known_to_be_board_elected_leaves_the_pair_open() -> None:
+    text = (
+        linked("carl")
+        .replace(
+            "{company: a-sub, directors: [{person: jane}]}",
+            "{company: a-sub, officers: [{person: jane, title: VP}]}",
+        )
+        .replace("{person: carl, designated_by: f}]", "{person: jane}]")
+    )
+    text = text.replace("{person: bob, designated_by: f}", "{person: bob}")
+    value = ctx_for(text).get("interlock.third_pairs.after")
+    assert value.value is None
+    assert value.note == (
+        "whether the board elects the officer posts linking Acme – Rival (through Jane; "
+        "Widgets) is not given"
+    )
+
+
+def test_a_partial_board_never_says_none() -> None:
+    text = linked("carl", ", partial: true").replace("designated_by: f", "designated_by: r")
+    text = text.replace("{person: bob, designated_by: r}", "{person: bob}")
+    assert val(ctx_for(text), "interlock.third_pairs.after") is None

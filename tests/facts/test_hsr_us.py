@@ -195,3 +195,35 @@ def test_a_partial_board_never_says_none() -> None:
     text = linked("carl", ", partial: true").replace("designated_by: f", "designated_by: r")
     text = text.replace("{person: bob, designated_by: r}", "{person: bob}")
     assert val(ctx_for(text), "interlock.third_pairs.after") is None
+
+
+@pytest.mark.parametrize(
+    ("steps", "acquired", "value"),
+    [
+        ("{kind: acquire_assets, assets: [ip, customer_contracts], value: USD 600m}", True, 600e6),
+        # Hiring the target's staff is not, by itself, an acquisition of assets.
+        ("{kind: acquire_assets, assets: [staff]}", False, 0.0),
+        (
+            "{kind: contract, type: licence, exclusive: true, value: USD 650m, text: L}",
+            True,
+            650e6,
+        ),
+        ("{kind: contract, type: licence, exclusive: false, value: USD 650m, text: L}", False, 0.0),
+        ("{kind: contract, type: licence, value: USD 650m, text: L}", None, None),
+        ("{kind: contract, type: licence, exclusive: true, text: L}", True, None),
+    ],
+)
+def test_what_moves_is_an_acquisition_of_assets_or_not(
+    steps: str, acquired: bool | None, value: float | None
+) -> None:
+    ctx = ctx_for(DEAL % steps)
+    assert val(ctx, "hsr.assets.acquired") is acquired
+    assert val(ctx, "hsr.assets.value.usd") == value
+
+
+def test_the_size_of_transaction_adds_assets_to_voting_securities() -> None:
+    steps = (
+        "{kind: acquire_stake, equity: 10%, value: USD 100m}, "
+        "{kind: acquire_assets, assets: [business_line], value: USD 50m}"
+    )
+    assert val(ctx_for(DEAL % steps), "hsr.size_of_transaction.total.usd") == 150e6

@@ -116,6 +116,9 @@ class Contract(StepBase):
         "other", alias="type"
     )
     exclusive: bool | None = None
+    value: MoneyField | None = Field(
+        None, description="what the acquirer pays under the contract (e.g. a licence fee)"
+    )
     text: str
 
 

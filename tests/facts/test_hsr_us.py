@@ -227,3 +227,26 @@ def test_the_size_of_transaction_adds_assets_to_voting_securities() -> None:
         "{kind: acquire_assets, assets: [business_line], value: USD 50m}"
     )
     assert val(ctx_for(DEAL % steps), "hsr.size_of_transaction.total.usd") == 150e6
+
+
+def test_a_natural_person_s_own_directorship_counts_against_a_passive_purpose() -> None:
+    person = """
+entities:
+  - {id: p, name: Pat Person, kind: person}
+  - {id: t, name: Target}
+boards:
+  - {company: t, directors: [{person: p}]}
+transaction:
+  acquirer: p
+  target: t
+  steps: [{kind: acquire_stake, equity: 5%, value: USD 200m}]
+"""
+    assert val(ctx_for(person), "investor.own_post") is True
+    assert (
+        val(
+            ctx_for(person.replace("directors: [{person: p}]", "directors: []")),
+            "investor.own_post",
+        )
+        is False
+    )
+    assert val(ctx_for(DEAL % "{kind: acquire_stake}"), "investor.own_post") is False

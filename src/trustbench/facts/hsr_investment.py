@@ -43,3 +43,33 @@ def _register(key: str, doc: str) -> None:
 
 for _key, _doc in CONDUCT.items():
     _register(_key, _doc)
+
+
+@fact(
+    "investor.own_post",
+    "bool",
+    "yes/no",
+    "the acquirer is a natural person who, after the deal, is a director or officer of the "
+    "target (false for an acquirer that is not a natural person: its people are counted by "
+    "acquirer.board.seats.after and interlock.officer_director.after)",
+    test="16 CFR 801.1(i)(1), 802.9; 43 FR 33465 (a director or officer of the issuer does not "
+    "hold its shares solely for investment)",
+    question="Is the acquirer (a natural person) a director or officer of the target?",
+    topic="Board and officers",
+)
+def _own_post(ctx: FactContext) -> Value:
+    if ctx.entity(ctx.acquirer).kind != "person":
+        return Value(False, note="the acquirer is not a natural person")
+    posts = [
+        data
+        for _, company, data in ctx.phase("after").edges(u=ctx.acquirer)
+        if company == ctx.target and data["type"] in ("director", "officer")
+    ]
+    if posts:
+        sources = [s for d in posts for s in d.get("source", ())]
+        return Value(True, tuple(sources), f"{ctx.name(ctx.acquirer)} holds a post at the target")
+    if not ctx.declared("boards") or any(
+        b.partial for b in ctx.deal.boards if b.company == ctx.target
+    ):
+        return unknown("the target's board and officers are not listed in full")
+    return Value(False)

@@ -250,3 +250,25 @@ transaction:
         is False
     )
     assert val(ctx_for(DEAL % "{kind: acquire_stake}"), "investor.own_post") is False
+
+
+def test_foreign_issuer_facts_read_countries_and_us_figures() -> None:
+    text = """
+entities:
+  - {id: a, name: A, country: US}
+  - id: t
+    name: T
+    country: DE
+    revenues: [{geography: US, amount: USD 40m, fiscal_year: 2024}]
+    assets: [{geography: US, amount: USD 5m, fiscal_year: 2024}]
+transaction:
+  acquirer: a
+  target: t
+  steps: [{kind: acquire_stake, equity: 30%, value: USD 300m}]
+"""
+    ctx = ctx_for(text)
+    assert val(ctx, "hsr.issuer.foreign") is True
+    assert val(ctx, "hsr.acquiring_person.foreign") is False
+    assert val(ctx, "hsr.issuer.us_sales.usd") == 40e6
+    assert val(ctx, "hsr.issuer.us_assets.usd") == 5e6
+    assert val(ctx_for(DEAL % "{kind: acquire_stake}"), "hsr.issuer.foreign") is None

@@ -272,3 +272,19 @@ transaction:
     assert val(ctx, "hsr.issuer.us_sales.usd") == 40e6
     assert val(ctx, "hsr.issuer.us_assets.usd") == 5e6
     assert val(ctx_for(DEAL % "{kind: acquire_stake}"), "hsr.issuer.foreign") is None
+
+
+def test_a_dated_acquisition_step_is_a_consummation() -> None:
+    # Open-market purchases dated on the step; a corrective filing months later.
+    text = DEAL % "{kind: acquire_stake, equity: 12%, value: USD 300m, date: 2024-03-01}"
+    text += (
+        "timeline:\n  - {date: 2024-09-02, type: filing, jurisdiction: us}\n"
+        "  - {date: 2024-10-02, type: waiting_period_expiry, jurisdiction: us}\n"
+    )
+    ctx = ctx_for(text)
+    assert val(ctx, "hsr.waiting_period.breached") is True
+    assert val(ctx, "hsr.violation.days") == 215
+    assert val(ctx, "hsr.corrective_filing") is True
+    assert ctx.get("hsr.waiting_period.breached").note == (
+        "acquisition on 2024-03-01; no HSR filing before it"
+    )

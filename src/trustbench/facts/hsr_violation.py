@@ -23,6 +23,7 @@ import datetime as dt
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, events
+from trustbench.model.deal import AcquireAssets, AcquireStake
 from trustbench.model.timeline import Event
 from trustbench.model.types import source_ids
 
@@ -62,7 +63,30 @@ def consummation(ctx: FactContext) -> Event | None:
             and e.date >= start
         )
     ]
+    acts.extend(_dated_steps(ctx))
     return min(acts, key=_date) if acts else None
+
+
+def _dated_steps(ctx: FactContext) -> list[Event]:
+    """The deal's own acquisitions of shares or assets by the acquirer's side, where the file
+    dates them (``date`` on the step, or the transaction's ``closing``): each is an
+    acquisition of beneficial ownership, like a closing."""
+    t = ctx.deal.transaction
+    side = ctx.interests("after").group(ctx.acquirer) | {ctx.acquirer}
+    dated = [
+        (st.date, st.source)
+        for st in t.steps
+        if isinstance(st, AcquireStake | AcquireAssets)
+        and ((st.holder if isinstance(st, AcquireStake) else st.buyer) or t.acquirer) in side
+        and st.date is not None
+    ]
+    if t.closing is not None:
+        dated.append((t.closing, t.source))
+    return [
+        Event(date=d, type="closing", note="acquisition in the deal", source=src)
+        for d, src in dated
+        if d <= ctx.as_of
+    ]
 
 
 def _waited(evts: list[Event], on: dt.date) -> Event | None:
@@ -110,7 +134,7 @@ def _breached(ctx: FactContext) -> Value:
     if isinstance(found, Value):
         return found
     act, sources = found
-    what = act.type.replace("_", " ")
+    what = "acquisition" if act.note == "acquisition in the deal" else act.type.replace("_", " ")
     filed = _us(events(ctx), frozenset({"filing"}))
     before = [f for f in filed if f.date <= act.date]
     how = "no HSR filing before it" if not before else f"filed {before[0].date.isoformat()}"

@@ -64,9 +64,16 @@ def _acquirer_steps(ctx: FactContext) -> list[AcquireStake]:
     topic="Ownership and voting",
 )
 def _voting_acquired(ctx: FactContext) -> Value:
+    """A purchase of voting shares whose percentage or value the file does not state still
+    acquires voting securities: only a stated zero vote, or a non-voting or convertible
+    class, says "none"; a class not given leaves it unknown (issue 12)."""
     steps = _acquirer_steps(ctx)
     sources = [s for st in steps for s in source_ids(st.source)]
-    return known(any(st.share_class == "voting" and (st.voting or 0) > 0 for st in steps), sources)
+    if any(st.share_class == "voting" and (st.voting is None or st.voting > 0) for st in steps):
+        return known(True, sources)
+    if any(st.share_class == "unknown" for st in steps):
+        return unknown("the class of the shares acquired is not given", sources)
+    return known(False, sources)
 
 
 @fact(

@@ -116,6 +116,9 @@ class Contract(StepBase):
         "other", alias="type"
     )
     exclusive: bool | None = None
+    value: MoneyField | None = Field(
+        None, description="what the acquirer pays under the contract (e.g. a licence fee)"
+    )
     text: str
 
 
@@ -123,6 +126,24 @@ Step = Annotated[
     AcquireStake | AcquireAssets | AppointDirector | Hire | GrantRight | Contract,
     Field(discriminator="kind"),
 ]
+
+
+class InvestorConduct(Base):
+    """What the acquirer does or intends towards the issuer beyond holding its shares. Each
+    item is conduct the FTC's 1978 Statement of Basis and Purpose treats as inconsistent with
+    holding voting securities "solely for the purpose of investment" (16 CFR 801.1(i)(1),
+    802.9; 43 FR 33450, 33465). An item left out is unknown."""
+
+    board_candidate: bool | None = Field(
+        None, description="nominates a candidate for the issuer's board, or seeks a seat on it"
+    )
+    shareholder_proposal: bool | None = Field(
+        None, description="proposes corporate action that requires the shareholders' approval"
+    )
+    proxy_solicitation: bool | None = Field(
+        None, description="solicits proxies to vote the issuer's shares"
+    )
+    source: SourceRef = None
 
 
 class Transaction(Base):
@@ -146,6 +167,12 @@ class Transaction(Base):
         description="the people and assets that move to the acquirer let it carry on an "
         "activity the target carried on (CMA2 'enterprise'; EUMR business with a market "
         "presence); leave out to have it read from what moves",
+    )
+    investor_conduct: InvestorConduct | None = Field(
+        None,
+        description="the acquirer's conduct towards the issuer (board nominations, "
+        "shareholder proposals, proxy solicitation): decides whether its purpose is solely "
+        "investment, whatever it states",
     )
     steps: list[Step] = Field(default_factory=list)
     source: SourceRef = None

@@ -43,7 +43,8 @@ def describe(pack: Pack, loaded: LoadedRule, when: dt.date) -> str:
     lines.extend(f"    {row}" for row in _as_written(loaded))
     names = loaded.compiled.names if loaded.compiled else ()
     lines.extend(_params(pack, [n for n in names if n.startswith("params.")], when))
-    lines.extend(_facts([n for n in names if not n.startswith("params.")]))
+    lines.extend(_facts([n for n in names if n in REGISTRY.specs]))
+    lines.extend(_references(pack, [n for n in names if n.startswith(("def.", "rule."))]))
     lines.append("  authorities:")
     for cite in rule.cites:
         auth = pack.authorities.get(cite)
@@ -131,6 +132,19 @@ def _facts(names: list[str]) -> list[str]:
         spec = REGISTRY[name]
         lines.append(f"    {name} ({spec.type}, {spec.unit})")
         lines.append(_wrap(spec.doc, "        "))
+    return lines
+
+
+def _references(pack: Pack, names: list[str]) -> list[str]:
+    """The definitions and other rules' outcomes a condition uses (not facts: they have no
+    entry in the fact catalogue)."""
+    if not names:
+        return []
+    lines = ["  uses (definitions and other rules' outcomes):"]
+    for name in names:
+        found = pack.definitions.get(name)
+        title = found.definition.title if found is not None else "the outcome of another rule"
+        lines.append(_wrap(f"{name}: {title}", "    "))
     return lines
 
 

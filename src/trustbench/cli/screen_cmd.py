@@ -71,17 +71,23 @@ def expand(paths: list[str]) -> list[Path]:
 
 # -- one deal, in a worker ---------------------------------------------------------------------
 
-_PACKS: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
+_PACKS: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
-def _packs(jurisdictions: list[str], rules: list[Path] | None) -> Any:
-    """Packs for a list of jurisdictions, loaded once per process (and from the pack cache)."""
+def _packs(jurisdictions: list[str], rules: list[Path] | None, deal: Any) -> list[Any]:
+    """Packs for a list of jurisdictions. Each jurisdiction's pack is loaded once per
+    process (and from the pack cache), whatever combination of jurisdictions a deal names:
+    which pack serves a jurisdiction does not depend on the others asked for."""
     from trustbench.analysis import load_packs
 
-    key = (tuple(jurisdictions), tuple(str(r) for r in rules or []))
-    if key not in _PACKS:
-        _PACKS[key] = load_packs(list(jurisdictions), rules, cache=True)
-    return _PACKS[key]
+    folders = tuple(str(r) for r in rules or [])
+    packs = []
+    for jurisdiction in dict.fromkeys(jurisdictions):
+        key = (jurisdiction, folders)
+        if key not in _PACKS:
+            _PACKS[key] = load_packs([jurisdiction], rules, cache=True, deal=deal)[0]
+        packs.append(_PACKS[key])
+    return packs
 
 
 def screen_one(path: Path, settings: Settings) -> Screened:
@@ -94,7 +100,7 @@ def screen_one(path: Path, settings: Settings) -> Screened:
     shown = display_path(path)
     try:
         deal = load_deal(path)
-        packs = _packs(settings.jurisdiction or deal.case.jurisdictions, settings.rules)
+        packs = _packs(settings.jurisdiction or deal.case.jurisdictions, settings.rules, deal)
         try:
             analysis = evaluate(deal, packs, parse_date(settings.as_of))
         except OwnershipError as exc:

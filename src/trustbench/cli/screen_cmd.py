@@ -6,7 +6,9 @@ go on. Exit 2 if any file was bad, else 1 if ``--fail-on`` was met, else 0.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import glob
 import io
 import multiprocessing
@@ -171,6 +173,18 @@ def _init(settings: Settings) -> None:
     _SETTINGS[:] = [settings]
 
 
+def _warm(settings: Settings) -> None:
+    """Import what screening uses and load the packs once, before the workers fork: each
+    then starts with them instead of paying for them again. A pack that does not load is
+    left for the deals that name it to report."""
+    from trustbench.analysis import available_packs
+
+    wanted = settings.jurisdiction or sorted(available_packs(settings.rules))
+    with contextlib.suppress(TrustbenchError):
+        _packs(wanted, settings.rules, None)
+    gc.freeze()  # the workers' collections then skip everything loaded so far
+
+
 def run_all(files: list[Path], settings: Settings, jobs: int) -> Iterator[Screened]:
     """Screen ``files`` in order, on ``jobs`` processes."""
     if jobs <= 1 or len(files) <= 1:
@@ -178,6 +192,8 @@ def run_all(files: list[Path], settings: Settings, jobs: int) -> Iterator[Screen
         yield from (_work(f) for f in files)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _warm(settings)
     with multiprocessing.get_context(method).Pool(jobs, _init, (settings,)) as pool:
         yield from pool.imap(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
 

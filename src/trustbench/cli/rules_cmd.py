@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from trustbench.rules.schema import FACTORS
 from trustbench.rules.show import describe
 from trustbench.rules.validate import check, run_all_examples
 from trustbench.sources import display_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(help="List, inspect, validate, test and create rule packs.", no_args_is_help=True)
 
@@ -91,32 +94,46 @@ def list_rules(
     ] = None,
     rules: RulesDirs = None,
 ) -> None:
-    """A table of rules: id, factor, weight, title (disabled rules with their reason)."""
+    """A table of rules: id, factor, weight, title (disabled rules with their reason),
+    at most 100 columns wide (titles wrap)."""
     if factor is not None and factor not in FACTORS:
         raise TrustbenchError(
             f"--factor: unknown factor {factor!r}",
             hint=did_you_mean(factor, FACTORS) or "factors: " + ", ".join(FACTORS),
         )
+    from trustbench.cli.output import DEFAULT_WIDTH, console
+
+    out = console()
+    out = console(width=min(out.width, DEFAULT_WIDTH))
     for pack in _selected(rules, jurisdiction):
-        typer.echo(_table(pack, factor))
+        _table(out, pack, factor)
 
 
-def _table(pack: Pack, factor: str | None) -> str:
+def _table(out: Console, pack: Pack, factor: str | None) -> None:
+    from rich.markup import escape
+
+    from trustbench.cli.output import table
+
     rows = [(rid, r) for rid, r in sorted(pack.rules.items()) if factor in (None, r.rule.factor)]
     origin = f", extends {' → '.join(reversed(pack.lineage))}" if pack.lineage else ""
-    lines = [
-        f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
-        f"({display_path(pack.root)}{origin})"
+    out.print(
+        escape(
+            f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
+            f"({display_path(pack.root)}{origin})"
+        ),
+        soft_wrap=True,
+    )
+    cells = [
+        [
+            escape(rid),
+            loaded.rule.factor,
+            f"{loaded.rule.weight:g}",
+            escape(loaded.rule.title + _mark(pack, rid, loaded)),
+        ]
+        for rid, loaded in rows
     ]
-    width = max([len("RULE"), *(len(rid) for rid, _ in rows)])
-    lines.append(f"  {'RULE':<{width}}  {'FACTOR':<14}  {'WEIGHT':>6}  TITLE")
-    for rid, loaded in rows:
-        lines.append(
-            f"  {rid:<{width}}  {loaded.rule.factor:<14}  {loaded.rule.weight:>6g}  "
-            f"{loaded.rule.title}{_mark(pack, rid, loaded)}"
-        )
-    lines.append(f"  {_count(len(rows), 'rule')}")
-    return "\n".join(lines)
+    out.print(table(("RULE", "FACTOR", "WEIGHT", "TITLE"), cells, wrap=(3,)))
+    out.print(f"  {_count(len(rows), 'rule')}")
 
 
 def _mark(pack: Pack, rid: str, loaded: LoadedRule) -> str:

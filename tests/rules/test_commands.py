@@ -58,7 +58,7 @@ def test_list_marks_house_and_disabled_rules(
         f"id: house\njurisdiction: us\nname: House\nversion: '1'\nextends: {ACME}\n"
         "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n"
     )
-    code, out, _ = run(capsys, "rules", "list", "--rules", house)
+    code, out, _ = run(capsys, "rules", "list", "--packs", house)
     assert code == 0
     assert "extends acme-house-policy → us" in out.splitlines()[0]
     flat = " ".join(out.split())  # titles wrap within their column
@@ -93,17 +93,18 @@ def test_show_unknown_rule_suggests(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_a_house_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
+    code, out, err = run(
         capsys,
         "rules",
         "show",
         "us.house.minority-stake-review",
-        "--rules",
+        "--rules",  # the old spelling of --packs still works, with a note
         ACME,
         "--as-of",
         "2025-06-13",
     )
     assert code == 0 and "params.house_minority_stake_review = 5 %" in out
+    assert err.startswith("note: `rules list|show --rules` is now --packs")
     assert "Acme Corp., Competition Law Compliance Policy (internal), rev. 2025" in out
 
 

@@ -24,10 +24,33 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="List, inspect, validate, test and create rule packs.", no_args_is_help=True)
 
-RulesDirs = Annotated[
+PackDirs = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="pack folders to use instead of the built-in packs"),
+    typer.Option(
+        "--packs",
+        metavar="DIR",
+        help="pack folders to list or show instead of the built-in packs. Repeatable. (Not "
+        "--rules: elsewhere --rules adds packs to the built-in ones.)",
+    ),
 ]
+OldRules = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", metavar="DIR", hidden=True, help="deprecated spelling of --packs"),
+]
+
+
+def _packs_option(packs: list[Path] | None, old: list[Path] | None) -> list[Path] | None:
+    """``--packs``, with the old ``--rules`` spelling still accepted (and a note saying
+    why it was renamed)."""
+    if old:
+        typer.echo(
+            "note: `rules list|show --rules` is now --packs (these packs instead of the "
+            "built-in ones); --rules in analyze, memo, screen and whatif adds packs to them",
+            err=True,
+        )
+    return [*(packs or []), *(old or [])] or None
+
+
 Dirs = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -92,7 +115,8 @@ def list_rules(
         str | None,
         typer.Option("--factor", help="only rules of this factor: " + ", ".join(FACTORS)),
     ] = None,
-    rules: RulesDirs = None,
+    packs: PackDirs = None,
+    old_rules: OldRules = None,
 ) -> None:
     """A table of rules: id, factor, weight, title (disabled rules with their reason),
     at most 100 columns wide (titles wrap)."""
@@ -105,7 +129,7 @@ def list_rules(
 
     out = console()
     out = console(width=min(out.width, DEFAULT_WIDTH))
-    for pack in _selected(rules, jurisdiction):
+    for pack in _selected(_packs_option(packs, old_rules), jurisdiction):
         _table(out, pack, factor)
 
 
@@ -152,18 +176,20 @@ def show(
         str | None,
         typer.Option("--as-of", help="show the parameters in force on this date (default: today)"),
     ] = None,
-    rules: RulesDirs = None,
+    packs: PackDirs = None,
+    old_rules: OldRules = None,
 ) -> None:
     """Everything about one rule, with its parameters as of a date."""
+    rules = _packs_option(packs, old_rules)
     when = _date(as_of) or dt.date.today()
     prefix = rule_id.split(".")[0]
     known = {f.jurisdiction for f in discover_all(_folders(rules))}
-    packs = _selected(rules, prefix if prefix in known and not rules else None)
-    for pack in packs:
+    selected = _selected(rules, prefix if prefix in known and not rules else None)
+    for pack in selected:
         if rule_id in pack.rules:
             typer.echo(describe(pack, pack.rules[rule_id], when))
             return
-    ids = [rid for p in packs for rid in p.rules]
+    ids = [rid for p in selected for rid in p.rules]
     raise TrustbenchError(
         f"no rule {rule_id!r}", hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`"
     )

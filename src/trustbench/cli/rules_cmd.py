@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trustbench.cli.options import parse_date
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import results as formats
 from trustbench.rules.codes import REGISTRY
@@ -181,7 +182,7 @@ def show(
 ) -> None:
     """Everything about one rule, with its parameters as of a date."""
     rules = _packs_option(packs, old_rules)
-    when = _date(as_of) or dt.date.today()
+    when = parse_date(as_of) or dt.date.today()
     prefix = rule_id.split(".")[0]
     known = {f.jurisdiction for f in discover_all(_folders(rules))}
     selected = _selected(rules, prefix if prefix in known and not rules else None)
@@ -193,15 +194,6 @@ def show(
     raise TrustbenchError(
         f"no rule {rule_id!r}", hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`"
     )
-
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 @app.command("validate")

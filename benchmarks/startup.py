@@ -27,11 +27,16 @@ SCRIPT = Path(sys.executable).with_name("trustbench")  # the console script, as 
 ANALYZE = [str(SCRIPT), "analyze", str(SEED), "--format", "json"]
 
 
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""As users run it: with Python's bytecode cache (a sandbox that switches it off would make
+every run recompile trustbench's modules, and only those: the baseline's are cached)."""
+
+
 def measure(command: list[str]) -> tuple[float, float]:
     """CPU seconds (user + system) and wall seconds of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

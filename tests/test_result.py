@@ -57,6 +57,15 @@ def test_schema_result_describes_every_case(capsys: pytest.CaptureFixture[str]) 
         Result.model_validate(_analyze(path))  # every case's output fits the documented model
 
 
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_printed_json_is_what_the_model_gives_back(path: Path) -> None:
+    # analyze prints analysis_json as built (no validation per run): it must be the
+    # validated model's own dump, key for key and type for type
+    printed = _analyze(path)
+    typed = Result.model_validate(printed).model_dump(mode="json", exclude_unset=True)
+    assert json.dumps(typed, sort_keys=True) == json.dumps(printed, sort_keys=True)
+
+
 def test_result_rejects_unknown_keys(seed: dict) -> None:  # type: ignore[type-arg]
     broken = json.loads(json.dumps(seed))
     broken["jurisdictions"][0]["findings"][0]["status"] = "maybe"

@@ -370,6 +370,22 @@ def check_output(path: Path, *, protect: tuple[Path, ...] = ()) -> Path:
 
 
 _OUTPUT_HINT = "give -o a file name, such as reports/memo.pdf"
+REPORTS = Path("reports")
+"""Where memos go when no -o is given (relative to the working directory)."""
+
+
+def default_output(case_id: str, suffix: str) -> Path:
+    """``reports/<case id><suffix>``, refusing a ``reports`` folder that is a symlink: the
+    folder nobody named must not send the memo wherever a link planted there points (a
+    path given with -o is the user's own choice, links and all)."""
+    if REPORTS.is_symlink():
+        raise InputError(
+            f"the default output folder is a symlink ({REPORTS} -> {os.readlink(REPORTS)}); "
+            "refusing to write through it",
+            file=str(REPORTS),
+            hint="remove the link and let trustbench create the folder, or name the output with -o",
+        )
+    return REPORTS / output_name(case_id, suffix)
 
 
 def atomic_write(path: Path, data: bytes, *, protect: tuple[Path, ...] = ()) -> None:

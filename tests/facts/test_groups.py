@@ -3,9 +3,12 @@ transaction with securities already held."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from trustbench.graph import Interests
+from trustbench.graph.edges import RightEdge
 
 from .helpers import ctx_for, val
 
@@ -254,8 +257,10 @@ def test_board_designation_half_is_hsr_control_unless_shared() -> None:
     i = ctx.interests("before")
     assert i.designation_share("f", "k") == 0.5
     assert i.controls("f", "k") is True and i.controls("f", "k", concept="majority") is False
-    for _, _, data in ctx.phase("before").edges("right", "f", "k"):
-        data["joint_with"] = ("c1",)  # a right F shares with C1 is not F's sole right
+    graph = ctx.phase("before").graph
+    for u, v, right in list(graph.edges(RightEdge, "f", "k")):
+        # a right F shares with C1 is not F's sole right
+        graph.replace(u, v, right, replace(right, joint_with=("c1",)))
     fresh = Interests(ctx.phase("before"))
     assert fresh.designation_share("f", "k") == 0.0
     assert fresh.controls("f", "k") is False

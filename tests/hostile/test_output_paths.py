@@ -102,3 +102,25 @@ def test_case_id_file_names_fit_the_file_system(
     assert main(["memo", str(deal), "--html"]) == 0
     assert [p.name for p in (tmp_path / "reports").iterdir()] == [output_name(long_id, ".html")]
     shutil.rmtree(tmp_path / "reports")
+
+
+def test_a_planted_reports_folder_link_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # someone else made ./reports a link to their folder: the default memo must not go there
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "reports").symlink_to(elsewhere)
+    monkeypatch.chdir(work)
+    err = _refused([], capsys)
+    assert err == (
+        f"reports: error[input]: the default output folder is a symlink (reports -> {elsewhere}); "
+        "refusing to write through it\n"
+        "  hint: remove the link and let trustbench create the folder, or name the output with -o\n"
+    )
+    assert list(elsewhere.iterdir()) == []
+    (work / "reports").unlink()
+    assert _memo([]) == 0  # a real folder (created on demand) is written to
+    assert [p.name for p in (work / "reports").iterdir()] == ["meta-scale-ai.html"]

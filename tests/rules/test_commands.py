@@ -42,6 +42,7 @@ def test_list_is_a_table_of_the_builtin_rules(capsys: pytest.CaptureFixture[str]
     assert "acme" not in out  # the worked example applies only when named
     row = next(line for line in lines if "us.hsr.filing-required" in line)
     assert row.split()[:3] == ["us.hsr.filing-required", "filing", "1"]
+    assert max(len(line) for line in lines) <= 100  # fits 100 columns: titles wrap
 
 
 def test_list_filters_by_factor_and_jurisdiction(capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,11 +66,13 @@ def test_list_marks_house_and_disabled_rules(
         f"id: house\njurisdiction: us\nname: House\nversion: '1'\nextends: {ACME}\n"
         "disable:\n  - rule: us.clayton8.interlock\n    reason: reviewed separately\n"
     )
-    code, out, _ = run(capsys, "rules", "list", "--rules", house)
+    code, out, _ = run(capsys, "rules", "list", "--packs", house)
     assert code == 0
     assert "extends acme-house-policy → us" in out.splitlines()[0]
-    assert "[disabled by house: reviewed separately]" in out
-    assert "Minority stake subject to internal review (Acme policy § 4.2)" in out
+    flat = " ".join(out.split())  # titles wrap within their column
+    assert "[disabled by house: reviewed separately]" in flat
+    assert "Minority stake subject to internal review (Acme policy § 4.2)" in flat
+    assert max(len(line) for line in out.splitlines()[1:]) <= 100
 
 
 def test_show_gives_parameters_as_of_a_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,17 +102,18 @@ def test_show_unknown_rule_suggests(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_a_house_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
+    code, out, err = run(
         capsys,
         "rules",
         "show",
         "us.house.minority-stake-review",
-        "--rules",
+        "--rules",  # the old spelling of --packs still works, with a note
         ACME,
         "--as-of",
         "2025-06-13",
     )
     assert code == 0 and "params.house_minority_stake_review = 5 %" in out
+    assert err.startswith("note: `rules list|show --rules` is now --packs")
     assert "Acme Corp., Competition Law Compliance Policy (internal), rev. 2025" in out
 
 

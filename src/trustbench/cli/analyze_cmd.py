@@ -33,7 +33,7 @@ from trustbench.model import load_deal
 from trustbench.model.patch import apply_scenario
 from trustbench.model.plausibility import plausibility
 from trustbench.rules.text import fmt
-from trustbench.sources import atomic_write, check_output, display_path, output_name
+from trustbench.sources import atomic_write, check_output, default_output, display_path
 
 
 class FailOnMet(Exception):
@@ -206,11 +206,7 @@ def memo(
     check_folders("--template-dir", dirs)
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
     suffix = ".html" if html else ".docx" if docx else ".pdf"
-    target = (
-        output
-        if output is not None
-        else Path("reports") / output_name(analysis.deal.case.id, suffix)
-    )
+    target = output if output is not None else default_output(analysis.deal.case.id, suffix)
     packs = pack_template_dirs(analysis)
     inputs = (
         deal,

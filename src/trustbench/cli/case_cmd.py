@@ -12,20 +12,28 @@ from pydantic import BaseModel
 
 from trustbench.errors import TrustbenchError
 from trustbench.model import Deal, load_deal
-from trustbench.model.plausibility import plausibility
-from trustbench.result import Result
-from trustbench.rules.schema import Manifest, Parameter, Rule
 from trustbench.sources import atomic_write, display_path
 
 app = typer.Typer(help="Create and check deal files.", no_args_is_help=True)
 
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "deal": Deal,
-    "pack": Manifest,
-    "rule": Rule,
-    "parameter": Parameter,
-    "result": Result,
-}
+SCHEMAS = ("deal", "pack", "rule", "parameter", "result")
+
+
+def _schema_model(what: str) -> type[BaseModel] | None:
+    """The model a schema is printed from (imported only by ``schema``: the result and
+    rule models cost every other command nothing)."""
+    from trustbench.result import Result
+    from trustbench.rules.schema import Manifest, Parameter, Rule
+
+    models: dict[str, type[BaseModel]] = {
+        "deal": Deal,
+        "pack": Manifest,
+        "rule": Rule,
+        "parameter": Parameter,
+        "result": Result,
+    }
+    return models.get(what)
+
 
 SCHEMA_FILE = "deal.schema.json"
 
@@ -115,7 +123,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a deal file, pack manifest, rule file, parameter or the
     analysis result (what `analyze --format json` prints)."""
-    model = SCHEMAS.get(what)
+    model = _schema_model(what)
     if model is None:
         raise TrustbenchError(
             f"unknown schema {what!r}", hint="one of: " + ", ".join(sorted(SCHEMAS))
@@ -137,6 +145,8 @@ def validate(deal: Annotated[Path, typer.Argument(help="the deal file")]) -> Non
     from trustbench.report.asof import later_only
 
     loaded = load_deal(deal)
+    from trustbench.model.plausibility import plausibility
+
     for warning in [*plausibility(loaded), *later_only(loaded)]:
         typer.echo(warning.render(), err=True)
     typer.echo(

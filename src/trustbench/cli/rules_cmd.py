@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trustbench.cli.options import parse_date
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import results as formats
 from trustbench.rules.codes import REGISTRY
@@ -19,12 +20,38 @@ from trustbench.rules.show import describe
 from trustbench.rules.validate import check, run_all_examples
 from trustbench.sources import display_path
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 app = typer.Typer(help="List, inspect, validate, test and create rule packs.", no_args_is_help=True)
 
-RulesDirs = Annotated[
+PackDirs = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="pack folders to use instead of the built-in packs"),
+    typer.Option(
+        "--packs",
+        metavar="DIR",
+        help="pack folders to list or show instead of the built-in packs. Repeatable. (Not "
+        "--rules: elsewhere --rules adds packs to the built-in ones.)",
+    ),
 ]
+OldRules = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", metavar="DIR", hidden=True, help="deprecated spelling of --packs"),
+]
+
+
+def _packs_option(packs: list[Path] | None, old: list[Path] | None) -> list[Path] | None:
+    """``--packs``, with the old ``--rules`` spelling still accepted (and a note saying
+    why it was renamed)."""
+    if old:
+        typer.echo(
+            "note: `rules list|show --rules` is now --packs (these packs instead of the "
+            "built-in ones); --rules in analyze, memo, screen and whatif adds packs to them",
+            err=True,
+        )
+    return [*(packs or []), *(old or [])] or None
+
+
 Dirs = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -89,34 +116,49 @@ def list_rules(
         str | None,
         typer.Option("--factor", help="only rules of this factor: " + ", ".join(FACTORS)),
     ] = None,
-    rules: RulesDirs = None,
+    packs: PackDirs = None,
+    old_rules: OldRules = None,
 ) -> None:
-    """A table of rules: id, factor, weight, title (disabled rules with their reason)."""
+    """A table of rules: id, factor, weight, title (disabled rules with their reason),
+    at most 100 columns wide (titles wrap)."""
     if factor is not None and factor not in FACTORS:
         raise TrustbenchError(
             f"--factor: unknown factor {factor!r}",
             hint=did_you_mean(factor, FACTORS) or "factors: " + ", ".join(FACTORS),
         )
-    for pack in _selected(rules, jurisdiction):
-        typer.echo(_table(pack, factor))
+    from trustbench.cli.output import DEFAULT_WIDTH, console
+
+    out = console()
+    out = console(width=min(out.width, DEFAULT_WIDTH))
+    for pack in _selected(_packs_option(packs, old_rules), jurisdiction):
+        _table(out, pack, factor)
 
 
-def _table(pack: Pack, factor: str | None) -> str:
+def _table(out: Console, pack: Pack, factor: str | None) -> None:
+    from rich.markup import escape
+
+    from trustbench.cli.output import table
+
     rows = [(rid, r) for rid, r in sorted(pack.rules.items()) if factor in (None, r.rule.factor)]
     origin = f", extends {' → '.join(reversed(pack.lineage))}" if pack.lineage else ""
-    lines = [
-        f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
-        f"({display_path(pack.root)}{origin})"
+    out.print(
+        escape(
+            f"{pack.id} — {pack.manifest.name} {pack.manifest.version} "
+            f"({display_path(pack.root)}{origin})"
+        ),
+        soft_wrap=True,
+    )
+    cells = [
+        [
+            escape(rid),
+            loaded.rule.factor,
+            f"{loaded.rule.weight:g}",
+            escape(loaded.rule.title + _mark(pack, rid, loaded)),
+        ]
+        for rid, loaded in rows
     ]
-    width = max([len("RULE"), *(len(rid) for rid, _ in rows)])
-    lines.append(f"  {'RULE':<{width}}  {'FACTOR':<14}  {'WEIGHT':>6}  TITLE")
-    for rid, loaded in rows:
-        lines.append(
-            f"  {rid:<{width}}  {loaded.rule.factor:<14}  {loaded.rule.weight:>6g}  "
-            f"{loaded.rule.title}{_mark(pack, rid, loaded)}"
-        )
-    lines.append(f"  {_count(len(rows), 'rule')}")
-    return "\n".join(lines)
+    out.print(table(("RULE", "FACTOR", "WEIGHT", "TITLE"), cells, wrap=(3,)))
+    out.print(f"  {_count(len(rows), 'rule')}")
 
 
 def _mark(pack: Pack, rid: str, loaded: LoadedRule) -> str:
@@ -135,30 +177,23 @@ def show(
         str | None,
         typer.Option("--as-of", help="show the parameters in force on this date (default: today)"),
     ] = None,
-    rules: RulesDirs = None,
+    packs: PackDirs = None,
+    old_rules: OldRules = None,
 ) -> None:
     """Everything about one rule, with its parameters as of a date."""
-    when = _date(as_of) or dt.date.today()
+    rules = _packs_option(packs, old_rules)
+    when = parse_date(as_of) or dt.date.today()
     prefix = rule_id.split(".")[0]
     known = {f.jurisdiction for f in discover_all(_folders(rules))}
-    packs = _selected(rules, prefix if prefix in known and not rules else None)
-    for pack in packs:
+    selected = _selected(rules, prefix if prefix in known and not rules else None)
+    for pack in selected:
         if rule_id in pack.rules:
             typer.echo(describe(pack, pack.rules[rule_id], when))
             return
-    ids = [rid for p in packs for rid in p.rules]
+    ids = [rid for p in selected for rid in p.rules]
     raise TrustbenchError(
         f"no rule {rule_id!r}", hint=did_you_mean(rule_id, ids) or "see `trustbench rules list`"
     )
-
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise TrustbenchError(f"--as-of: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 @app.command("validate")

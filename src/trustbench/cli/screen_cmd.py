@@ -6,7 +6,9 @@ go on. Exit 2 if any file was bad, else 1 if ``--fail-on`` was met, else 0.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import glob
 import io
 import multiprocessing
@@ -71,17 +73,23 @@ def expand(paths: list[str]) -> list[Path]:
 
 # -- one deal, in a worker ---------------------------------------------------------------------
 
-_PACKS: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
+_PACKS: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
-def _packs(jurisdictions: list[str], rules: list[Path] | None) -> Any:
-    """Packs for a list of jurisdictions, loaded once per process (and from the pack cache)."""
+def _packs(jurisdictions: list[str], rules: list[Path] | None, deal: Any) -> list[Any]:
+    """Packs for a list of jurisdictions. Each jurisdiction's pack is loaded once per
+    process (and from the pack cache), whatever combination of jurisdictions a deal names:
+    which pack serves a jurisdiction does not depend on the others asked for."""
     from trustbench.analysis import load_packs
 
-    key = (tuple(jurisdictions), tuple(str(r) for r in rules or []))
-    if key not in _PACKS:
-        _PACKS[key] = load_packs(list(jurisdictions), rules, cache=True)
-    return _PACKS[key]
+    folders = tuple(str(r) for r in rules or [])
+    packs = []
+    for jurisdiction in dict.fromkeys(jurisdictions):
+        key = (jurisdiction, folders)
+        if key not in _PACKS:
+            _PACKS[key] = load_packs([jurisdiction], rules, cache=True, deal=deal)[0]
+        packs.append(_PACKS[key])
+    return packs
 
 
 def screen_one(path: Path, settings: Settings) -> Screened:
@@ -94,7 +102,7 @@ def screen_one(path: Path, settings: Settings) -> Screened:
     shown = display_path(path)
     try:
         deal = load_deal(path)
-        packs = _packs(settings.jurisdiction or deal.case.jurisdictions, settings.rules)
+        packs = _packs(settings.jurisdiction or deal.case.jurisdictions, settings.rules, deal)
         try:
             analysis = evaluate(deal, packs, parse_date(settings.as_of))
         except OwnershipError as exc:
@@ -165,6 +173,18 @@ def _init(settings: Settings) -> None:
     _SETTINGS[:] = [settings]
 
 
+def _warm(settings: Settings) -> None:
+    """Import what screening uses and load the packs once, before the workers fork: each
+    then starts with them instead of paying for them again. A pack that does not load is
+    left for the deals that name it to report."""
+    from trustbench.analysis import available_packs
+
+    wanted = settings.jurisdiction or sorted(available_packs(settings.rules))
+    with contextlib.suppress(TrustbenchError):
+        _packs(wanted, settings.rules, None)
+    gc.freeze()  # the workers' collections then skip everything loaded so far
+
+
 def run_all(files: list[Path], settings: Settings, jobs: int) -> Iterator[Screened]:
     """Screen ``files`` in order, on ``jobs`` processes."""
     if jobs <= 1 or len(files) <= 1:
@@ -172,6 +192,8 @@ def run_all(files: list[Path], settings: Settings, jobs: int) -> Iterator[Screen
         yield from (_work(f) for f in files)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _warm(settings)
     with multiprocessing.get_context(method).Pool(jobs, _init, (settings,)) as pool:
         yield from pool.imap(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
 

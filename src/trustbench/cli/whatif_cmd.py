@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,11 +12,9 @@ from trustbench.analysis import analysis_json
 from trustbench.cli.analyze_cmd import run_analysis
 from trustbench.cli.options import AsOf, Jurisdiction, RulesDirs
 from trustbench.errors import TrustbenchError
-from trustbench.whatif import structuring_options
-from trustbench.whatif.compare import Row, compare_json
-from trustbench.whatif.compare import compare as compare_rows
-from trustbench.whatif.output import options_json, whatif_text
-from trustbench.whatif.questions import decisive_questions
+
+if TYPE_CHECKING:
+    from trustbench.whatif.compare import Row
 
 Format = Annotated[str, typer.Option("--format", help="text or json")]
 
@@ -41,6 +39,10 @@ def whatif(
     verified options and the questions that decide what no lever can."""
     _check_format(format)
     analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    from trustbench.whatif import structuring_options
+    from trustbench.whatif.output import options_json, whatif_text
+    from trustbench.whatif.questions import decisive_questions
+
     report = structuring_options(analysis, levers or [])
     questions = decisive_questions(analysis)
     if format == "json":
@@ -69,6 +71,9 @@ def compare(
             hint="add a `scenarios:` section: name, description and changes, e.g. "
             "`- stake: {equity: 24.9%}`",
         )
+    from trustbench.whatif.compare import compare as compare_rows
+    from trustbench.whatif.compare import compare_json
+
     rows = compare_rows(analysis)
     if format == "json":
         doc = analysis_json(analysis)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from trustbench.facts.registry import REGISTRY, Coords, Definition, Value, known, unknown
 from trustbench.graph import Interests, Phase, TransactionGraph, build
 from trustbench.model.bounded import MoneyBound
 from trustbench.model.deal import Deal, Entity, Figure, Market
 from trustbench.model.types import Money, format_money, source_ids
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class FactContext:
     market: Market | None = None
     _cache: dict[tuple[str, Coords], Value] = field(default_factory=dict)
     _parent: FactContext | None = None
+    _memo: dict[tuple[str, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def for_deal(cls, deal: Deal, as_of: dt.date | None = None) -> FactContext:
@@ -69,6 +74,14 @@ class FactContext:
         return value
 
     # -- shared helpers for fact modules ---------------------------------------------------
+    def memo(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, once per deal: for a deal-wide intermediate several facts read
+        (a register of the target's holders costs a pass over all of them)."""
+        root = self._parent or self
+        if key not in root._memo:
+            root._memo[key] = compute()
+        return cast(T, root._memo[key])
+
     @property
     def acquirer(self) -> str:
         return self.deal.transaction.acquirer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
+from trustbench.graph.edges import Director, Edge, Observer, Officer, RightEdge
 
 STRATEGIC_MATTERS = ("budget", "business_plan", "senior_management", "major_investments")
 """Vetoes that go beyond minority protection (Consolidated Jurisdictional Notice, B.II.3.2)."""
@@ -27,10 +28,10 @@ def acquirer_group(ctx: FactContext, phase: str) -> set[str]:
 def people_of(ctx: FactContext, phase: str, companies: set[str]) -> dict[str, tuple[str, ...]]:
     """Persons who are officers or directors of any of ``companies``, with their sources."""
     out: dict[str, tuple[str, ...]] = {}
-    for kind in ("officer", "director"):
-        for person, company, data in ctx.phase(phase).edges(kind):
+    for kind in (Officer, Director):
+        for person, company, post in ctx.phase(phase).edges(kind):
             if company in companies:
-                out[person] = out.get(person, ()) + tuple(data.get("source", ()))
+                out[person] = out.get(person, ()) + post.source
     return out
 
 
@@ -41,17 +42,19 @@ def _seats(
         return unknown("the deal file lists no board for the target")
     group = acquirer_group(ctx, phase)
     people = people_of(ctx, phase, group)
-    count, sources = 0, []
-    for person, company, data in ctx.phase(phase).edges():
-        if company != ctx.target or data["type"] not in kinds:
+    count, sources = 0, list[str]()
+    for person, company, seat in ctx.phase(phase).edges(Edge):
+        if company != ctx.target or not isinstance(seat, Director | Observer):
             continue
-        by_group = designated and data.get("designated_by") in group
+        if seat.kind_name not in kinds:
+            continue
+        by_group = designated and seat.designated_by in group
         by_link = linked and person in people
         if by_group or by_link:
             count += 1
-            sources.extend(data.get("source", ()))
+            sources.extend(seat.source)
             sources.extend(people.get(person, ()))
-    if ctx.phase(phase).graph.nodes.get(ctx.target, {}).get("board_partial"):
+    if ctx.phase(phase).node(ctx.target).board_partial:
         return _partial_count(ctx, count, sources)
     return known(count, sources)
 
@@ -165,7 +168,7 @@ def rights_known(ctx: FactContext, phase: str) -> bool:
     """Whether the deal file states the rights in force: a `rights` section (even empty), or
     rights the deal grants (which say at least what the acquirer obtains)."""
     return ctx.declared("rights") or (
-        phase == "after" and any(d.get("granted") for _, _, d in ctx.phase("after").edges("right"))
+        phase == "after" and any(r.granted for _, _, r in ctx.phase("after").edges(RightEdge))
     )
 
 
@@ -178,10 +181,10 @@ def rights_over_target(
         return None
     matters: list[str] = []
     sources: list[str] = []
-    for holder, issuer, data in ctx.phase(phase).edges("right", v=ctx.target):
-        if holder in holders and issuer == ctx.target and data["kind"] in kinds:
-            matters.extend(data["matters"] or [data["kind"]])
-            sources.extend(data.get("source", ()))
+    for holder, _, right in ctx.phase(phase).edges(RightEdge, v=ctx.target):
+        if holder in holders and right.kind in kinds:
+            matters.extend(right.matters or [right.kind])
+            sources.extend(right.source)
     return sorted(set(matters)), sources
 
 
@@ -193,11 +196,11 @@ def appointable(ctx: FactContext, phase: str, holders: set[str]) -> Value:
     """Board seats of the target that ``holders`` have the contractual right to appoint."""
     if not rights_known(ctx, phase):
         return unknown("the deal file has no `rights` section")
-    seats, sources = 0, []
-    for holder, _, data in ctx.phase(phase).edges("right", v=ctx.target):
-        if holder in holders and data["kind"] == "board_appointment":
-            seats += data.get("seats") or 0
-            sources.extend(data.get("source", ()))
+    seats, sources = 0, list[str]()
+    for holder, _, right in ctx.phase(phase).edges(RightEdge, v=ctx.target):
+        if holder in holders and right.kind == "board_appointment":
+            seats += right.seats or 0
+            sources.extend(right.source)
     return known(seats, sources)
 
 
@@ -209,7 +212,7 @@ def controlled_by(ctx: FactContext, phase: str, entity: str) -> set[str]:
     members, frontier = {entity}, [entity]
     while frontier:
         node = frontier.pop()
-        for child in sorted(interests.holdings.successors(node)):
+        for child in interests.held_issuers(node):
             if child not in members and interests.controls(node, child):
                 members.add(child)
                 frontier.append(child)

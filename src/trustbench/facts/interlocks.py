@@ -11,12 +11,12 @@ unknown where it is silent. Only corporations (entities of kind ``company``) cou
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group, people_of, target_side
 from trustbench.facts.logic import Tri, all_of, any_of
 from trustbench.facts.registry import F, FactType, Value, defines, fact, known, unknown
+from trustbench.graph.edges import Director, Edge, Employee, Observer, Officer
 from trustbench.model.types import source_ids
 
 _Q_S8 = (
@@ -163,18 +163,18 @@ _Q_LINKS = (
 
 
 def _corporations(ctx: FactContext, ids: set[str]) -> set[str]:
-    graph: Any = ctx.phase("after").graph
-    return {e for e in ids if graph.nodes[e].get("kind", "company") == "company"}
+    phase = ctx.phase("after")
+    return {e for e in ids if phase.node(e).kind == "company"}
 
 
 def _holds_post(ctx: FactContext, phase: str, person: str, companies: set[str]) -> Tri:
     """Whether ``person`` is a director, or a board-elected officer, of one of ``companies``."""
     flags: list[Tri] = []
-    for _, company, data in ctx.phase(phase).edges(u=person):
-        if company in companies and data["type"] == "director":
+    for _, company, post in ctx.phase(phase).edges(Edge, u=person):
+        if company in companies and isinstance(post, Director):
             return True
-        if company in companies and data["type"] == "officer":
-            flags.append(data.get("board_elected"))
+        if company in companies and isinstance(post, Officer):
+            flags.append(post.board_elected)
     return any_of(flags)
 
 
@@ -202,15 +202,15 @@ def _indirect(ctx: FactContext, phase: str) -> tuple[Deputies, list[str]]:
     interests = ctx.interests(phase)
     seats: Deputies = {}
     sources: dict[str, list[str]] = {}
-    for person, company, data in ctx.phase(phase).edges("director"):
-        firm = data.get("designated_by")
+    for person, company, seat in ctx.phase(phase).edges(Director):
+        firm = seat.designated_by
         if firm is None or ctx.entity(firm).kind == "person":
             continue
         firm = interests.ultimate_parent(firm)
         for i, side in enumerate(sides):
             if company in side:
                 seats.setdefault(firm, (set(), set()))[i].add(person)
-                sources.setdefault(firm, []).extend(data.get("source", ()))
+                sources.setdefault(firm, []).extend(seat.source)
     found = {
         firm: (a, t)
         for firm, (a, t) in sorted(seats.items())
@@ -221,7 +221,9 @@ def _indirect(ctx: FactContext, phase: str) -> tuple[Deputies, list[str]]:
 
 def _boards_known(ctx: FactContext, phase: str) -> bool:
     return ctx.declared("boards") or any(
-        d.get("appointed") or d.get("hired") for _, _, d in ctx.phase(phase).edges()
+        (isinstance(e, Director | Observer) and e.appointed)
+        or (isinstance(e, Officer | Employee) and e.hired)
+        for _, _, e in ctx.phase(phase).edges(Edge)
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import F, Value, defines, fact, known, unknown
+from trustbench.graph.edges import Holds
 from trustbench.model.deal import AcquireStake
 from trustbench.model.types import Money, format_money, source_ids
 
@@ -124,15 +125,15 @@ def _already_held(ctx: FactContext) -> list[tuple[Money | None, tuple[str, ...]]
     interests = ctx.interests("before")
     person = interests.group(ctx.acquirer) - interests.closure(ctx.target).members
     held: list[tuple[Money | None, tuple[str, ...]]] = []
-    for holder, _, data in ctx.phase("before").edges("holds", v=ctx.target):
-        if holder not in person | {ctx.acquirer} or data["share_class"] in NOT_VOTING:
+    for holder, _, stake in ctx.phase("before").edges(Holds, v=ctx.target):
+        if holder not in person | {ctx.acquirer} or stake.share_class in NOT_VOTING:
             continue
-        if data["share_class"] != "voting":
+        if stake.share_class != "voting":
             return unknown(
                 f"the class of {ctx.name(holder)}'s shares in the target is not given",
-                data.get("source", ()),
+                stake.source,
             )
-        held.append((data.get("value"), tuple(data.get("source", ()))))
+        held.append((stake.value, stake.source))
     return held
 
 

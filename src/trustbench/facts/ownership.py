@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
+from trustbench.graph.edges import Holds
 
 _Q_STAKE = (
     "What equity and voting interest does the acquirer (and each entity of its "
@@ -14,8 +15,8 @@ _Q_STAKE = (
 
 def _holding_sources(ctx: FactContext, phase: str, issuer: str) -> tuple[str, ...]:
     out: list[str] = []
-    for _, _, data in ctx.phase(phase).edges("holds", v=issuer):
-        out.extend(data.get("source", ()))
+    for _, _, held in ctx.phase(phase).edges(Holds, v=issuer):
+        out.extend(held.source)
     return tuple(out)
 
 

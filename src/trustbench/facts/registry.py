@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, TypeVar
 
 FactType = Literal["bool", "double", "int", "string", "list"]
@@ -155,7 +156,7 @@ class FactSpec:
     def type(self) -> FactType:
         return self.definition.type
 
-    @property
+    @cached_property
     def unit(self) -> str:
         return self.definition.unit_at(self.coords)
 

@@ -5,8 +5,7 @@ own commercial ties are in :mod:`trustbench.facts.control.ties`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import (
@@ -15,6 +14,7 @@ from trustbench.facts.governance import (
     target_side,
 )
 from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.graph.edges import Supplies
 from trustbench.model.deal import Contract, Hire
 from trustbench.model.types import exact, source_ids
 
@@ -54,23 +54,23 @@ def rivals_of(ctx: FactContext, side: set[str], other: set[str]) -> set[str]:
     return out
 
 
-def row_sources(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    return [s for r in rows for s in r.get("source", ())]
+SupplyRow = tuple[str, str, Supplies]
+"""(supplier, customer, the supply edge)"""
 
 
-def shares_of_needs(rows: Iterable[Mapping[str, Any]]) -> list[float] | None:
+def row_sources(rows: Iterable[SupplyRow]) -> list[str]:
+    return [s for _, _, r in rows for s in r.source]
+
+
+def shares_of_needs(rows: Iterable[SupplyRow]) -> list[float] | None:
     """The buyers' shares of needs on supply rows, or ``None`` if one is not given."""
-    shares = [r.get("share_of_needs") for r in rows]
+    shares = [r.share_of_needs for _, _, r in rows]
     return None if any(s is None for s in shares) else [float(s) for s in shares if s is not None]
 
 
-def _rival_supplies(ctx: FactContext) -> list[dict[str, Any]]:
+def _rival_supplies(ctx: FactContext) -> list[SupplyRow]:
     rival_ids = rivals(ctx)
-    return [
-        {"customer": c, **data}
-        for s, c, data in ctx.phase("before").edges("supplies")
-        if s == ctx.target and c in rival_ids
-    ]
+    return [row for row in ctx.phase("before").edges(Supplies, u=ctx.target) if row[1] in rival_ids]
 
 
 @fact(
@@ -102,7 +102,7 @@ def _rivals_supplied(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     if not rows and not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
-    names = sorted({ctx.name(str(r["customer"])) for r in rows})
+    names = sorted({ctx.name(customer) for _, customer, _ in rows})
     return known(names, row_sources(rows))
 
 
@@ -136,7 +136,7 @@ def _dependence(ctx: FactContext) -> Value:
     topic="Markets",
 )
 def _input_share(ctx: FactContext) -> Value:
-    products = {str(r["product"]) for r in _rival_supplies(ctx)}
+    products = {r.product for _, _, r in _rival_supplies(ctx)}
     shares: list[float] = []
     sources: list[str] = []
     for market in ctx.deal.markets:
@@ -162,14 +162,14 @@ def _input_share(ctx: FactContext) -> Value:
 def _reducing(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
-    rows = [r for r in _rival_supplies(ctx) if r.get("status") in ("reduced", "paused", "ended")]
-    return known(len({r["customer"] for r in rows}), row_sources(rows))
+    rows = [r for r in _rival_supplies(ctx) if r[2].status in ("reduced", "paused", "ended")]
+    return known(len({customer for _, customer, _ in rows}), row_sources(rows))
 
 
-def _by_input(ctx: FactContext) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
+def _by_input(ctx: FactContext) -> dict[str, list[SupplyRow]]:
+    out: dict[str, list[SupplyRow]] = {}
     for row in _rival_supplies(ctx):
-        out.setdefault(str(row["product"]), []).append(row)
+        out.setdefault(row[2].product, []).append(row)
     return out
 
 
@@ -246,11 +246,11 @@ def _market_sources(ctx: FactContext, products: Iterable[str]) -> list[str]:
     return [s for m in ctx.deal.markets if m.id in wanted for s in source_ids(m.source)]
 
 
-def _foreclosure(ctx: FactContext, rows: list[dict[str, Any]]) -> tuple[float, str] | None:
+def _foreclosure(ctx: FactContext, rows: list[SupplyRow]) -> tuple[float, str] | None:
     shares = shares_of_needs(rows)
     if shares is None:
         return None
-    values = [ctx.convert(r.get("value"), ctx.currency) for r in rows]
+    values = [ctx.convert(r.value, ctx.currency) for _, _, r in rows]
     if all(v.known for v in values) and all(s > 0 for s in shares):
         bought = sum(v.value for v in values)
         needs = sum(v.value / s for v, s in zip(values, shares, strict=True))
@@ -304,12 +304,9 @@ def _foreclosure_share(ctx: FactContext) -> Value:
 def _rival_data(ctx: FactContext) -> Value:
     rows = _rival_supplies(ctx)
     sources = row_sources(rows)
-    flags = [r.get("confidential_data") for r in rows]
+    flags = [r.confidential_data for _, _, r in rows]
     if any(f is True for f in flags):
-        return known(
-            True,
-            [s for r in rows if r.get("confidential_data") is True for s in r.get("source", ())],
-        )
+        return known(True, [s for _, _, r in rows if r.confidential_data is True for s in r.source])
     if not rows:
         return known(False, sources) if ctx.declared("supply") else unknown()
     return (

@@ -130,7 +130,11 @@ def _covered(ctx: FactContext, members: frozenset[str], geography: str) -> set[s
 
 
 def _is_entity(ctx: FactContext, entity: str) -> bool:
-    return any(e.id == entity for e in ctx.deal.entities)
+    try:
+        ctx.deal.entity(entity)
+    except KeyError:
+        return False
+    return True
 
 
 @dataclass

@@ -1,10 +1,11 @@
 """The transaction graph: the deal as a typed multigraph, before and after the deal.
 
-Nodes are entities (attribute ``kind``: company, fund, person, …) and markets
-(``market:<id>``). Edges are typed (:mod:`trustbench.graph.edges`) and carry a ``type``:
+Nodes are entities (:class:`~trustbench.graph.multigraph.Node`, ``kind``: company, fund,
+person, …) and markets (``market:<id>``). Edges are typed (:mod:`trustbench.graph.edges`),
+one frozen dataclass per kind, stored as such (:mod:`trustbench.graph.multigraph`):
 
 ========== ====================== ==================================================
-type        direction              attributes
+kind        direction              fields
 ========== ====================== ==================================================
 holds       holder → issuer        equity, voting, share_class, value, source, bounds
 director    person → company       role (director/chair), designated_by, source
@@ -21,23 +22,22 @@ The post-deal graph is the pre-deal graph with the transaction's steps applied i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, TypeAlias
-
-import networkx as nx
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from trustbench.errors import DealError
 from trustbench.graph.edges import (
     ActiveIn,
     Director,
+    Edge,
     Employee,
     Holds,
     Observer,
     Officer,
     RightEdge,
     Supplies,
-    add,
 )
+from trustbench.graph.multigraph import Graph, Node
 from trustbench.model.bounds import Range
 from trustbench.model.deal import (
     AcquireStake,
@@ -53,7 +53,7 @@ from trustbench.model.deal import (
 from trustbench.model.types import exact, source_ids
 from trustbench.sources import paused_gc
 
-Graph: TypeAlias = nx.MultiDiGraph
+E = TypeVar("E", bound=Edge)
 
 
 def market_node(market_id: str) -> str:
@@ -71,28 +71,15 @@ class Phase:
     """sections of the deal file marked partial: what they do not list is unknown"""
 
     def edges(
-        self, kind: str | None = None, u: str | None = None, v: str | None = None
-    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """Edges of a type, optionally from ``u`` and/or to ``v`` (adjacency lookups, so a
-        query about one entity costs its degree, not the size of the graph)."""
-        g = self.graph
-        if u is not None:
-            if u not in g:
-                return
-            source = (
-                g.out_edges(u, data=True)
-                if v is None
-                else ((u, v, d) for d in (g.get_edge_data(u, v) or {}).values())
-            )
-        elif v is not None:
-            if v not in g:
-                return
-            source = g.in_edges(v, data=True)
-        else:
-            source = g.edges(data=True)
-        for a, b, data in source:
-            if kind is None or data["type"] == kind:
-                yield a, b, data
+        self, kind: type[E], u: str | None = None, v: str | None = None
+    ) -> Iterator[tuple[str, str, E]]:
+        """Edges of a type (``Edge``: all), optionally from ``u`` and/or to ``v``
+        (adjacency lookups, so a query about one entity costs its degree, not the size of
+        the graph)."""
+        return self.graph.edges(kind, u, v)
+
+    def node(self, node_id: str) -> Node:
+        return self.graph.node(node_id)
 
 
 def _right(right: Right, *, granted: bool = False) -> RightEdge:
@@ -114,9 +101,9 @@ def _bounds(equity: float | Range | None, voting: float | Range | None) -> dict[
 
 
 def build_pre(deal: Deal) -> Phase:
-    g: Graph = nx.MultiDiGraph()
+    g = Graph()
     for e in deal.entities:
-        g.add_node(e.id, kind=e.kind, name=e.name)
+        g.add_node(e.id, Node(kind=e.kind, name=e.name))
     for h in deal.holdings:
         holds = Holds(
             equity=exact(h.equity),
@@ -126,11 +113,11 @@ def build_pre(deal: Deal) -> Phase:
             source=source_ids(h.source),
             bounds=_bounds(h.equity, h.voting),
         )
-        add(g, h.holder, h.issuer, holds)
+        g.add(h.holder, h.issuer, holds)
     for b in deal.boards:
         _add_board(g, b)
     for r in deal.rights:
-        add(g, r.holder, r.issuer, _right(r))
+        g.add(r.holder, r.issuer, _right(r))
     for m in deal.markets:
         _add_market(g, m)
     for s in deal.supply:
@@ -142,40 +129,33 @@ def build_pre(deal: Deal) -> Phase:
             status=s.status,
             source=source_ids(s.source),
         )
-        add(g, s.supplier, s.customer, supplies)
+        g.add(s.supplier, s.customer, supplies)
     return Phase("before", g, partial=frozenset(deal.partial))
 
 
 def _add_board(g: Graph, b: Board) -> None:
     if b.company in g and b.size is not None:
-        g.nodes[b.company]["board_size"] = b.size
+        g.nodes[b.company].board_size = b.size
     if b.company in g and b.partial:
-        g.nodes[b.company]["board_partial"] = True
+        g.nodes[b.company].board_partial = True
     for seat in b.directors:
         src = source_ids(seat.source) or source_ids(b.source)
         director = Director(role=seat.role, designated_by=seat.designated_by, source=src)
-        add(g, seat.person, b.company, director)
+        g.add(seat.person, b.company, director)
     for seat in b.observers:
         src = source_ids(seat.source) or source_ids(b.source)
-        add(g, seat.person, b.company, Observer(designated_by=seat.designated_by, source=src))
+        g.add(seat.person, b.company, Observer(designated_by=seat.designated_by, source=src))
     for off in b.officers:
         src = source_ids(off.source) or source_ids(b.source)
         officer = Officer(title=off.title, board_elected=off.board_elected, source=src)
-        add(g, off.person, b.company, officer)
+        g.add(off.person, b.company, officer)
 
 
 def _add_market(g: Graph, m: Market) -> None:
-    g.add_node(
-        market_node(m.id),
-        kind="market",
-        name=m.name,
-        market_kind=m.kind,
-        geography=m.geography,
-        fringe=m.fringe,
-    )
+    g.add_node(market_node(m.id), Node(kind="market", name=m.name))
     for p in m.participants:
         src = source_ids(p.source) or source_ids(m.source)
-        add(g, p.entity, market_node(m.id), ActiveIn(share=p.share, sales=p.sales, source=src))
+        g.add(p.entity, market_node(m.id), ActiveIn(share=p.share, sales=p.sales, source=src))
 
 
 def apply_steps(deal: Deal, pre: Phase) -> Phase:
@@ -187,9 +167,8 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
         if isinstance(step, AcquireStake):
             holder, issuer = step.holder or t.acquirer, step.issuer or t.target
             if step.holding_after:
-                for u, v, key, data in list(g.edges(holder, keys=True, data=True)):
-                    if v == issuer and data["type"] == "holds":
-                        g.remove_edge(u, v, key)
+                for u, v, held in list(g.edges(Holds, holder, issuer)):
+                    g.remove(u, v, held)
             holds = Holds(
                 equity=step.equity,
                 voting=step.voting,
@@ -198,7 +177,7 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
                 source=src,
                 acquired=True,
             )
-            add(g, holder, issuer, holds)
+            g.add(holder, issuer, holds)
             if step.seller:
                 _reduce_seller(g, step.seller, issuer, step.equity, step.voting)
         elif isinstance(step, AppointDirector):
@@ -206,11 +185,11 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
             edge = seat(
                 role=step.role, designated_by=step.designated_by, source=src, appointed=True
             )
-            add(g, step.person, step.company or t.target, edge)
+            g.add(step.person, step.company or t.target, edge)
         elif isinstance(step, Hire):
             _apply_hire(g, step, t.acquirer, t.target, src)
         elif isinstance(step, GrantRight):
-            add(g, step.right.holder, step.right.issuer, _right(step.right, granted=True))
+            g.add(step.right.holder, step.right.issuer, _right(step.right, granted=True))
         elif isinstance(step, Contract):
             post.contracts.append(step)
     return post
@@ -219,33 +198,33 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
 def _reduce_seller(
     g: Graph, seller: str, issuer: str, equity: float | None, voting: float | None
 ) -> None:
-    for u, v, key, data in list(g.edges(seller, keys=True, data=True)):
-        if data["type"] != "holds" or v != issuer:
-            continue
-        for name, sold in (("equity", equity), ("voting", voting)):
-            if data.get(name) is not None and sold is not None:
-                data[name] = max(0.0, data[name] - sold)
-        g.edges[u, v, key].update(data)
+    for u, v, held in g.edges(Holds, seller, issuer):
+        left_equity = held.equity
+        if held.equity is not None and equity is not None:
+            left_equity = max(0.0, held.equity - equity)
+        left_voting = held.voting
+        if held.voting is not None and voting is not None:
+            left_voting = max(0.0, held.voting - voting)
+        g.replace(u, v, held, replace(held, equity=left_equity, voting=left_voting))
         break
 
 
 def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str, ...]) -> None:
     by, origin = step.by or acquirer, step.from_ or target
     if step.leaves_roles:
-        for u, v, key, data in list(g.edges(step.person, keys=True, data=True)):
-            if v == origin and data["type"] == "officer":
-                g.remove_edge(u, v, key)
+        for u, v, officer in list(g.edges(Officer, step.person, origin)):
+            g.remove(u, v, officer)
     if not step.keeps_board_seat:
-        for u, v, key, data in list(g.edges(step.person, keys=True, data=True)):
-            if v == origin and data["type"] in ("director", "observer"):
-                g.remove_edge(u, v, key)
+        for u, v, seat in list(g.edges(Edge, step.person, origin)):
+            if isinstance(seat, Director | Observer):
+                g.remove(u, v, seat)
     if step.officer:
         officer = Officer(
             title=step.title or "officer", board_elected=step.board_elected, source=src, hired=True
         )
-        add(g, step.person, by, officer)
+        g.add(step.person, by, officer)
     else:
-        add(g, step.person, by, Employee(title=step.title, source=src, hired=True))
+        g.add(step.person, by, Employee(title=step.title, source=src, hired=True))
 
 
 @dataclass
@@ -281,9 +260,10 @@ def check_holdings(deal: Deal, phase: Phase, section: str) -> None:
     """No issuer can be held more than 100 % (equity or votes), before or after the deal."""
     for measure in ("equity", "voting"):
         totals: dict[str, float] = {}
-        for _, issuer, data in phase.edges("holds"):
-            if data.get(measure) is not None:
-                totals[issuer] = totals.get(issuer, 0.0) + data[measure]
+        for _, issuer, held in phase.edges(Holds):
+            share = held.share(measure)
+            if share is not None:
+                totals[issuer] = totals.get(issuer, 0.0) + share
         for issuer, total in sorted(totals.items()):
             if total > 1 + 1e-9:
                 file, line, column = deal.locate((section,))

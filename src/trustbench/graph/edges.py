@@ -1,17 +1,16 @@
 """The transaction graph's edges, typed.
 
-Each kind of edge is a frozen dataclass; :func:`add` puts one into the graph. The graph
-stores the edge's fields as attributes (``data["equity"]``, with ``data["type"]`` the kind),
-so the fact modules read them as before; a field that is not declared here cannot be
-written, and a misspelt one is a type error, not a silently empty attribute.
+Each kind of edge is a frozen dataclass; the graph (:mod:`trustbench.graph.multigraph`)
+stores the instances themselves and the fact modules read their fields by attribute
+(``edge.equity``), filtered by type (``phase.edges(Holds, v=target)``): a field that is not
+declared here cannot be written, and a misspelt one is a type error, not a silently empty
+attribute.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, ClassVar
-
-import networkx as nx
 
 from trustbench.model.bounds import Range
 from trustbench.model.types import Money
@@ -23,8 +22,7 @@ class Edge:
     source: tuple[str, ...] = ()
 
     def attrs(self) -> dict[str, Any]:
-        """The fields as graph attributes (``vars``: one dict copy per edge, which matters
-        for register-scale deals)."""
+        """The fields as a plain mapping, with ``type`` the kind (for stable sort keys)."""
         return {"type": self.kind_name, **vars(self)}
 
 
@@ -39,6 +37,10 @@ class Holds(Edge):
     value: Money | None = None
     bounds: dict[str, Range] | None = None
     acquired: bool = False
+
+    def share(self, measure: str) -> float | None:
+        """The ``equity`` or ``voting`` share."""
+        return self.equity if measure == "equity" else self.voting
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,7 +105,3 @@ class ActiveIn(Edge):
     kind_name: ClassVar[str] = "active_in"
     share: float | Range | None = None
     sales: Any = None
-
-
-def add(graph: nx.MultiDiGraph, u: str, v: str, edge: Edge) -> None:
-    graph.add_edge(u, v, **edge.attrs())

@@ -21,23 +21,27 @@ Control, and so groups and ultimate parents, comes in two concepts:
 Either way an undertaking controls what its controlled undertakings hold together with it
 (16 CFR 801.1(c)(8); Consolidated Jurisdictional Notice ¶ 184): 30 % held by the parent and
 30 % by its subsidiary is control. A board-appointment right shared with a holder outside
-the group (edge attribute ``joint_with``) is not sole control.
+the group (the right's ``joint_with``) is not sole control.
+
+Controllers and ultimate parents are worked out upwards from the entity asked about
+(:mod:`trustbench.graph.control`), in time near-linear in its ancestry.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
-
-import networkx as nx
+from typing import Literal, TypeVar
 
 from trustbench.graph.build import Phase
+from trustbench.graph.control import ControlIndex
 from trustbench.graph.control_share import above_half, half_or_more
+from trustbench.graph.edges import Edge, Holds, RightEdge
 from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
 
 Concept = Literal["hsr", "majority"]
+E = TypeVar("E", Holds, RightEdge)
 
 CORPORATE = frozenset({"company"})
 """Entity kinds whose control HSR tests by votes or board designation (801.1(b)(1)(i), (2));
@@ -77,34 +81,25 @@ class Interests:
     _matrices: dict[str, Ownership] = field(default_factory=dict)
     _columns: dict[tuple[str, str], Sequence[float]] = field(default_factory=dict)
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
-    _holdings: nx.DiGraph | None = None
-    _links: nx.DiGraph | None = None
-    # controllers and ultimate parents, worked out once per phase (many facts ask again)
-    _controllers: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    _parents: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # controllers and ultimate parents, worked out upwards once per phase and concept
+    _control: dict[str, ControlIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        nodes = [n for n, d in self.phase.graph.nodes(data=True) if d.get("kind") != "market"]
+        nodes = [n for n, d in self.phase.graph.nodes.items() if d.kind != "market"]
         self._index = {n: i for i, n in enumerate(sorted(nodes))}
 
-    @property
-    def holdings(self) -> nx.DiGraph:
-        """Who holds whom (one edge per holder and issuer, figures or not)."""
-        if self._holdings is None:
-            g = nx.DiGraph()
-            g.add_nodes_from(self._index)
-            g.add_edges_from((u, v) for u, v, _ in self.phase.edges("holds"))
-            self._holdings = g
-        return self._holdings
+    def held_issuers(self, holder: str) -> list[str]:
+        """The issuers ``holder`` holds shares in (figures or not), sorted."""
+        return sorted({v for _, v, _ in self.phase.edges(Holds, u=holder)})
 
     def _kind(self, entity: str) -> str:
-        return str(self.phase.graph.nodes[entity].get("kind", "company"))
+        return self.phase.node(entity).kind
 
     # -- integrated interests ---------------------------------------------------------------
     def matrix(self, measure: str) -> Ownership:
         """The holdings of one measure (``equity`` or ``voting``), built once."""
         if measure not in self._matrices:
-            edges = [(u, v, d.get(measure)) for u, v, d in self.phase.edges("holds")]
+            edges = [(u, v, h.share(measure)) for u, v, h in self.phase.edges(Holds)]
             holder = [self._index[u] for u, _, _ in edges]
             issuer = [self._index[v] for _, v, _ in edges]
             share = [math.nan if s is None else float(s) for _, _, s in edges]
@@ -138,10 +133,11 @@ class Interests:
 
     def direct(self, holder: str, issuer: str, measure: str) -> float | None:
         total, found = 0.0, False
-        for _, _, data in self.phase.edges("holds", holder, issuer):
-            if data.get(measure) is None:
+        for _, _, held in self.phase.edges(Holds, holder, issuer):
+            share = held.share(measure)
+            if share is None:
                 return None
-            total += data[measure]
+            total += share
             found = True
         return None if not found and self.partial else total
 
@@ -152,15 +148,18 @@ class Interests:
         """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
         a holding among them has no figure."""
         total, missing = 0.0, False
-        graph = self.phase.graph
-        if issuer in graph and len(holders) < len(graph.pred[issuer]):  # a few of many holders
-            found = (d for u in sorted(holders) for _, _, d in self.phase.edges("holds", u, issuer))
-        else:
-            found = (d for u, _, d in self.phase.edges("holds", v=issuer) if u in holders)
-        for data in found:
-            missing |= data.get(measure) is None
-            total += data.get(measure) or 0.0
+        for held in self._into(Holds, holders, issuer):
+            share = held.share(measure)
+            missing |= share is None
+            total += share or 0.0
         return total, missing
+
+    def _into(self, kind: type[E], holders: set[str] | frozenset[str], issuer: str) -> Iterator[E]:
+        """The edges of a kind from any of ``holders`` to ``issuer``, looked up from the
+        side with fewer entities (a few holders of a widely held issuer, or the reverse)."""
+        if len(holders) < self.phase.graph.in_degree(issuer):
+            return (e for u in sorted(holders) for _, _, e in self.phase.edges(kind, u, issuer))
+        return (e for u, _, e in self.phase.edges(kind, v=issuer) if u in holders)
 
     def designation_share(
         self, holder: str | set[str] | frozenset[str], issuer: str
@@ -169,17 +168,13 @@ class Interests:
         designate by board-appointment rights of its own; ``None`` when seats are given but
         the board's size is not."""
         holders = {holder} if isinstance(holder, str) else holder
-        rights = [
-            d
-            for u, _, d in self.phase.edges("right", v=issuer)
-            if u in holders and set(d.get("joint_with") or ()) <= holders
-        ]
-        if any(d["kind"] == "sole_member" for d in rights):
+        rights = [r for r in self._into(RightEdge, holders, issuer) if set(r.joint_with) <= holders]
+        if any(r.kind == "sole_member" for r in rights):
             return 1.0  # the sole member elects the whole board
-        seats = sum(d.get("seats") or 0 for d in rights if d["kind"] in APPOINTING)
+        seats = sum(r.seats or 0 for r in rights if r.kind in APPOINTING)
         if not seats:
             return 0.0
-        size = self.phase.graph.nodes[issuer].get("board_size") if issuer in self._index else None
+        size = self.phase.node(issuer).board_size if issuer in self._index else None
         return seats / size if size else None
 
     def controlled_by(
@@ -231,9 +226,8 @@ class Interests:
         queue = [entity]
         while queue:
             member = queue.pop()
-            reached = {
-                v for _, v, d in self.phase.edges(u=member) if d["type"] in ("holds", "right")
-            }
+            links = self.phase.edges(Edge, u=member)
+            reached = {v for _, v, e in links if isinstance(e, Holds | RightEdge)}
             for issuer in sorted(reached - members):
                 verdict = self.controlled_by(members, issuer, concept)
                 if verdict:
@@ -247,42 +241,32 @@ class Interests:
         """Every entity that controls ``entity``, directly or through a chain."""
         if entity not in self._index:
             return set()
-        key = (entity, concept)
-        if key not in self._controllers:
-            up = nx.ancestors(self._control_candidates(), entity)
-            found = {a for a in up if entity in self.closure(a, concept).members}
-            self._controllers[key] = frozenset(found)
-        return set(self._controllers[key])
+        return self._controls(concept).controllers(entity)
 
-    def undecided_controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
-        """Entities whose control of ``entity`` turns on a figure the file does not give."""
-        if entity not in self._index:
-            return set()
-        up = nx.ancestors(self._control_candidates(), entity)
-        return {a for a in up if entity in self.closure(a, concept).undecided}
+    def _controls(self, concept: Concept) -> ControlIndex:
+        if concept not in self._control:
+            self._control[concept] = ControlIndex(
+                self._links_in,
+                self._partners,
+                lambda holders, issuer: self.controlled_by(holders, issuer, concept),
+            )
+        return self._control[concept]
 
-    def _control_candidates(self) -> nx.DiGraph:
-        """Holdings and rights: the links along which control can run."""
-        if self._links is None:
-            self._links = self.holdings.copy()
-            self._links.add_edges_from((u, v) for u, v, _ in self.phase.edges("right"))
-        return self._links
+    def _links_in(self, entity: str) -> list[str]:
+        """The holders and right-holders of ``entity``: the links control runs along."""
+        links = self.phase.edges(Edge, v=entity)
+        return list(dict.fromkeys(u for u, _, e in links if isinstance(e, Holds | RightEdge)))
+
+    def _partners(self, entity: str) -> list[str]:
+        rights = self.phase.edges(RightEdge, v=entity)
+        return sorted({w for _, _, r in rights for w in r.joint_with})
 
     def ultimate_parents(self, entity: str, concept: Concept = "hsr") -> list[str]:
         """The entities at the top of ``entity``'s chains of control — an entity controlled
         by no other (16 CFR 801.1(a)(3)); ``[entity]`` when nobody controls it. Under HSR a
         corporation held 50/50 has two. Where control runs in a circle (A controls B and B
         controls A) the circle is one top, named by its first id."""
-        key = (entity, concept)
-        if key not in self._parents:  # facts ask for it per entity, many times
-            above = self.controllers(entity, concept) | {entity}
-            tops = set()
-            for candidate in above:
-                over = self.controllers(candidate, concept)
-                if over <= self.closure(candidate, concept).members:
-                    tops.add(min(over | {candidate}))
-            self._parents[key] = tuple(sorted(tops))
-        return list(self._parents[key])
+        return list(self._controls(concept).ultimate_parents(entity))
 
     def ultimate_parent(self, entity: str, concept: Concept = "hsr") -> str:
         """The first of :meth:`ultimate_parents` (the only one unless control is shared)."""

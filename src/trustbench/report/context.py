@@ -16,6 +16,7 @@ from typing import Any
 
 from trustbench.analysis import Analysis
 from trustbench.graph.build import TransactionGraph
+from trustbench.graph.edges import Edge
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.types import source_ids
 from trustbench.report import clock
@@ -293,9 +294,9 @@ def step_text(deal: Deal, step: Any) -> str:
 def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     drawn = set(CATEGORY)
     if not any(
-        data["type"] in drawn
+        edge.kind_name in drawn
         for phase in (graph.before, graph.after)
-        for _, _, data in phase.edges()
+        for _, _, edge in phase.edges(Edge)
     ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)

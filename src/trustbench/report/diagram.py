@@ -27,6 +27,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trustbench.graph.build import Phase, TransactionGraph
+from trustbench.graph.edges import (
+    Director,
+    Edge,
+    Employee,
+    Holds,
+    Observer,
+    Officer,
+    RightEdge,
+    Supplies,
+)
 from trustbench.report import layered
 from trustbench.report import svgdraw as svg
 from trustbench.rules.text import pct
@@ -67,8 +77,8 @@ class Link:
         return "; ".join(dict.fromkeys(x for x in self.labels if x))
 
 
-def _stake(data: dict[str, Any]) -> str:
-    equity, voting, cls = data.get("equity"), data.get("voting"), data.get("share_class")
+def _stake(held: Holds) -> str:
+    equity, voting, cls = held.equity, held.voting, held.share_class
     if equity is None and voting is None:
         return "stake of unknown size" + (" and class" if cls == "unknown" else "")
     text = (
@@ -80,31 +90,31 @@ def _stake(data: dict[str, Any]) -> str:
     return text
 
 
-def edge_label(data: dict[str, Any], name: Callable[[str], str], currency: str) -> str:
+def edge_label(edge: Edge, name: Callable[[str], str], currency: str) -> str:
     """The words on a link: a stake, a right, a seat, a title, supply terms."""
-    kind = data["type"]
-    if kind == "holds":
-        return _stake(data)
-    if kind == "right":
-        text = f"{str(data.get('kind') or 'other').replace('_', ' ')} right"
-        if data.get("matters"):
-            text += ": " + ", ".join(str(m).replace("_", " ") for m in data["matters"])
-        return text + (f" ({data['seats']} seats)" if data.get("seats") else "")
-    if kind in ("director", "observer"):
-        role = data.get("role") or kind
+    if isinstance(edge, Holds):
+        return _stake(edge)
+    if isinstance(edge, RightEdge):
+        text = f"{(edge.kind or 'other').replace('_', ' ')} right"
+        if edge.matters:
+            text += ": " + ", ".join(str(m).replace("_", " ") for m in edge.matters)
+        return text + (f" ({edge.seats} seats)" if edge.seats else "")
+    if isinstance(edge, Director | Observer):
+        role = edge.role or edge.kind_name
         text = {"director": "board seat", "chair": "board seat (chair)"}.get(role, "observer")
-        if data.get("designated_by"):
-            text += f", designated by {name(data['designated_by'])}"
+        if edge.designated_by:
+            text += f", designated by {name(edge.designated_by)}"
         return text
-    if kind in ("officer", "employee"):
-        return str(data.get("title") or kind)
+    if isinstance(edge, Officer | Employee):
+        return str(edge.title or edge.kind_name)
+    if not isinstance(edge, Supplies):
+        return ""
     parts = []  # supplies: the dotted line says "supplies"; the label gives the terms
-    value = data.get("value")
-    if value is not None:
-        parts.append(value.text(currency) if hasattr(value, "text") else str(value))
-    if data.get("status") and data["status"] != "ongoing":
-        parts.append(str(data["status"]))
-    if data.get("confidential_data"):
+    if edge.value is not None:
+        parts.append(edge.value.text(currency))
+    if edge.status and edge.status != "ongoing":
+        parts.append(str(edge.status))
+    if edge.confidential_data:
         parts.append("confidential data")
     return ", ".join(parts)
 
@@ -114,16 +124,16 @@ def phase_links(
 ) -> dict[tuple[str, str, str], Link]:
     """One link per (from, to, category), labels merged, in a stable order."""
     links: dict[tuple[str, str, str], Link] = {}
-    graph: Any = phase.graph  # networkx has no type hints
     edges = sorted(
-        graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"], repr(sorted(e[2].items())))
+        phase.edges(Edge),
+        key=lambda e: (e[0], e[1], e[2].kind_name, repr(sorted(e[2].attrs().items()))),
     )
-    for u, v, data in edges:
-        category = CATEGORY.get(data["type"])
+    for u, v, edge in edges:
+        category = CATEGORY.get(edge.kind_name)
         if category is None or u == v:
             continue
         link = links.setdefault((u, v, category), Link(u, v, category))
-        link.labels.append(edge_label(data, name, currency))
+        link.labels.append(edge_label(edge, name, currency))
     return links
 
 
@@ -162,8 +172,7 @@ def _neighbourhood(
     for u, v, _ in keys:
         near[u].add(v)
         near[v].add(u)
-    graph: Any = tg.after.graph
-    start = [n for n in (tg.acquirer, tg.target) if n in graph]
+    start = [n for n in (tg.acquirer, tg.target) if n in tg.after.graph]
     seen = dict.fromkeys(start)
     queue = deque(start)
     while queue:
@@ -308,8 +317,8 @@ class _Drawing:
         self.tg, self.name, self.phases, self.max_width = tg, name, phases, max_width
         keys = list(dict.fromkeys(k for links in phases.values() for k in links))
         nodes, hidden = _neighbourhood(tg, keys, max_nodes)
-        graph: Any = tg.after.graph
-        people = {n for n in nodes if graph.nodes.get(n, {}).get("kind") == "person"}
+        graph = tg.after.graph
+        people = {n for n in nodes if n in graph and graph.node(n).kind == "person"}
         self.scene = Scene(nodes, [name(h) for h in hidden], people)
         self.keys = [k for k in keys if k[0] in set(nodes) and k[1] in set(nodes)]
         self.placement = self._place(max_width)

@@ -37,18 +37,29 @@ class ParamUse:
     href: str | None = None
 
 
+@dataclass(frozen=True)
+class Texts:
+    """A finding's rendered texts, and the facts they quote beside the condition's."""
+
+    text: str
+    test: str
+    conclusion: str
+    facts: dict[str, FactUse]
+
+
 @dataclass
 class Finding:
+    """One rule's outcome. Its texts (and the facts only they quote) are rendered when
+    first read: a command that reads only statuses and bands (``screen``'s summary) does
+    not pay for them, and whoever reads them gets the same words in every case."""
+
     rule: str
     title: str
     factor: str
     status: str
     weight: float
-    text: str
-    test: str
-    conclusion: str
+    render: Callable[[], Texts] = field(repr=False)
     cites: list[str]
-    facts: dict[str, FactUse] = field(default_factory=dict)
     params: dict[str, ParamUse] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     subject: str | None = None
@@ -62,6 +73,30 @@ class Finding:
     # the whole decision tree, worked out only when asked for (``--explain``): evaluating
     # every sub-condition of every rule on every run would cost more than the rules do
     trace: Callable[[], list[tuple[int, str, str]]] | None = field(default=None, repr=False)
+
+    _texts: Texts | None = field(default=None, repr=False)
+
+    def _rendered(self) -> Texts:
+        if self._texts is None:
+            self._texts = self.render()
+        return self._texts
+
+    @property
+    def text(self) -> str:
+        return self._rendered().text
+
+    @property
+    def test(self) -> str:
+        return self._rendered().test
+
+    @property
+    def conclusion(self) -> str:
+        return self._rendered().conclusion
+
+    @property
+    def facts(self) -> dict[str, FactUse]:
+        """The facts the condition used, then those only the texts quote."""
+        return self._rendered().facts
 
     @property
     def decided_by(self) -> list[tuple[str, str]]:
@@ -226,11 +261,14 @@ def step_title(pack: Pack, name: str) -> str:
 
 def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:
     """The names of one deal (or one of its markets) for ``pack``'s conditions."""
-    values = {
+    return Scope(pack, _fact_values(ctx), _cel_params(pack, resolved))
+
+
+def _cel_params(pack: Pack, resolved: dict[str, ParamUse]) -> dict[str, Any]:
+    return {
         n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
         for n, p in resolved.items()
     }
-    return Scope(pack, _fact_values(ctx), values)
 
 
 def _fact_values(ctx: FactContext) -> Callable[[str], Any]:
@@ -268,12 +306,21 @@ def _finding(
 ) -> Finding:
     rule = loaded.rule
     status = STATUS[outcome.value]
-    lookup = _lookup(facts, params, ctx)
-    text = _pick(rule.finding, status)
-    conclusion = _pick(rule.conclusion, status) if rule.conclusion else ""
     missing = sorted(outcome.missing)
-    if status == "unknown" and not rule.finding.unknown:
-        text = _unknown_text(missing, outcome.error)
+
+    def texts() -> Texts:
+        lookup = _lookup(facts, params, ctx)
+        text = _pick(rule.finding, status)
+        conclusion = _pick(rule.conclusion, status) if rule.conclusion else ""
+        if status == "unknown" and not rule.finding.unknown:
+            text = _unknown_text(missing, outcome.error)
+        return Texts(
+            sentence_case(render(text, lookup)),
+            sentence_case(render(rule.test, lookup)),
+            sentence_case(render(conclusion, lookup)) if conclusion else "",
+            facts,
+        )
+
     return Finding(
         rule=loaded.id,
         title=rule.title,
@@ -281,11 +328,8 @@ def _finding(
         theory=rule.theory or rule.factor,
         status=status,
         weight=rule.weight,
-        text=sentence_case(render(text, lookup)),
-        test=sentence_case(render(rule.test, lookup)),
-        conclusion=sentence_case(render(conclusion, lookup)) if conclusion else "",
+        render=texts,
         cites=list(rule.cites),
-        facts=facts,
         params=params,
         missing=missing,
         subject=subject,
@@ -352,7 +396,11 @@ def _evaluate_each_market(
         else "not_triggered"
     )
     lead = next(i for i in instances if i.status == status)
-    parts = [f"{i.subject}: {i.text}" for i in instances if i.status == status]
+
+    def texts() -> Texts:
+        parts = [f"{i.subject}: {i.text}" for i in instances if i.status == status]
+        return Texts(" ".join(parts), lead.test, lead.conclusion, lead.facts)
+
     return Finding(
         rule=loaded.id,
         title=rule.title,
@@ -360,11 +408,8 @@ def _evaluate_each_market(
         theory=rule.theory or rule.factor,
         status=status,
         weight=rule.weight,
-        text=" ".join(parts),
-        test=lead.test,
-        conclusion=lead.conclusion,
+        render=texts,
         cites=list(rule.cites),
-        facts=lead.facts,
         params=lead.params,
         missing=sorted({m for i in instances for m in i.missing}),
         instances=instances,
@@ -379,8 +424,11 @@ def evaluate_pack(
     pack: Pack, ctx: FactContext, as_of: dt.date, waivers: dict[str, tuple[str, str | None]]
 ) -> list[Finding]:
     findings = []
-    resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
-    scope = scope_for(pack, ctx, resolved)
+    if as_of not in pack.as_of:
+        resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+        pack.as_of[as_of] = (resolved, _cel_params(pack, resolved))
+    resolved, values = pack.as_of[as_of]
+    scope = Scope(pack, _fact_values(ctx), values)
     for rid in sorted(pack.rules):
         if rid in pack.disabled:
             continue

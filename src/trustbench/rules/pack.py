@@ -95,6 +95,9 @@ class Pack:
     _leaves: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _refs: dict[str, LoadedRule] | None = field(default=None, repr=False)
     declared: dict[str | None, dict[str, str]] = field(default_factory=dict, repr=False)
+    as_of: dict[dt.date, Any] = field(default_factory=dict, repr=False)
+    """what evaluation worked out from the parameters as of a date (they do not depend on
+    the deal: a batch of deals with one case date resolves them once)"""
 
     @property
     def id(self) -> str:
@@ -126,6 +129,7 @@ class Pack:
         self._refs = None
         self._leaves = {}
         self.declared = {}
+        self.as_of = {}
 
     def condition(self, name: str) -> Compiled | None:
         """The compiled condition behind a ``def.…`` or ``rule.…`` name (``None`` when it is

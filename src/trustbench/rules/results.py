@@ -51,7 +51,7 @@ def as_json(results: list[ExampleResult], problems: list[Diagnostic]) -> str:
             for r in results
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def as_junit(results: list[ExampleResult], problems: list[Diagnostic]) -> str:

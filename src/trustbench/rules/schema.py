@@ -56,7 +56,8 @@ Status = Literal["triggered", "not_triggered", "unknown"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # built when first used to validate: a run whose packs come from the pack cache never is
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Band(Strict):

@@ -9,6 +9,7 @@ follows the fact's or parameter's unit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -125,17 +126,34 @@ def _default_style(unit: str, value: Any) -> str:
     return "text"
 
 
+Segment = tuple[str, str | None, str | None, str | None]
+"""(text before a placeholder, its name, the amount a scale is read at, its format)"""
+
+
+@functools.lru_cache(maxsize=8192)
+def _segments(template: str) -> tuple[Segment, ...]:
+    """A text split at its placeholders once (rule texts are rendered for every deal)."""
+    out: list[Segment] = []
+    start = 0
+    for m in PLACEHOLDER.finditer(template):
+        out.append((template[start : m.start()], m.group("name"), m.group("at"), m.group("style")))
+        start = m.end()
+    out.append((template[start:], None, None, None))
+    return tuple(out)
+
+
 def render(template: str, lookup: Callable[[str], tuple[Any, str]]) -> str:
     """Fill placeholders; ``lookup(name)`` gives (value, unit)."""
-
-    def replace(match: re.Match[str]) -> str:
-        name, at, style = match.groups()
+    parts = []
+    for text, name, at, style in _segments(template):
+        parts.append(text)
+        if name is None:
+            continue
         value, unit = lookup(name)
         if at:
             value = scale_value(value, lookup(at)[0])
-        return fmt(value, unit, style)
-
-    return PLACEHOLDER.sub(replace, template)
+        parts.append(fmt(value, unit, style))
+    return "".join(parts)
 
 
 def sentence_case(text: str) -> str:

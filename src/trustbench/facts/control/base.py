@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import (
@@ -32,6 +31,7 @@ from trustbench.facts.governance import (
 from trustbench.facts.logic import Tri, all_of, any_of, negate
 from trustbench.facts.registry import Value, known, phased, unknown
 from trustbench.graph.control_share import EPSILON, above_half, half_or_more
+from trustbench.graph.edges import Holds, RightEdge
 
 Q_REGISTER = (
     "Who holds the target's shares before and after the deal (each holder's share of "
@@ -82,13 +82,13 @@ def _holdings(
     votes: Shares = {ctx.acquirer: 0.0}
     capital: Shares = {ctx.acquirer: 0.0}
     sources: list[str] = []
-    for holder, _, data in ctx.phase(phase).edges("holds", v=ctx.target):
+    for holder, _, held in ctx.phase(phase).edges(Holds, v=ctx.target):
         if holder in target:
             continue
         k = key(holder)
-        votes[k] = _add(votes.get(k, 0.0), data.get("voting"))
-        capital[k] = _add(capital.get(k, 0.0), data.get("equity"))
-        sources.extend(data.get("source", ()))
+        votes[k] = _add(votes.get(k, 0.0), held.voting)
+        capital[k] = _add(capital.get(k, 0.0), held.equity)
+        sources.extend(held.source)
     return votes, capital, sources
 
 
@@ -99,18 +99,22 @@ def _rights(
     seats: dict[str, int] = {}
     strategic: dict[str, set[str]] = {}
     sources: list[str] = []
-    for holder, _, data in ctx.phase(phase).edges("right", v=ctx.target):
+    for holder, _, right in ctx.phase(phase).edges(RightEdge, v=ctx.target):
         k = key(holder)
-        seats[k] = seats.get(k, 0) + (
-            data.get("seats") or 0 if data["kind"] == "board_appointment" else 0
-        )
-        matters = data["matters"] if data["kind"] in ("veto", "consent") else ()
+        seats[k] = seats.get(k, 0) + (right.seats or 0 if right.kind == "board_appointment" else 0)
+        matters = right.matters if right.kind in ("veto", "consent") else ()
         strategic.setdefault(k, set()).update(m for m in matters if m in STRATEGIC_MATTERS)
-        sources.extend(data.get("source", ()))
+        sources.extend(right.source)
     return seats, strategic, sources
 
 
 def register(ctx: FactContext, phase: str) -> Register:
+    """The target's shareholders and right holders, each with its whole group (worked out
+    once per phase: many control facts read it)."""
+    return ctx.memo(("control.register", phase), lambda: _register(ctx, phase))
+
+
+def _register(ctx: FactContext, phase: str) -> Register:
     target = target_side(ctx, phase)
     group = acquirer_group(ctx, phase) - target
     interests = ctx.interests(phase)
@@ -152,8 +156,7 @@ def _unlisted(ctx: FactContext, shares: Iterable[float | None]) -> float | None:
 
 
 def _board_size(ctx: FactContext, phase: str) -> int | None:
-    graph: Any = ctx.phase(phase).graph
-    size = graph.nodes[ctx.target].get("board_size")
+    size = ctx.phase(phase).node(ctx.target).board_size
     return None if size is None else int(size)
 
 

@@ -7,13 +7,18 @@ foreclosure.
 
 from __future__ import annotations
 
-from typing import Any
-
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group, target_side
 from trustbench.facts.logic import Tri, any_of, tri
 from trustbench.facts.registry import Value, fact, known, unknown
-from trustbench.facts.relations import rivals, rivals_of, row_sources, shares_of_needs
+from trustbench.facts.relations import (
+    SupplyRow,
+    rivals,
+    rivals_of,
+    row_sources,
+    shares_of_needs,
+)
+from trustbench.graph.edges import Supplies
 from trustbench.model.deal import Contract
 from trustbench.model.types import source_ids
 
@@ -39,10 +44,8 @@ def representation(ctx: FactContext, phase: str) -> tuple[Tri, list[str]]:
     return any_of(tri(p) for p in parts), [s for p in parts for s in p.sources]
 
 
-def _edges(
-    ctx: FactContext, phase: str, sellers: set[str], buyers: set[str]
-) -> list[dict[str, Any]]:
-    return [d for s, c, d in ctx.phase(phase).edges("supplies") if s in sellers and c in buyers]
+def _edges(ctx: FactContext, phase: str, sellers: set[str], buyers: set[str]) -> list[SupplyRow]:
+    return [r for r in ctx.phase(phase).edges(Supplies) if r[0] in sellers and r[1] in buyers]
 
 
 def _sides(ctx: FactContext, phase: str) -> tuple[set[str], set[str]]:
@@ -132,7 +135,7 @@ _Q_CUSTOMER = (
 )
 
 
-def _customer_rows(ctx: FactContext) -> list[dict[str, Any]]:
+def _customer_rows(ctx: FactContext) -> list[SupplyRow]:
     """Sales by one party's rivals to the other party: purchases the merged firm could
     divert away from them (customer foreclosure)."""
     acquirer, target = _sides(ctx, "before")
@@ -141,10 +144,10 @@ def _customer_rows(ctx: FactContext) -> list[dict[str, Any]]:
         (rivals_of(ctx, acquirer, target), target),
     )
     return [
-        {"supplier": s, **d}
+        row
         for sellers, buyers in pairs
-        for s, c, d in ctx.phase("before").edges("supplies")
-        if s in sellers and c in buyers
+        for row in ctx.phase("before").edges(Supplies)
+        if row[0] in sellers and row[1] in buyers
     ]
 
 
@@ -162,4 +165,4 @@ def _customer_suppliers(ctx: FactContext) -> Value:
     if not ctx.declared("supply"):
         return unknown("the deal file has no `supply` section")
     rows = _customer_rows(ctx)
-    return known(sorted({ctx.name(str(r["supplier"])) for r in rows}), row_sources(rows))
+    return known(sorted({ctx.name(supplier) for supplier, _, _ in rows}), row_sources(rows))

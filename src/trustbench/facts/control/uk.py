@@ -22,6 +22,7 @@ from trustbench.facts.governance import acquirer_group, rights_over_target, targ
 from trustbench.facts.logic import factor_list, tri
 from trustbench.facts.registry import Value, known, phased, unknown
 from trustbench.graph.control_share import above_half
+from trustbench.graph.edges import Holds
 
 _TEST = "Enterprise Act 2002 s. 26; CMA2 (Oct 2025)"
 
@@ -95,11 +96,11 @@ FACTORS = (
 def _convertible(ctx: FactContext, phase: str) -> tuple[bool, list[str]]:
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
     rows = [
-        d
-        for h, _, d in ctx.phase(phase).edges("holds", v=ctx.target)
-        if h in group and d.get("share_class") == "convertible"
+        held
+        for h, _, held in ctx.phase(phase).edges(Holds, v=ctx.target)
+        if h in group and held.share_class == "convertible"
     ]
-    return bool(rows), [s for d in rows for s in d.get("source", ())]
+    return bool(rows), [s for held in rows for s in held.source]
 
 
 @phased(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, unknown
+from trustbench.graph.edges import Director, Edge, Officer
 from trustbench.model.types import source_ids
 
 CONDUCT = {
@@ -61,12 +62,12 @@ def _own_post(ctx: FactContext) -> Value:
     if ctx.entity(ctx.acquirer).kind != "person":
         return Value(False, note="the acquirer is not a natural person")
     posts = [
-        data
-        for _, company, data in ctx.phase("after").edges(u=ctx.acquirer)
-        if company == ctx.target and data["type"] in ("director", "officer")
+        edge
+        for _, _, edge in ctx.phase("after").edges(Edge, u=ctx.acquirer, v=ctx.target)
+        if isinstance(edge, Director | Officer)
     ]
     if posts:
-        sources = [s for d in posts for s in d.get("source", ())]
+        sources = [s for d in posts for s in d.source]
         return Value(True, tuple(sources), f"{ctx.name(ctx.acquirer)} holds a post at the target")
     if not ctx.declared("boards") or any(
         b.partial for b in ctx.deal.boards if b.company == ctx.target

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import combinations
-from typing import Any
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import F, Value, defines, known, unknown
+from trustbench.graph.edges import Director, Edge, Officer
 from trustbench.model.types import source_ids
 
 Pair = tuple[str, str]
@@ -34,8 +34,7 @@ def _enterprise(ctx: FactContext, phase: str, entity: str) -> str:
 
 
 def _corporation(ctx: FactContext, phase: str, entity: str) -> bool:
-    graph: Any = ctx.phase(phase).graph
-    return bool(graph.nodes[entity].get("kind", "company") == "company")
+    return ctx.phase(phase).node(entity).kind == "company"
 
 
 def _competing(ctx: FactContext, phase: str) -> dict[Pair, list[str]]:
@@ -54,11 +53,12 @@ def _posts(ctx: FactContext, phase: str, lenient: bool) -> dict[str, set[str]]:
     """person → enterprises where the person is a director or board-elected officer of a
     corporation; ``lenient`` also counts officers whose election by the board is not stated."""
     posts: dict[str, set[str]] = {}
-    for person, company, data in ctx.phase(phase).edges():
-        if data["type"] not in ("director", "officer") or not _corporation(ctx, phase, company):
+    for person, company, edge in ctx.phase(phase).edges(Edge):
+        if not isinstance(edge, Director | Officer) or not _corporation(ctx, phase, company):
             continue
-        elected = data.get("board_elected")
-        if data["type"] == "officer" and not (elected is True or (lenient and elected is None)):
+        if isinstance(edge, Officer) and not (
+            edge.board_elected is True or (lenient and edge.board_elected is None)
+        ):
             continue
         posts.setdefault(person, set()).add(_enterprise(ctx, phase, company))
     return posts
@@ -67,8 +67,8 @@ def _posts(ctx: FactContext, phase: str, lenient: bool) -> dict[str, set[str]]:
 def _deputies(ctx: FactContext, phase: str) -> dict[str, set[str]]:
     """firm (enterprise) → enterprises on whose corporations' boards its designees sit."""
     out: dict[str, set[str]] = {}
-    for _, company, data in ctx.phase(phase).edges("director"):
-        firm = data.get("designated_by")
+    for _, company, director in ctx.phase(phase).edges(Director):
+        firm = director.designated_by
         if firm is None or ctx.entity(firm).kind == "person":
             continue
         if _corporation(ctx, phase, company):

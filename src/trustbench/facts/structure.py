@@ -125,3 +125,29 @@ def _entrant_kind(ctx: FactContext) -> Value:
 def _buyer_side(ctx: FactContext) -> Value:
     market = _market(ctx)
     return known(market.side == "buying" or market.kind == "labour", source_ids(market.source))
+
+
+@_market_fact(
+    "concentration.basis",
+    "string",
+    "text",
+    "what the market's concentration figures rest on: 'per-firm shares' (computed from the "
+    "shares of the firms listed) or 'reported figures' (HHI, ΔHHI or combined share as a "
+    "decision or filing reports them)",
+    "MG 2023 §2.1 (says which figures Guideline 1 used)",
+    "What are the shares of all firms in the {market} market, or the HHI and ΔHHI a "
+    "decision reports for it?",
+)
+def _basis(ctx: FactContext) -> Value:
+    values = [ctx.get(f"market.{n}") for n in ("hhi.delta", "hhi.after", "share.merged")]
+    if not any(v.known for v in values):
+        return unknown("neither per-firm shares nor reported figures are in the file")
+    stated = [v for v in values if v.known]
+    reported_ = any((v.note or "").startswith("as reported") for v in stated)
+    computed = any(not (v.note or "").startswith("as reported") for v in stated)
+    label = {
+        (True, False): "reported figures",
+        (False, True): "per-firm shares",
+        (True, True): "per-firm shares and reported figures",
+    }[(reported_, computed)]
+    return known(label, tuple(s for v in stated for s in v.sources))

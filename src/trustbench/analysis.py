@@ -10,11 +10,13 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_m
 from trustbench.facts import FactContext
 from trustbench.model.bounds import Range
 from trustbench.model.deal import Deal
+from trustbench.model.remedy import apply_remedies, remedies
 from trustbench.model.scenarios import scenarios_json
 from trustbench.result import Result
 from trustbench.rules.cache import load_pack_cached
-from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
+from trustbench.rules.evaluate import BeforeRemedy, Finding, JurisdictionResult, evaluate_pack
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
+from trustbench.rules.schema import THEORIES
 from trustbench.scoring import answer, band, score
 from trustbench.summary import Summary, summary_of
 
@@ -111,9 +113,14 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
     when = as_of or deal.case.as_of
     ctx = FactContext.for_deal(deal, when)
     waivers = {w.rule: (w.reason, w.by) for w in deal.waivers}
+    remedied = apply_remedies(deal, when)
+    after = FactContext.for_deal(remedied, when) if remedied is not None else None
+    applied = tuple(r.text for r in remedies(deal, when))
     results = []
     for pack in packs:
         findings = evaluate_pack(pack, ctx, when, waivers)
+        if after is not None:
+            findings = after_remedy(findings, evaluate_pack(pack, after, when, waivers), applied)
         total = score(findings)
         results.append(
             JurisdictionResult(
@@ -128,6 +135,26 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
             )
         )
     return Analysis(deal, when, ctx, results)
+
+
+def after_remedy(
+    before: list[Finding], after: list[Finding], applied: tuple[str, ...]
+) -> list[Finding]:
+    """Each substantive finding as the remedies leave it, with what it was before them.
+    Notification and control are answered on the deal as notified: a remedy cures an
+    effect, it does not change what was notifiable."""
+    by_rule = {f.rule: f for f in after}
+    out = []
+    for f in before:
+        a = by_rule.get(f.rule)
+        if a is None or (f.theory or f.factor) not in THEORIES:
+            out.append(f)
+            continue
+        a.remedy = BeforeRemedy(f.status, f.text, applied)
+        if f.status == "triggered" and a.status != "triggered":
+            a.text = f"Resolved by {'; '.join(applied)}. {a.text}"
+        out.append(a)
+    return out
 
 
 # -- the JSON contract (DESIGN.md "Interfaces") ---------------------------------------------
@@ -167,6 +194,11 @@ def finding_json(f: Finding) -> dict[str, object]:
     }
     if f.waiver:
         out["waiver"] = f.waiver
+    if f.remedy is not None:
+        out["remedy"] = {
+            "applied": list(f.remedy.remedies),
+            "before": {"status": f.remedy.status, "text": f.remedy.text},
+        }
     if f.instances:
         out["instances"] = [
             {

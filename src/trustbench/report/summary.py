@@ -23,6 +23,7 @@ STATES = {
     "open": "open",
     "not_raised": "not raised",
     "not_screened": "not screened",
+    "remedied": "remedied",
 }
 
 

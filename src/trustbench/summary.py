@@ -98,12 +98,14 @@ def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
 
 
 def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
+    # a note informs (e.g. "the EUMR cannot review this stake"); it screens no theory
+    notes = {rid for rid, r in pack.rules.items() if r.rule.kind == "note"}
     screened = any(
         (r.rule.theory or r.rule.factor) == factor
         for rid, r in pack.rules.items()
-        if rid not in pack.disabled
+        if rid not in pack.disabled and rid not in notes
     )
-    mine = [f for f in findings if (f.theory or f.factor) == factor]
+    mine = [f for f in findings if (f.theory or f.factor) == factor and f.rule not in notes]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
     open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
     cured = tuple(sorted(f.rule for f in mine if f.remedy and f.remedy.status == "triggered"))

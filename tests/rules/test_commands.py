@@ -19,6 +19,14 @@ def _us_pack():  # type: ignore[no-untyped-def]
     return load_pack(builtin_dir() / "us")
 
 
+def _us_examples() -> int:
+    """The examples `rules test us` runs: the rules' and the definitions'."""
+    pack = _us_pack()
+    return sum(len(r.rule.examples) for r in pack.rules.values()) + sum(
+        len(d.definition.examples) for d in pack.definitions.values()
+    )
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
@@ -123,7 +131,7 @@ def test_test_reports_every_failure(
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us")
     lines = out.splitlines()
-    examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
+    examples = _us_examples()
     assert code == 1 and lines[-1] == f"{examples - 2} passed, 2 failed"
     assert [line.split(": ")[0] for line in lines[:-1]] == [
         "us/clayton8/interlock.yaml:95",
@@ -138,7 +146,7 @@ def test_test_json_and_junit(
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us", "--format", "json")
     doc = json.loads(out)
-    examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
+    examples = _us_examples()
     assert code == 1 and (doc["passed"], doc["failed"], doc["errors"]) == (examples - 2, 2, [])
     assert {r["id"] for r in doc["results"] if not r["passed"]} == {
         "us.clayton8.interlock::competing-boards",

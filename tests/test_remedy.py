@@ -109,3 +109,16 @@ def test_unnamed_buyer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     g1 = got["findings"]["us.mg2023.g1-structural-presumption"]  # type: ignore[index]
     assert g1["status"] == "not_triggered"
     assert g1["facts"]["market.hhi.after"] == pytest.approx(1600 + 900 + 900)
+
+
+def test_memo_says_what_the_remedy_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trustbench.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deal.yaml").write_text(DEAL + REMEDY, encoding="utf-8")
+    assert main(["memo", "deal.yaml", "--html", "-o", "memo.html"]) == 0
+    html = (tmp_path / "memo.html").read_text(encoding="utf-8")
+    assert "Met before the remedy; resolved by the divestiture of Widget&#39;s business" in html
+    assert '<span class="theory remedied">Remedied:</span> Horizontal overlap' in html

@@ -3,6 +3,7 @@ and the seed case's whole JSON output against a golden file."""
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from trustbench.cli import main
 from trustbench.model.deal import Waiver
 from trustbench.model.load import load_deal
 from trustbench.result import Result
+from trustbench.rules.loader import load_pack
 
 ROOT = Path(__file__).parents[1]
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
@@ -89,11 +91,27 @@ def test_uk_answers_jurisdiction_not_filing(seed: dict) -> None:  # type: ignore
     assert "required before closing" not in uk["notification_text"]
 
 
-def test_pack_without_substantive_rules_shows_no_band(seed: dict) -> None:  # type: ignore[type-arg]
-    for jurisdiction in ("eu", "de"):
+def test_band_rests_only_on_the_theories_a_pack_screens(seed: dict) -> None:  # type: ignore[type-arg]
+    # The EU and German packs screen horizontal theories only: every other theory is "not
+    # screened" (never a low score), and the band names its scope.
+    for jurisdiction, scope in (
+        ("eu", ["horizontal", "potential-competition"]),
+        ("de", ["horizontal"]),
+    ):
         summary = _summary(seed, jurisdiction)
-        assert summary["band"] is None and summary["band_scope"] == []
-        assert {t["status"] for t in summary["theories"]} == {"not_screened"}
+        assert summary["band_scope"] == scope
+        outside = {t["status"] for t in summary["theories"] if t["factor"] not in scope}
+        assert outside == {"not_screened"}
+
+
+def test_pack_without_substantive_rules_shows_no_band(tmp_path: Path) -> None:
+    pack = tmp_path / "eu-filing"
+    shutil.copytree(ROOT / "rules" / "eu", pack)
+    shutil.rmtree(pack / "hmg")
+    deal = load_deal(ROOT / "cases" / "meta-scale-ai.yaml")
+    summary = result(evaluate(deal, [load_pack(pack, {})])).jurisdictions[0].summary
+    assert summary.band is None and summary.band_scope == ()
+    assert {t.status for t in summary.theories} == {"not_screened"}
 
 
 def test_theories_follow_the_findings(seed: dict) -> None:  # type: ignore[type-arg]

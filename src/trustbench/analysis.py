@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,10 +13,18 @@ from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_m
 from trustbench.facts import FactContext
 from trustbench.model.bounds import Range
 from trustbench.model.deal import Deal
+from trustbench.model.remedy import apply_remedies, remedies
 from trustbench.model.scenarios import scenarios_json
 from trustbench.rules.cache import load_pack_cached
-from trustbench.rules.evaluate import Finding, JurisdictionResult, evaluate_pack
+from trustbench.rules.evaluate import (
+    BeforeRemedy,
+    Finding,
+    JurisdictionResult,
+    Texts,
+    evaluate_pack,
+)
 from trustbench.rules.loader import Pack, builtin_dir, discover, load_pack
+from trustbench.rules.schema import THEORIES
 from trustbench.scoring import answer, band, score
 from trustbench.summary import Summary, summary_of
 
@@ -114,9 +124,14 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
     when = as_of or deal.case.as_of
     ctx = FactContext.for_deal(deal, when)
     waivers = {w.rule: (w.reason, w.by) for w in deal.waivers}
+    remedied = apply_remedies(deal, when)
+    after = FactContext.for_deal(remedied, when) if remedied is not None else None
+    applied = tuple(r.text for r in remedies(deal, when))
     results = []
     for pack in packs:
         findings = evaluate_pack(pack, ctx, when, waivers)
+        if after is not None:
+            findings = after_remedy(findings, evaluate_pack(pack, after, when, waivers), applied)
         total = score(findings)
         results.append(
             JurisdictionResult(
@@ -131,6 +146,37 @@ def evaluate(deal: Deal, packs: list[Pack], as_of: dt.date | None = None) -> Ana
             )
         )
     return Analysis(deal, when, ctx, results)
+
+
+def after_remedy(
+    before: list[Finding], after: list[Finding], applied: tuple[str, ...]
+) -> list[Finding]:
+    """Each substantive finding as the remedies leave it, with what it was before them.
+    Notification and control are answered on the deal as notified: a remedy cures an
+    effect, it does not change what was notifiable."""
+    by_rule = {f.rule: f for f in after}
+    out = []
+    for f in before:
+        a = by_rule.get(f.rule)
+        if a is None or (f.theory or f.factor) not in THEORIES:
+            out.append(f)
+            continue
+        a.remedy = BeforeRemedy(f.status, f.text, applied)
+        if f.status == "triggered" and a.status != "triggered":
+            a.render = _resolved(a.render, applied)
+            a._texts = None
+        out.append(a)
+    return out
+
+
+def _resolved(render: Callable[[], Texts], applied: tuple[str, ...]) -> Callable[[], Texts]:
+    """A cured finding's texts, opening with the remedy that cured it."""
+
+    def texts() -> Texts:
+        t = render()
+        return dataclasses.replace(t, text=f"Resolved by {'; '.join(applied)}. {t.text}")
+
+    return texts
 
 
 # -- the JSON contract (DESIGN.md "Interfaces") ---------------------------------------------
@@ -170,6 +216,11 @@ def finding_json(f: Finding) -> dict[str, object]:
     }
     if f.waiver:
         out["waiver"] = f.waiver
+    if f.remedy is not None:
+        out["remedy"] = {
+            "applied": list(f.remedy.remedies),
+            "before": {"status": f.remedy.status, "text": f.remedy.text},
+        }
     if f.instances:
         out["instances"] = [
             {

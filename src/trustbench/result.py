@@ -44,6 +44,16 @@ class InstanceOut(Out):
     missing: tuple[str, ...]
 
 
+class BeforeOut(Out):
+    status: Status
+    text: str
+
+
+class RemedyOut(Out):
+    applied: tuple[str, ...] = Field(description="the remedies of the timeline, dated")
+    before: BeforeOut = Field(description="the finding on the deal before the remedies")
+
+
 class FindingOut(Out):
     rule: str = Field(description="the rule id (its path in the pack)")
     title: str
@@ -62,13 +72,20 @@ class FindingOut(Out):
     sources: dict[str, tuple[str, ...]] = Field(description="fact name → deal-file source ids")
     decided_by: tuple[DecidedBy, ...]
     waiver: dict[str, str | None] | None = None
+    remedy: RemedyOut | None = Field(
+        None,
+        description="present when the deal's timeline has a remedy: status and text are "
+        "after it, `before` is the finding without it",
+    )
     instances: tuple[InstanceOut, ...] | None = None
 
 
 class TheoryOut(Out):
     factor: str
     label: str
-    status: Literal["raised", "not_raised", "open", "not_screened"]
+    status: Literal["raised", "not_raised", "open", "not_screened", "remedied"] = Field(
+        description="remedied: raised on the deal as notified, not after the timeline's remedies"
+    )
     rules: tuple[str, ...] = Field(description="the rules that raise it or leave it open")
 
 

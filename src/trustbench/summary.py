@@ -7,8 +7,10 @@ Three questions a reader asks first, answered from the finished findings only:
   the authority *has jurisdiction*, never "filing required".
 - **concept**: is the deal a merger in that law's sense (a concentration, enterprises ceasing
   to be distinct, an acquisition within Clayton § 7), named in the law's words from the pack.
-- **theories**: each substantive theory of harm is *raised*, *not raised*, *open*, or *not
-  screened* — a theory for which the pack has no rule is never a low score.
+- **theories**: each substantive theory of harm is *raised*, *not raised*, *open*, *not
+  screened* — a theory for which the pack has no rule is never a low score — or *remedied*:
+  raised on the deal as notified, not after the remedies of its timeline
+  (:mod:`trustbench.model.remedy`).
 
 The band is shown only with the theories it rests on; a pack that screens no substantive
 theory shows no band at all.
@@ -40,7 +42,7 @@ THEORY_LABELS = {
     "board": "Board links",
     "personnel": "Key staff moving",
 }
-TheoryStatus = Literal["raised", "not_raised", "open", "not_screened"]
+TheoryStatus = Literal["raised", "not_raised", "open", "not_screened", "remedied"]
 Decision = Literal["yes", "no", "open", "not_screened"]
 _DECISION: dict[str, Decision] = {
     "yes": "yes",
@@ -96,19 +98,24 @@ def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
 
 
 def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
+    # a note informs (e.g. "the EUMR cannot review this stake"); it screens no theory
+    notes = {rid for rid, r in pack.rules.items() if r.rule.kind == "note"}
     screened = any(
         (r.rule.theory or r.rule.factor) == factor
         for rid, r in pack.rules.items()
-        if rid not in pack.disabled
+        if rid not in pack.disabled and rid not in notes
     )
-    mine = [f for f in findings if (f.theory or f.factor) == factor]
+    mine = [f for f in findings if (f.theory or f.factor) == factor and f.rule not in notes]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
     open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
+    cured = tuple(sorted(f.rule for f in mine if f.remedy and f.remedy.status == "triggered"))
     status: TheoryStatus
     if not screened:
         status = "not_screened"
     elif raised:
         status = "raised"
+    elif cured:
+        return Theory(factor, THEORY_LABELS[factor], "remedied", cured)
     elif open_:
         status = "open"
     else:

@@ -302,8 +302,10 @@ SYNTHETIC: dict[str, str | Disagrees] = {
     # The hired CEO keeps her Specimen seat and is a board-elected officer of Hypothetica;
     # competitors; capital and competitive sales above § 8 thresholds and safe harbours.
     "us.clayton8.interlock": T,
-    # 35 % + 10 % in an HHI-2,350 market: ΔHHI 700 to 3,050; 35 % and 40 % shares.
-    "us.mg2023.g1-structural-presumption": T,
+    # 35 % + 10 % in an HHI-2,350 market: ΔHHI 700 to 3,050; 35 % and 40 % shares. The 40 %
+    # non-voting stake does not combine the firms: Guideline 1 does not apply (the MHHI of
+    # Guideline 11 screens the stake instead).
+    "us.mg2023.g1-structural-presumption": N,
     "us.mg2023.g6-entrenchment": T,
     # Two earlier acquisitions by Hypothetica are listed: a series (Guideline 8).
     "us.mg2023.g8-serial-acquisitions": T,

@@ -76,6 +76,7 @@ def theories(summary: Summary) -> str:
         f"{label}: " + ", ".join(groups[key])
         for key, label in (
             ("raised", "raised"),
+            ("remedied", "remedied"),
             ("open", "open"),
             ("not_raised", "not raised"),
             ("not_screened", "not screened"),

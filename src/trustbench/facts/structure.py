@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import FactType, Value, fact, known, unknown
+from trustbench.model.bounds import Range
 from trustbench.model.market import Market
-from trustbench.model.types import source_ids
+from trustbench.model.types import exact, source_ids
 
 
 def _market(ctx: FactContext) -> Market:
@@ -50,9 +51,9 @@ def _market_fact(
     )
 
 
-# The parties' rank, the number of significant competitors and the top-N share are
-# read by the deal model (markets[].reported) but no rule uses them yet: the tests they
-# serve (GWB § 18(6) collective dominance, EU HMG paras 17-18) need parameters of their own.
+# The parties' rank and the top-N share feed the GWB § 18(6) facts below
+# (market.share.top3.after, market.share.top5.after); the number of significant competitors
+# is read by the deal model but no rule uses it yet.
 
 
 _Q_ENTRY = (
@@ -125,3 +126,86 @@ def _entrant_kind(ctx: FactContext) -> Value:
 def _buyer_side(ctx: FactContext) -> Value:
     market = _market(ctx)
     return known(market.side == "buying" or market.kind == "labour", source_ids(market.source))
+
+
+@_market_fact(
+    "concentration.basis",
+    "string",
+    "text",
+    "what the market's concentration figures rest on: 'per-firm shares' (computed from the "
+    "shares of the firms listed) or 'reported figures' (HHI, ΔHHI or combined share as a "
+    "decision or filing reports them)",
+    "MG 2023 §2.1 (says which figures Guideline 1 used)",
+    "What are the shares of all firms in the {market} market, or the HHI and ΔHHI a "
+    "decision reports for it?",
+)
+def _basis(ctx: FactContext) -> Value:
+    values = [ctx.get(f"market.{n}") for n in ("hhi.delta", "hhi.after", "share.merged")]
+    if not any(v.known for v in values):
+        return unknown("neither per-firm shares nor reported figures are in the file")
+    stated = [v for v in values if v.known]
+    reported_ = any((v.note or "").startswith("as reported") for v in stated)
+    computed = any(not (v.note or "").startswith("as reported") for v in stated)
+    label = {
+        (True, False): "reported figures",
+        (False, True): "per-firm shares",
+        (True, True): "per-firm shares and reported figures",
+    }[(reported_, computed)]
+    return known(label, tuple(s for v in stated for s in v.sources))
+
+
+def _top_after(ctx: FactContext, n: int) -> Value:
+    """The combined share of the ``n`` largest firms once the parties combine, where the
+    merged firm is one of them (0 where it is not): computed from a complete list of per-firm
+    shares, or — a lower bound — from a reported top-``n`` share before the deal with the
+    parties' reported rank (combining two firms never lowers the top-``n`` share)."""
+    market = _market(ctx)
+    merged = exact(ctx.get("market.share.merged").value)
+    sources = source_ids(market.source)
+    if _complete(market) and merged is not None:
+        parties = {ctx.acquirer, ctx.target}
+        others = [exact(p.share) or 0.0 for p in market.participants if p.entity not in parties]
+        firms = sorted(others, reverse=True)
+        if len([s for s in firms if s > merged]) >= n:
+            return known(0.0, sources, f"the merged firm is not among the {n} largest")
+        return known(merged + sum(firms[: n - 1]), sources)
+    stated = market.reported
+    top = stated.top if stated is not None else None
+    if stated is None or top is None or top.firms != n or stated.rank is None:
+        return unknown("the shares of all firms in the market are not given", sources)
+    low = exact(top.share)
+    if stated.rank > n:
+        return known(0.0, source_ids(stated.source), f"the parties rank {stated.rank}")
+    if low is None:
+        return unknown("the reported top share is a range", sources)
+    return known(
+        Range(lo=low, hi=1.0, text=f">= {low:.0%}"),
+        source_ids(stated.source) or sources,
+        f"as reported (top {n} before the deal), a lower bound after it",
+    )
+
+
+def _complete(market: Market) -> bool:
+    shares = [exact(p.share) for p in market.participants]
+    if market.partial or None in shares:
+        return False
+    return abs(sum(s or 0.0 for s in shares) + (market.fringe or 0.0) - 1.0) < 0.005
+
+
+def _register_top(n: int) -> None:
+    @_market_fact(
+        f"share.top{n}.after",
+        "double",
+        "share",
+        f"the combined share of the {n} largest firms after the deal (the parties as one), "
+        f"where the merged firm is one of them; 0 where it is not",
+        "GWB § 18(6) (collective dominance presumptions)",
+        "What are the shares of all firms in the {market} market (or the combined share of "
+        f"its {n} largest firms)?",
+    )
+    def _top(ctx: FactContext) -> Value:
+        return _top_after(ctx, n)
+
+
+for _n in (3, 5):
+    _register_top(_n)

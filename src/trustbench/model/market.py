@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from trustbench.model.base import Base
+from trustbench.model.closeness import Closeness
 from trustbench.model.types import (
     BoundedCount,
     BoundedMoney,
@@ -86,6 +87,9 @@ class Market(Base):
     reported: Reported | None = None
     potential_entrants: list[Entrant] | None = Field(
         None, description="firms that could enter ([] states that there are none)"
+    )
+    closeness: Closeness | None = Field(
+        None, description="how closely the parties compete here: diversion, margins, documents"
     )
     note: str | None = None
     source: SourceRef = None

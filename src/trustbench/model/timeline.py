@@ -13,7 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from trustbench.model.base import Base
-from trustbench.model.types import EntityRef, PersonRef, SourceRef
+from trustbench.model.types import BoundedShare, EntityRef, MarketRef, PersonRef, SourceRef
 
 EventType = Literal[
     "announcement",
@@ -69,6 +69,13 @@ class Event(Base):
     by: EntityRef | None = Field(None, description="who acted (voter, holder of a veto, ...)")
     person: PersonRef | None = Field(None, description="the director or individual concerned")
     company: EntityRef | None = Field(None, description="the company concerned (board seats)")
+    market: MarketRef | None = Field(
+        None, description="divestiture: the market whose overlap the divested business cures"
+    )
+    to: EntityRef | None = Field(None, description="divestiture: the buyer of the business")
+    share: BoundedShare = Field(
+        None, description="divestiture: the market share divested (default: all of `by`'s)"
+    )
     note: str | None = None
     source: SourceRef = None
 

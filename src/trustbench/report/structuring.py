@@ -117,7 +117,7 @@ def _scenarios(
 ) -> list[dict[str, Any]]:
     """The deal file's scenarios against the base: per jurisdiction, notification, the merger
     concept, the theories raised and the band; then the findings each scenario changes."""
-    banded = {r.id: summary_of(r).band is not None for r in analysis.results}
+    scope = {r.id: summary_of(r).band_scope for r in analysis.results}
     out = []
     for row in compare(analysis):
         out.append(
@@ -130,7 +130,9 @@ def _scenarios(
                         "filing": ANSWER.get(c.filing, c.filing),
                         "concept": ANSWER.get(c.control, c.control),
                         "theories": ", ".join(c.theories) or "none",
-                        "band": c.band if banded.get(jid) else "no theory screened",
+                        "band": f"{c.band} (on {', '.join(scope[jid])})"
+                        if scope.get(jid)
+                        else "no theory screened",
                     }
                     for jid, c in row.cells.items()
                 ],

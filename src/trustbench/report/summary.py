@@ -23,6 +23,7 @@ STATES = {
     "open": "open",
     "not_raised": "not raised",
     "not_screened": "not screened",
+    "remedied": "remedied",
 }
 
 
@@ -37,12 +38,26 @@ def theories(summary: Summary) -> list[dict[str, str]]:
 
 
 def band(summary: Summary) -> str | None:
-    """The band with the theories it rests on; None where the pack screens no theory."""
+    """The band with the theories it rests on, naming those still open and those not
+    screened; None where the pack screens no theory."""
     if summary.band is None:
         return None
-    n = len(summary.band_scope)
-    noun = "theory" if n == 1 else "theories"
-    return f"{summary.band.capitalize()}, resting on the {n} {noun} screened (table above)"
+    screened = [t for t in summary.theories if t.status != "not_screened"]
+    if len(screened) == len(summary.theories):
+        text = f"{summary.band.capitalize()}, resting on every theory in the table above"
+    else:
+        names = _joined([t.label.lower() for t in screened])
+        text = f"{summary.band.capitalize()}, resting only on {names}"
+    still_open = [t.label.lower() for t in screened if t.status == "open"]
+    if still_open:
+        text += f" (open: {_joined(still_open)})"
+    if len(screened) < len(summary.theories):
+        text += "; the other theories are not screened (table above)"
+    return text
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _short(question: str, limit: int = 90) -> str:

@@ -47,6 +47,15 @@ class Texts:
     facts: dict[str, FactUse]
 
 
+@dataclass(frozen=True)
+class BeforeRemedy:
+    """A substantive finding as it stood before the remedies in the deal's timeline."""
+
+    status: str
+    text: str
+    remedies: tuple[str, ...]  # what was applied: "the divestiture of X's business in M (date)"
+
+
 @dataclass
 class Finding:
     """One rule's outcome. Its texts (and the facts only they quote) are rendered when
@@ -68,6 +77,7 @@ class Finding:
     summary: str | None = None
     pack: str = ""
     theory: str = ""  # the theory of harm the summary reports it under (the factor if unset)
+    remedy: BeforeRemedy | None = None  # set when the deal's timeline has a remedy
     # the parts of the condition that decided it, worked out when asked for (JSON, explain)
     decide: Callable[[], list[tuple[str, str]]] | None = field(default=None, repr=False)
     # the whole decision tree, worked out only when asked for (``--explain``): evaluating

@@ -80,11 +80,18 @@ def test_uk_answers_jurisdiction_not_filing(seed: dict) -> None:  # type: ignore
     assert "required before closing" not in uk["notification_text"]
 
 
-def test_pack_without_substantive_rules_shows_no_band(seed: dict) -> None:  # type: ignore[type-arg]
-    for jurisdiction in ("eu", "de"):
+def test_band_rests_only_on_the_theories_a_pack_screens(seed: dict) -> None:  # type: ignore[type-arg]
+    """The EU and German packs screen the non-horizontal theories only: their band names
+    those as its scope, and every other theory is "not screened", never a low score."""
+    expected = {
+        "eu": {"vertical", "conglomerate", "information"},
+        "de": {"vertical", "information"},
+    }
+    for jurisdiction, screened in expected.items():
         summary = _summary(seed, jurisdiction)
-        assert summary["band"] is None and summary["band_scope"] == []
-        assert {t["status"] for t in summary["theories"]} == {"not_screened"}
+        assert set(summary["band_scope"]) == screened and summary["band"] is not None
+        others = {t["status"] for t in summary["theories"] if t["factor"] not in screened}
+        assert others == {"not_screened"}
 
 
 def test_theories_follow_the_findings(seed: dict) -> None:  # type: ignore[type-arg]
@@ -115,3 +122,25 @@ def test_waived_findings_do_not_raise_a_theory() -> None:
     )
     after = result(evaluate(waived, packs)).jurisdictions[0]
     assert next(t for t in after.summary.theories if t.factor == "personnel").status != "raised"
+
+
+def test_pack_without_substantive_rules_shows_no_band(tmp_path: Path) -> None:
+    """A pack whose substantive rules are all disabled screens no theory: no band, and every
+    theory "not screened" — never a low score."""
+    ids = [
+        "eu.nonhorizontal.input-foreclosure",
+        "eu.nonhorizontal.customer-foreclosure",
+        "eu.nonhorizontal.confidential-information",
+        "eu.nonhorizontal.conglomerate",
+    ]
+    disabled = "".join(f"  - rule: {i}\n    reason: test\n" for i in ids)
+    (tmp_path / "pack.yaml").write_text(
+        "id: eu-procedure-only\njurisdiction: eu\nname: EU (procedure only)\n"
+        f'version: "1"\nextends: eu\ndisable:\n{disabled}',
+        encoding="utf-8",
+    )
+    deal = load_deal(ROOT / "cases" / "meta-scale-ai.yaml")
+    doc = result_json(evaluate(deal, load_packs(["eu"], [tmp_path])))
+    summary = _summary(doc, "eu")
+    assert summary["band"] is None and summary["band_scope"] == []
+    assert {t["status"] for t in summary["theories"]} == {"not_screened"}

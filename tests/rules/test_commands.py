@@ -117,13 +117,20 @@ def broken_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _us_examples() -> int:
+    """Every example the US pack's `rules test` runs: its rules' and its definitions'."""
+    pack = _us_pack()
+    rules = sum(len(r.rule.examples) for r in pack.rules.values())
+    return rules + sum(len(d.definition.examples) for d in pack.definitions.values())
+
+
 def test_test_reports_every_failure(
     broken_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us")
     lines = out.splitlines()
-    examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
+    examples = _us_examples()
     assert code == 1 and lines[-1] == f"{examples - 2} passed, 2 failed"
     assert [line.split(": ")[0] for line in lines[:-1]] == [
         "us/clayton8/interlock.yaml:95",
@@ -138,7 +145,7 @@ def test_test_json_and_junit(
     monkeypatch.chdir(broken_copy)
     code, out, _ = run(capsys, "rules", "test", "us", "--format", "json")
     doc = json.loads(out)
-    examples = sum(len(r.rule.examples) for r in _us_pack().rules.values())
+    examples = _us_examples()
     assert code == 1 and (doc["passed"], doc["failed"], doc["errors"]) == (examples - 2, 2, [])
     assert {r["id"] for r in doc["results"] if not r["passed"]} == {
         "us.clayton8.interlock::competing-boards",

@@ -66,7 +66,7 @@ class Statement(Base):
         description="the jurisdictions whose assessment it belongs to (an agency's finding on "
         "its own markets: ['eu']); left out, it counts everywhere",
     )
-    source: SourceRef = Field(description="the document it comes from (required in substance)")
+    source: SourceRef = Field(description="the document it comes from (required)")
 
 
 Channel = Literal[

@@ -148,6 +148,20 @@ def _mitigated(ctx: FactContext) -> Value:
 
 
 @fact(
+    "information.safeguards.terms",
+    "list",
+    "safeguards",
+    "the safeguards of the file, each with its scope, enforceability, monitoring and duration",
+    test="MG 2023 §2.5(B); EU NHMG para 78",
+    question=_Q,
+    topic="Board and officers",
+)
+def _terms(ctx: FactContext) -> Value:
+    guards = ctx.deal.safeguards
+    return known([_describe(g) for g in guards], [x for g in guards for x in source_ids(g.source)])
+
+
+@fact(
     "target.public_interest",
     "list",
     "considerations",

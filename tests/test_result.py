@@ -3,7 +3,6 @@ and the seed case's whole JSON output against a golden file."""
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from trustbench.model.deal import Waiver
 from trustbench.model.load import load_deal
 from trustbench.result import Result
 from trustbench.rules.loader import load_pack
+from trustbench.rules.schema import THEORIES
 
 ROOT = Path(__file__).parents[1]
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
@@ -92,26 +92,17 @@ def test_uk_answers_jurisdiction_not_filing(seed: dict) -> None:  # type: ignore
 
 
 def test_band_rests_only_on_the_theories_a_pack_screens(seed: dict) -> None:  # type: ignore[type-arg]
-    # The EU and German packs screen horizontal theories only: every other theory is "not
-    # screened" (never a low score), and the band names its scope.
-    for jurisdiction, scope in (
-        ("eu", ["horizontal", "potential-competition"]),
-        ("de", ["horizontal"]),
-    ):
+    """Each pack's band names the theories it screens as its scope; every other theory is
+    "not screened", never a low score."""
+    expected = {
+        "eu": {"horizontal", "potential-competition", "vertical", "conglomerate", "information"},
+        "de": {"horizontal", "vertical", "information"},
+    }
+    for jurisdiction, screened in expected.items():
         summary = _summary(seed, jurisdiction)
-        assert summary["band_scope"] == scope
-        outside = {t["status"] for t in summary["theories"] if t["factor"] not in scope}
-        assert outside == {"not_screened"}
-
-
-def test_pack_without_substantive_rules_shows_no_band(tmp_path: Path) -> None:
-    pack = tmp_path / "eu-filing"
-    shutil.copytree(ROOT / "rules" / "eu", pack)
-    shutil.rmtree(pack / "hmg")
-    deal = load_deal(ROOT / "cases" / "meta-scale-ai.yaml")
-    summary = result(evaluate(deal, [load_pack(pack, {})])).jurisdictions[0].summary
-    assert summary.band is None and summary.band_scope == ()
-    assert {t.status for t in summary.theories} == {"not_screened"}
+        assert set(summary["band_scope"]) == screened and summary["band"] is not None
+        others = {t["status"] for t in summary["theories"] if t["factor"] not in screened}
+        assert others == {"not_screened"}
 
 
 def test_theories_follow_the_findings(seed: dict) -> None:  # type: ignore[type-arg]
@@ -142,3 +133,25 @@ def test_waived_findings_do_not_raise_a_theory() -> None:
     )
     after = result(evaluate(waived, packs)).jurisdictions[0]
     assert next(t for t in after.summary.theories if t.factor == "personnel").status != "raised"
+
+
+def test_pack_without_substantive_rules_shows_no_band(tmp_path: Path) -> None:
+    """A pack whose substantive rules are all disabled screens no theory: no band, and every
+    theory "not screened" — never a low score."""
+    eu = load_pack(ROOT / "rules" / "eu", {})
+    ids = sorted(
+        rid
+        for rid, r in eu.rules.items()
+        if (r.rule.theory or r.rule.factor) in THEORIES and r.rule.kind != "note"
+    )
+    disabled = "".join(f"  - rule: {i}\n    reason: test\n" for i in ids)
+    (tmp_path / "pack.yaml").write_text(
+        "id: eu-procedure-only\njurisdiction: eu\nname: EU (procedure only)\n"
+        f'version: "1"\nextends: eu\ndisable:\n{disabled}',
+        encoding="utf-8",
+    )
+    deal = load_deal(ROOT / "cases" / "meta-scale-ai.yaml")
+    doc = result_json(evaluate(deal, load_packs(["eu"], [tmp_path])))
+    summary = _summary(doc, "eu")
+    assert summary["band"] is None and summary["band_scope"] == []
+    assert {t["status"] for t in summary["theories"]} == {"not_screened"}

@@ -82,9 +82,11 @@ META_SCALE_AI: dict[str, str | Disagrees] = {
     "us.clayton8.interlock": N,
     "us.mg2023.g11-reduced-incentive": N,
     # §9.3 MG 2023: the natural theories are G5(B) and G11 (influence, information); the
-    # §9 factor `pattern.investee_supplier_to_rivals` adds G5 limiting access.
+    # §9 factor `pattern.investee_supplier_to_rivals` adds G5 limiting access; as ability /
+    # incentive / effect it stays open: the file does not say whether the rivals can do
+    # without Scale (they were reported to be switching), nor what Meta would gain.
     "us.mg2023.g5b-sensitive-information": T,
-    "us.mg2023.g5a-limiting-access": T,
+    "us.mg2023.g5a-limiting-access": U,
     "us.mg2023.g11-influence": T,
     "us.mg2023.g11-information": T,
     # EU — §9.3: non-voting, no board seat, no known vetoes → "probably no Art. 3 control".
@@ -146,8 +148,9 @@ GOOGLE_FITBIT: dict[str, str | Disagrees] = {
     "us:filing": "yes",
     # The Commission's two vertical theories (Fitbit Web API for digital health; Android APIs
     # for rival wearables) [agency]. The EU pack has no theory-of-harm rules; the DOJ's
-    # theories are [not found]; the US pack's Guideline 5(A) rule screens the same theory.
-    "us.mg2023.g5a-related-product": T,
+    # theories are [not found]. Guideline 5(A) as ability / incentive / effect: the file
+    # records the Commission's view for the EEA only, so the US limbs stay open.
+    "us.mg2023.g5a-related-product": U,
     # The Commission's main concern: the deal "would further entrench Google's market position
     # in the online advertising markets" through data [agency] — Guideline 6 entrenchment.
     # Google's advertising share is not in the file (and Guideline 6 postdates the case).
@@ -185,8 +188,10 @@ AMAZON_IROBOT: dict[str, str | Disagrees] = {
     "uk:filing": "unknown",
     # The CMA assessed "vertical foreclosure of rival robot vacuum makers" and "foreclosure
     # of rival smart home platforms" [agency, as reported] and found no concern: the screen
-    # flags the theory the CMA examined.
-    "uk.substantive.vertical": T,
+    # flags the theory the CMA examined. As ability / incentive / effect it reproduces the
+    # CMA's reason: Amazon could disadvantage rivals but would lack the incentive (UK market
+    # small, foreclosure costing commission and advertising revenue) [reported].
+    "uk.substantive.vertical": N,
     # No actual overlap: the CMA's horizontal theory was the loss of *potential* competition
     # (Amazon could have entered), which this rule does not cover.
     "uk.substantive.horizontal-overlap": N,
@@ -194,8 +199,9 @@ AMAZON_IROBOT: dict[str, str | Disagrees] = {
     "us.hsr.filing-required": T,
     "us:filing": "yes",
     # The Commission's theory in the SO and closing statement: foreclosure of iRobot's rivals
-    # on Amazon's marketplace [agency] — Guideline 5(A) (FTC theory [not found]).
-    "us.mg2023.g5a-related-product": T,
+    # on Amazon's marketplace [agency] — Guideline 5(A). The FTC's view of the limbs is [not
+    # found], and the Commission's concerns EEA markets, so the US limbs stay open.
+    "us.mg2023.g5a-related-product": U,
     # "Theory of harm: horizontal — None" (Amazon a marketplace and retailer, not a maker).
     "us.mg2023.g1-structural-presumption": N,
     "us.mg2023.g2-head-to-head": N,
@@ -272,9 +278,11 @@ MICROSOFT_MISTRAL: dict[str, str | Disagrees] = {
     "uk.jurisdiction.share-of-supply-test": U,  # no UK shares of supply in the file
     "uk:filing": "unknown",
     # "Theories of harm: None assessed: jurisdiction failed first" [agency]; the substantive
-    # screens turn on the same missing rights.
+    # screens turn on the same missing rights, except vertical: the file's (complete) supply
+    # records show supply between the parties only, none to either's rivals, so no
+    # foreclosure mechanism is shown whatever the influence.
     "uk.substantive.minority-stake": U,
-    "uk.substantive.vertical": U,
+    "uk.substantive.vertical": N,
     # EU — "[not found]": no Commission conclusion. SOURCES.md §4's analysis: a convertible
     # minority investment with no known control rights is no Art. 3 concentration, so no
     # EUMR filing and no DMA Art. 14 duty. The rights and the equity on conversion are not in

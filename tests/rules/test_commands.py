@@ -130,6 +130,13 @@ def broken_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _us_examples() -> int:
+    """Every example the US pack's `rules test` runs: its rules' and its definitions'."""
+    pack = _us_pack()
+    rules = sum(len(r.rule.examples) for r in pack.rules.values())
+    return rules + sum(len(d.definition.examples) for d in pack.definitions.values())
+
+
 def test_test_reports_every_failure(
     broken_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -123,7 +123,8 @@ def test_compare_prints_the_matrix_and_the_changes(
         "theories",
         "raised",
     ]
-    assert out.splitlines()[2].split()[:5] == ["base", "us", "no", "yes", "high"]
+    # medium: Guideline 5(A) waits on its limbs (ability, incentive, effect) in the seed case
+    assert out.splitlines()[2].split()[:5] == ["base", "us", "no", "yes", "medium"]
     assert "de de.concentration.share-acquisition: unknown → not_triggered" in out
     assert "us us.mg2023.g11-influence: triggered → not_triggered" in out
     code = main(["compare", str(seed_with_scenarios), "--format", "json"])

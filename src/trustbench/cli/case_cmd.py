@@ -89,6 +89,16 @@ entities:                    # companies, funds, persons; kind: company | fund |
 
 # supply:                    # who supplies what to whom
 #   - {{supplier: target, customer: acquirer, product: widgets, share_of_needs: 40%}}
+#   - {{supplier: target, customer: acquirer, product: gadgets, must_have: true,
+#      alternatives: 0, switching: costly, margin_lost: USD 5m, margin_gained: USD 9m}}
+
+# evidence:                  # sourced statements on a limb of a theory of harm
+#   - {{theory: input-foreclosure, limb: incentive, direction: against, jurisdictions: [uk],
+#      text: "foreclosure would cost more than it gains", source: src1}}
+
+# safeguards:                # firewalls and commitments on the acquirer's access to information
+#   - {{kind: firewall, channels: [board, shared-director], persons: [jane-doe],
+#      enforceability: undertaking-to-agency, monitoring: true, until: 2031-12-31}}
 
 transaction:
   acquirer: acquirer

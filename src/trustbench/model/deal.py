@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr
 
 from trustbench.model.base import Base
+from trustbench.model.evidence import PublicInterest, Safeguard, Statement
 from trustbench.model.market import Market, Participant
 from trustbench.model.rights import Right, RightKind
 from trustbench.model.scenarios import Scenario
@@ -139,6 +140,11 @@ class Entity(Base):
     shares_outstanding: int | None = Field(
         None, ge=1, description="shares in issue; holdings may then be given as share counts"
     )
+    public_interest: list[PublicInterest] | None = Field(
+        None,
+        description="the public-interest considerations (Enterprise Act 2002 s. 58) its "
+        "activities touch; [] states that they touch none",
+    )
     note: str | None = None
     source: SourceRef = None
 
@@ -202,6 +208,28 @@ class Supply(Base):
         None, description="the customer entrusts confidential data, models or prototypes"
     )
     status: Literal["ongoing", "reduced", "paused", "ended"] = "ongoing"
+    must_have: bool | None = Field(
+        None, description="the customer cannot compete without this product (no real substitute)"
+    )
+    alternatives: int | None = Field(
+        None, ge=0, description="other suppliers the customer could turn to for it"
+    )
+    switching: Literal["easy", "costly", "slow", "not-possible"] | None = Field(
+        None, description="how readily the customer could switch to another supplier"
+    )
+    significant_customer: bool | None = Field(
+        None,
+        description="the customer is one the supplier cannot do without (customer foreclosure)",
+    )
+    share_of_sales: Share | None = Field(
+        None, description="share of the supplier's sales of the product that this customer buys"
+    )
+    margin_lost: MoneyField | None = Field(
+        None, description="profit the supplier's side would forgo by cutting this customer off"
+    )
+    margin_gained: MoneyField | None = Field(
+        None, description="profit the merged firm would gain downstream by cutting it off"
+    )
     note: str | None = None
     source: SourceRef = None
 
@@ -280,6 +308,14 @@ class Deal(Base):
         description="sections whose lists are not complete: what they leave out is unknown",
     )
     waivers: list[Waiver] = Field(default_factory=list)
+    evidence: list[Statement] = Field(
+        default_factory=list,
+        description="sourced statements on a limb of a theory of harm, for or against it",
+    )
+    safeguards: list[Safeguard] = Field(
+        default_factory=list,
+        description="firewalls and commitments limiting the acquirer's access to information",
+    )
     scenarios: list[Scenario] = Field(
         default_factory=list, description="named variants of the deal, each a patch on the base"
     )

@@ -451,6 +451,7 @@ _SAMPLE: dict[str, Any] = {
         "after": _DIAGRAM.format(label="49 % equity / 0 % votes, non-voting"),
         "shown": 2,
         "hidden": ["Accel", "Index Ventures"],
+        "pair": True,
     },
     "summary": {
         "likeliest": {

@@ -299,7 +299,25 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)
-    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": _at_most(d.hidden)}
+    return {
+        "before": d.before,
+        "after": d.after,
+        "shown": d.shown,
+        "hidden": _at_most(d.hidden),
+        "pair": all(_aspect(svg) <= PAIR_ASPECT for svg in (d.before, d.after)),
+    }
+
+
+PAIR_ASPECT = 1.6
+"""Diagrams at most this much wider than high are set side by side: each keeps about the
+size it has alone on the line (half the text width, the usual height), and the pair takes
+one diagram's height. Wider ones (many entities) stay one under the other, full width."""
+_VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def _aspect(svg: str) -> float:
+    box = _VIEWBOX.search(svg)
+    return float(box.group(1)) / float(box.group(2)) if box else float("inf")
 
 
 MAX_NAMED = 30

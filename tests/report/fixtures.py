@@ -657,6 +657,8 @@ _SAMPLE: dict[str, Any] = {
 }
 
 _LATER = {
+    "narrative": "Scale AI laid off 14 % of its staff in July 2025.",
+    "dates": [{"label": "Closing", "date": "2025-07-01"}],
     "sources": [
         _source(6, "s90", "Scale AI lays off 14% staff", "UPI", "2025-07-16", None)
         | {"number": None, "cited": True}

@@ -53,6 +53,7 @@ class Builder:
         self.analysis = analysis
         self.options = options
         self.deal = analysis.deal
+        self.as_of = analysis.as_of
         self.cite = Citations(self.deal, analysis.results, analysis.as_of)
         self.wording = Wording(self.deal)
         self.requests = Requests(analysis.results, self.wording, ("decide", "weigh"))
@@ -155,8 +156,18 @@ def _questions(b: Builder) -> list[dict[str, Any]]:
 
 
 def _later(b: Builder) -> dict[str, Any]:
-    """Material dated after the as-of date: shown only in "Later developments"."""
+    """Material dated after the as-of date: shown only in "Later developments" — what the
+    file says happened since, the deal's dates after it, later sources and authorities."""
+    t = b.deal.transaction
+    dates = [
+        (label, getattr(t, key))
+        for key, label in (("signing", "Signed"), ("filing", "Filing"), ("closing", "Closing"))
+    ]
     return {
+        "narrative": b.plain.deal_text(b.deal.case.later),
+        "dates": [
+            {"label": label, "date": d.isoformat()} for label, d in dates if d and d > b.as_of
+        ],
         "sources": b.cite.later_source_list(),
         "authorities": [
             a | {"full": b.plain.clause(a["full"], f"Authority {a['short']}")}
@@ -220,7 +231,9 @@ def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
         "target_short": deal.name(t.target),
         "value": t.value.text(deal.case.currency) if t.value else None,
         "consideration": t.consideration,
-        "dates": [{"label": label, "date": d.isoformat()} for label, d in dates if d],
+        "dates": [
+            {"label": label, "date": d.isoformat()} for label, d in dates if d and d <= b.as_of
+        ],
         "summary": b.plain.deal_text(deal.case.summary),
         "parties": parties,
         "steps": [
@@ -228,7 +241,7 @@ def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
                 "number": i,
                 "kind": step.kind,
                 "text": step_text(deal, step),
-                "date": step.date.isoformat() if step.date else None,
+                "date": step.date.isoformat() if step.date and step.date <= b.as_of else None,
                 "note": b.plain.deal_text(step.note),
                 "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source)),
             }

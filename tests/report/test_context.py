@@ -192,3 +192,22 @@ def test_full_appendix_lists_everything(analysis: Analysis) -> None:
     )
     assert floor["value"] == "USD 126.4m" and floor["effective"] == "2025-02-21"
     assert floor["reference"] and floor["label"] != floor["name"]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "paired"),
+    [(404.1, 349.4, True), (379.6, 208.5, False), (900.0, 300.0, False), (200.0, 300.0, True)],
+)
+def test_diagrams_pair_only_when_half_the_width_costs_them_no_size(
+    width: float, height: float, paired: bool
+) -> None:
+    """The seed's tall charts (capped by height anyway) go side by side; a wide chart, which
+    half the width would shrink to 60 %, stays full width (issue 13: the body's length)."""
+    from trustbench.report.context import _alone_scale, _paired_scale
+
+    svg = f'<svg viewBox="0 0 {width} {height}">'
+    assert (_paired_scale(svg) >= 0.9 * _alone_scale(svg)) is paired
+
+
+def test_seed_diagrams_are_set_side_by_side(ctx: dict[str, Any]) -> None:
+    assert ctx["diagram"]["pair"] is True

@@ -317,20 +317,31 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
         "after": d.after,
         "shown": d.shown,
         "hidden": _at_most(d.hidden),
-        "pair": all(_aspect(svg) <= PAIR_ASPECT for svg in (d.before, d.after)),
+        "pair": all(_paired_scale(svg) >= 0.9 * _alone_scale(svg) for svg in (d.before, d.after)),
     }
 
 
-PAIR_ASPECT = 1.6
-"""Diagrams at most this much wider than high are set side by side: each keeps about the
-size it has alone on the line (half the text width, the usual height), and the pair takes
-one diagram's height. Wider ones (many entities) stay one under the other, full width."""
+# The page's text block and the figure's height cap (memo.css: figure.diagram svg), in pt.
+TEXT_WIDTH, HALF_WIDTH, MAX_HEIGHT = 488.0, 239.0, 210.0
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
 
-def _aspect(svg: str) -> float:
+def _size(svg: str) -> tuple[float, float]:
     box = _VIEWBOX.search(svg)
-    return float(box.group(1)) / float(box.group(2)) if box else float("inf")
+    return (float(box.group(1)), float(box.group(2))) if box else (float("inf"), 1.0)
+
+
+def _alone_scale(svg: str) -> float:
+    w, h = _size(svg)
+    return min(1.0, TEXT_WIDTH / w, MAX_HEIGHT / h)
+
+
+def _paired_scale(svg: str) -> float:
+    """Diagrams are set side by side when half the text width costs them (almost) nothing:
+    a tall chart is capped by the height anyway (the seed case's), a wide one would shrink
+    (it stays full width, one under the other)."""
+    w, h = _size(svg)
+    return min(1.0, HALF_WIDTH / w, MAX_HEIGHT / h)
 
 
 MAX_NAMED = 30

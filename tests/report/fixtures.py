@@ -247,6 +247,7 @@ def _us() -> dict[str, Any]:
             ],
             "instances": [],
             "open": [1],
+            "steps": [],
         }
     )
     info = _factor("information", "Access to rivals' competitively sensitive information")
@@ -284,6 +285,7 @@ def _us() -> dict[str, Any]:
             "params": [],
             "instances": [],
             "open": [],
+            "steps": [],
         }
     )
     personnel = _factor("board", "Board representation and interlocks")
@@ -294,6 +296,7 @@ def _us() -> dict[str, Any]:
             "kind": "test",
             "text": "Whether a Meta officer will sit on Scale AI's board is not stated.",
             "requests": [2],
+            "steps": [{"title": "Concentration under Art. 3 EUMR", "outcome": "open", "cites": []}],
             "unscreened": False,
             "instances": [],
         }
@@ -336,6 +339,7 @@ def _eu() -> dict[str, Any]:
             "kind": "test",
             "text": "Scale AI's EU-wide turnover is not in the file.",
             "requests": [3],
+            "steps": [],
             "unscreened": True,
             "instances": [
                 {

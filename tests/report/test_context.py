@@ -211,3 +211,13 @@ def test_diagrams_pair_only_when_half_the_width_costs_them_no_size(
 
 def test_seed_diagrams_are_set_side_by_side(ctx: dict[str, Any]) -> None:
     assert ctx["diagram"]["pair"] is True
+
+
+def test_definitions_are_named_reasoning_steps(ctx: dict[str, Any]) -> None:
+    """Issue 10: a finding that rests on a named definition shows it as a step (its title and
+    outcome, never its id); the seed's EU findings turn on the Art. 3 concentration."""
+    eu = next(j for j in ctx["jurisdictions"] if j["id"] == "eu")
+    lines = [x for f in eu["factors"] for x in [*f["triggered"], *f["unknown"]]]
+    steps = [s for x in lines for s in x["steps"]]
+    assert {"title": "Concentration under Art. 3 EUMR", "outcome": "open", "cites": []} in steps
+    assert all(not s["title"].startswith(("def.", "rule.")) for s in steps)

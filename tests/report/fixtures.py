@@ -247,6 +247,7 @@ def _us() -> dict[str, Any]:
             ],
             "instances": [],
             "open": [1],
+            "steps": [],
         }
     )
     info = _factor("information", "Access to rivals' competitively sensitive information")
@@ -284,6 +285,7 @@ def _us() -> dict[str, Any]:
             "params": [],
             "instances": [],
             "open": [],
+            "steps": [],
         }
     )
     personnel = _factor("board", "Board representation and interlocks")
@@ -294,6 +296,7 @@ def _us() -> dict[str, Any]:
             "kind": "test",
             "text": "Whether a Meta officer will sit on Scale AI's board is not stated.",
             "requests": [2],
+            "steps": [{"title": "Concentration under Art. 3 EUMR", "outcome": "open", "cites": []}],
             "unscreened": False,
             "instances": [],
         }
@@ -336,6 +339,7 @@ def _eu() -> dict[str, Any]:
             "kind": "test",
             "text": "Scale AI's EU-wide turnover is not in the file.",
             "requests": [3],
+            "steps": [],
             "unscreened": True,
             "instances": [
                 {
@@ -451,6 +455,7 @@ _SAMPLE: dict[str, Any] = {
         "after": _DIAGRAM.format(label="49 % equity / 0 % votes, non-voting"),
         "shown": 2,
         "hidden": ["Accel", "Index Ventures"],
+        "pair": True,
     },
     "summary": {
         "likeliest": {
@@ -656,6 +661,8 @@ _SAMPLE: dict[str, Any] = {
 }
 
 _LATER = {
+    "narrative": "Scale AI laid off 14 % of its staff in July 2025.",
+    "dates": [{"label": "Closing", "date": "2025-07-01"}],
     "sources": [
         _source(6, "s90", "Scale AI lays off 14% staff", "UPI", "2025-07-16", None)
         | {"number": None, "cited": True}

@@ -192,3 +192,32 @@ def test_full_appendix_lists_everything(analysis: Analysis) -> None:
     )
     assert floor["value"] == "USD 126.4m" and floor["effective"] == "2025-02-21"
     assert floor["reference"] and floor["label"] != floor["name"]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "paired"),
+    [(404.1, 349.4, True), (379.6, 208.5, False), (900.0, 300.0, False), (200.0, 300.0, True)],
+)
+def test_diagrams_pair_only_when_half_the_width_costs_them_no_size(
+    width: float, height: float, paired: bool
+) -> None:
+    """The seed's tall charts (capped by height anyway) go side by side; a wide chart, which
+    half the width would shrink to 60 %, stays full width (issue 13: the body's length)."""
+    from trustbench.report.context import _alone_scale, _paired_scale
+
+    svg = f'<svg viewBox="0 0 {width} {height}">'
+    assert (_paired_scale(svg) >= 0.9 * _alone_scale(svg)) is paired
+
+
+def test_seed_diagrams_are_set_side_by_side(ctx: dict[str, Any]) -> None:
+    assert ctx["diagram"]["pair"] is True
+
+
+def test_definitions_are_named_reasoning_steps(ctx: dict[str, Any]) -> None:
+    """Issue 10: a finding that rests on a named definition shows it as a step (its title and
+    outcome, never its id); the seed's EU findings turn on the Art. 3 concentration."""
+    eu = next(j for j in ctx["jurisdictions"] if j["id"] == "eu")
+    lines = [x for f in eu["factors"] for x in [*f["triggered"], *f["unknown"]]]
+    steps = [s for x in lines for s in x["steps"]]
+    assert {"title": "Concentration under Art. 3 EUMR", "outcome": "open", "cites": []} in steps
+    assert all(not s["title"].startswith(("def.", "rule.")) for s in steps)

@@ -86,3 +86,36 @@ def test_requests_ask_the_most_decisive_first(memo: tuple[Any, dict[str, Any], s
             for q in group["items"]
         ]
         assert keys == sorted(keys), group["topic"]
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATES = re.compile(
+    rf"\b(?:(\d{{4}})-(\d{{2}})-(\d{{2}})|(?:(\d{{1,2}}) )?({_MONTHS}) (\d{{4}}))\b"
+)
+
+
+def _dates_in(text: str) -> list[tuple[dt.date, str]]:
+    """Every date written in ``text`` (ISO, "18 December 2023" or "December 2023": the first
+    of the month), with the words around it."""
+    months = _MONTHS.split("|")
+    out = []
+    for m in _DATES.finditer(text):
+        if m.group(1):
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        else:
+            day = dt.date(int(m.group(6)), months.index(m.group(5)) + 1, int(m.group(4) or 1))
+        out.append((day, text[max(0, m.start() - 80) : m.end() + 20]))
+    return out
+
+
+def test_the_deal_is_told_as_of_its_date(memo: tuple[Any, dict[str, Any], str]) -> None:
+    """Issue 13: the cover, the summary and "The transaction" tell the deal as it stood on the
+    as-of date; what happened since (clearance, closing, abandonment) is only under "Later
+    developments" (the deal file's ``case.later`` and its dates after that day)."""
+    analysis, _, html = memo
+    front = html.split("</style>", 1)[1].split('<h2 id="analysis">')[0]
+    front = re.sub(r"<svg.*?</svg>", " ", front, flags=re.S)
+    front = re.sub(r'<tr><th scope="row">Generated</th>.*?</tr>', " ", front, flags=re.S)
+    text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", front)).split())
+    later = [(day, words) for day, words in _dates_in(text) if day > analysis.as_of]
+    assert later == [], later

@@ -34,7 +34,7 @@ def _first(events: list[Event], types: frozenset[str], jurisdiction: str) -> Eve
     "bool",
     "yes/no",
     "the Commission has accepted a Member State's request to refer the deal to it (a "
-    "referral_acceptance event in the EU on or before the case date)",
+    "referral acceptance in the EU recorded in the timeline on or before the case date)",
     test="EUMR Art. 22",
     question="Has any Member State asked the Commission to examine the deal, and has the "
     "Commission accepted the referral?",

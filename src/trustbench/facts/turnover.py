@@ -69,10 +69,12 @@ whole breakdown (reported figures are rounded). A tolerance of arithmetic, not a
 
 _Q = (
     "What was the turnover (net sales) in the last financial year, worldwide and in the EU, "
-    "each EU member state, the UK and Germany, of the {party} and of every undertaking of its "
-    "group — and are any of these figures consolidated, or do they include sales to other "
-    "group members?"
+    "each EU member state, the UK and Germany, of the acquirer and of the target, each with "
+    "every undertaking of its group — and are any of these figures consolidated, or do they "
+    "include sales to other group members?"
 )
+"""One request for both parties' figures: the thresholds read them together, and a client
+asked for one side's figures is asked for the other's the next day."""
 
 
 def member_states(on: dt.date) -> list[str]:
@@ -241,7 +243,6 @@ _PARTY = {
     question=_Q,
     topic="Financials",
     words={"party": _PARTY},
-    asks={"party": {"combined": "acquirer"}},
 )
 def _turnover(ctx: FactContext, party: str, geography: str, currency: str) -> Value:
     if party != "combined":
@@ -307,7 +308,7 @@ def _register_top(which: str) -> None:
         "member state",
         f"the EU member state where the {which} side achieves the largest part of its EU turnover",
         test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-        question=_Q.format(party=which),
+        question=_Q,
         topic="Financials",
     )
     def _state(ctx: FactContext) -> Value:
@@ -320,7 +321,7 @@ def _register_top(which: str) -> None:
         "share",
         f"the share of the {which} side's EU turnover achieved in its top member state",
         test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-        question=_Q.format(party=which),
+        question=_Q,
         topic="Financials",
     )
     def _share(ctx: FactContext) -> Value:
@@ -339,7 +340,7 @@ for _side in SIDES:
     "the acquirer side and the target side achieve the largest part of their EU turnover "
     "in one and the same member state",
     test="EUMR Art. 1(2), 1(3) (two-thirds rule)",
-    question=_Q.format(party="acquirer and the target"),
+    question=_Q,
     topic="Financials",
 )
 def _same_state(ctx: FactContext) -> Value:

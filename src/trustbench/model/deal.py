@@ -53,7 +53,12 @@ class Case(Base):
     as_of: dt.date = Field(description="date whose thresholds apply (usually closing)")
     jurisdictions: list[str] = Field(default_factory=lambda: ["us"], min_length=1)
     currency: Currency = Field("USD", description="currency of amounts written as bare numbers")
-    summary: str | None = None
+    summary: str | None = Field(None, description="the deal as it stood on the as_of date")
+    later: str | None = Field(
+        None,
+        description="what happened after the as_of date (clearance, closing, abandonment): "
+        "printed only under the memo's Later developments, never relied on",
+    )
     prepared_for: str | None = None
 
 

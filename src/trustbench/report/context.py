@@ -54,6 +54,7 @@ class Builder:
         self.analysis = analysis
         self.options = options
         self.deal = analysis.deal
+        self.as_of = analysis.as_of
         self.cite = Citations(self.deal, analysis.results, analysis.as_of)
         self.wording = Wording(self.deal)
         self.requests = Requests(analysis.results, self.wording, ("decide", "weigh"))
@@ -156,8 +157,18 @@ def _questions(b: Builder) -> list[dict[str, Any]]:
 
 
 def _later(b: Builder) -> dict[str, Any]:
-    """Material dated after the as-of date: shown only in "Later developments"."""
+    """Material dated after the as-of date: shown only in "Later developments" — what the
+    file says happened since, the deal's dates after it, later sources and authorities."""
+    t = b.deal.transaction
+    dates = [
+        (label, getattr(t, key))
+        for key, label in (("signing", "Signed"), ("filing", "Filing"), ("closing", "Closing"))
+    ]
     return {
+        "narrative": b.plain.deal_text(b.deal.case.later),
+        "dates": [
+            {"label": label, "date": d.isoformat()} for label, d in dates if d and d > b.as_of
+        ],
         "sources": b.cite.later_source_list(),
         "authorities": [
             a | {"full": b.plain.clause(a["full"], f"Authority {a['short']}")}
@@ -221,7 +232,9 @@ def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
         "target_short": deal.name(t.target),
         "value": t.value.text(deal.case.currency) if t.value else None,
         "consideration": t.consideration,
-        "dates": [{"label": label, "date": d.isoformat()} for label, d in dates if d],
+        "dates": [
+            {"label": label, "date": d.isoformat()} for label, d in dates if d and d <= b.as_of
+        ],
         "summary": b.plain.deal_text(deal.case.summary),
         "parties": parties,
         "steps": [
@@ -229,7 +242,7 @@ def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
                 "number": i,
                 "kind": step.kind,
                 "text": step_text(deal, step),
-                "date": step.date.isoformat() if step.date else None,
+                "date": step.date.isoformat() if step.date and step.date <= b.as_of else None,
                 "note": b.plain.deal_text(step.note),
                 "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source)),
             }
@@ -300,7 +313,36 @@ def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
     ):
         return None
     d = diagram(graph, deal.name, deal.case.currency)
-    return {"before": d.before, "after": d.after, "shown": d.shown, "hidden": _at_most(d.hidden)}
+    return {
+        "before": d.before,
+        "after": d.after,
+        "shown": d.shown,
+        "hidden": _at_most(d.hidden),
+        "pair": all(_paired_scale(svg) >= 0.9 * _alone_scale(svg) for svg in (d.before, d.after)),
+    }
+
+
+# The page's text block and the figure's height cap (memo.css: figure.diagram svg), in pt.
+TEXT_WIDTH, HALF_WIDTH, MAX_HEIGHT = 488.0, 239.0, 210.0
+_VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def _size(svg: str) -> tuple[float, float]:
+    box = _VIEWBOX.search(svg)
+    return (float(box.group(1)), float(box.group(2))) if box else (float("inf"), 1.0)
+
+
+def _alone_scale(svg: str) -> float:
+    w, h = _size(svg)
+    return min(1.0, TEXT_WIDTH / w, MAX_HEIGHT / h)
+
+
+def _paired_scale(svg: str) -> float:
+    """Diagrams are set side by side when half the text width costs them (almost) nothing:
+    a tall chart is capped by the height anyway (the seed case's), a wide one would shrink
+    (it stays full width, one under the other)."""
+    w, h = _size(svg)
+    return min(1.0, HALF_WIDTH / w, MAX_HEIGHT / h)
 
 
 MAX_NAMED = 30

@@ -211,7 +211,37 @@ def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
         "params": params(b, r, f),
         "instances": _instances(b, f, where),
         "open": open_points,
+        "steps": steps(b, r, f),
     }
+
+
+STEP_OUTCOME = {"true": "met", "false": "not met", "unknown": "open"}
+
+
+def steps(
+    b: Builder, r: JurisdictionResult, f: Finding, *, cite: bool = True
+) -> list[dict[str, Any]]:
+    """The named definitions and rules the finding's condition uses directly, as reasoning
+    steps: each law concept by its title, its outcome on this deal and its authorities
+    (footnoted like the finding's own), never by its id (issue 10). An open finding's line
+    names its steps without footnotes (``cite=False``): their titles carry the provision."""
+    out: dict[str, dict[str, Any]] = {}
+    rules = r.pack.referable()
+    for depth, source, truth in f.reasoning:
+        name = source.split(" — ", 1)[0]
+        if depth != 1 or " — " not in source or name in out:
+            continue
+        found = r.pack.definitions.get(name)
+        rule = rules.get(name)
+        item = found.definition if found is not None else rule.rule if rule is not None else None
+        if item is None:
+            continue
+        out[name] = {
+            "title": item.title,
+            "outcome": STEP_OUTCOME[truth],
+            "cites": b.cite.authorities(r.id, list(item.cites or ())) if cite else [],
+        }
+    return list(out.values())
 
 
 def conclude(kind: str, authored: str, open_points: list[int], weight: float = 1.0) -> str:
@@ -248,4 +278,5 @@ def _line(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
         "requests": sorted(numbers),
         "unscreened": unscreened,
         "instances": _instances(b, f, where),
+        "steps": steps(b, r, f, cite=False),
     }

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from trustbench.errors import TemplateError
 from trustbench.report import clock
+from trustbench.report.bytecode import bytecode_cache
 from trustbench.report.fetch import ASSETS_DIR, AssetFetcher
 from trustbench.report.loader import FolderLoader, TemplateEscape, confined
 from trustbench.report.sandbox import MemoSandbox, SandboxLimit
@@ -137,6 +138,7 @@ def _environment(dirs: list[Path], pack_dirs: Mapping[str, Path]) -> MemoSandbox
         undefined=StrictUndefined,
         auto_reload=False,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
 
 

@@ -34,6 +34,17 @@ def _natural(text: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
+def _partition_outside_brackets(text: str, sep: str) -> tuple[str, str, str]:
+    """``str.partition`` at the first ``sep`` outside parentheses: a definition's colon inside
+    a bracket ("(the EU concept …: decisive influence)") does not end its label."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and text.startswith(sep, i):
+            return text[:i], sep, text[i + len(sep) :]
+    return text, "", ""
+
+
 class Wording:
     """Fact descriptions and questions, with the parties' names put in."""
 
@@ -59,12 +70,25 @@ class Wording:
         phase = _PHASE.search(doc)
         if phase:
             doc = doc[: phase.start()]
-        head, sep, rest = doc.partition(": ")
+        head, sep, rest = _partition_outside_brackets(doc, ": ")
         if not sep or head.endswith(" from"):
             head, rest = doc, ""
         if phase:
             head += f" ({phase.group(1)} the deal)"
         return head[:1].upper() + head[1:], rest
+
+    def phrase(self, fact: str) -> str:
+        """The fact as a noun phrase for running text ("it turns on …"): "whether the deal
+        acquires stock …" for a yes/no fact, "the number of earlier acquisitions …" otherwise.
+        Its first word keeps the case the definition gives it (a party's name stays capital)."""
+        spec = REGISTRY.specs.get(fact)
+        if spec is None:
+            return fact
+        head, _ = self.label(fact)
+        doc = self.names(spec.doc)
+        if doc[:1].islower():
+            head = head[:1].lower() + head[1:]
+        return f"whether {head}" if spec.type == "bool" else head
 
     def question(self, fact: str, subject: str | None) -> tuple[str, str]:
         """(question, topic) for an unknown fact."""

@@ -72,7 +72,7 @@ def structuring(
                 "fixed": [
                     {
                         "title": titles.get((t.jurisdiction, t.rule), t.title),
-                        "deciding": _named(words(wording.label(f)[0]) for f in t.deciding),
+                        "deciding": _named(words(wording.phrase(f)) for f in t.deciding),
                     }
                     for t in found
                     if not t.options

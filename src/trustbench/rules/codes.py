@@ -88,6 +88,12 @@ BOUNDARY = _check("TB141", "boundary", "numeric threshold without a boundary exa
 EXAMPLE_NAME = _check("TB142", "example-names", "example names an unknown fact or parameter")
 EXAMPLE_TYPE = _check("TB143", "example-type", "example value of the wrong type")
 AUTHORITY = _check("TB150", "authority", "cited authority is not defined")
+AUTHORITY_SECONDARY = _check(
+    "TB151",
+    "authority-primary",
+    "an authority's link is not on the pack's `primary_hosts` (the primary text: legislation, "
+    "official journals, the agencies' own guidance)",
+)
 AUTHORITY_UNDATED = _check(
     "TB152",
     "authority-date",

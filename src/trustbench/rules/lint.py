@@ -7,6 +7,7 @@ description and fixture; ``trustbench rules codes`` lists them.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from trustbench.errors import Diagnostic, did_you_mean
 from trustbench.expr import LexError, tokenize
@@ -17,6 +18,7 @@ from trustbench.rules.files import type_ok
 from trustbench.rules.pack import LoadedDefinition, LoadedRule, Pack, resolve
 from trustbench.rules.schema import Example
 from trustbench.rules.text import FORMATS, PLACEHOLDER
+from trustbench.sources import load_document
 
 Loaded = LoadedRule | LoadedDefinition
 _ALLOWED_LITERALS = {"0", "0.0", "1", "1.0"}
@@ -31,7 +33,54 @@ def lint_pack(pack: Pack) -> list[Diagnostic]:
         out.extend(lint_rule(pack.rules[rid], pack))
     for did in sorted(pack.own_definitions()):
         out.extend(lint_definition(pack.definitions[did], pack))
+    out.extend(lint_authorities(pack))
     return sorted(out)
+
+
+def lint_authorities(pack: Pack) -> list[Diagnostic]:
+    """TB151: each authority of the pack's own authorities.yaml that has a link links the
+    primary text — its ``url`` on one of the pack's ``primary_hosts`` (a subdomain counts); a
+    secondary source may support it under ``also`` but never stand alone. A pack that lists no
+    primary hosts is not checked; an authority without any link is a print citation."""
+    hosts = pack.manifest.primary_hosts
+    path = pack.root / "authorities.yaml"
+    if not hosts or not path.is_file():
+        return []
+    doc = load_document(path)
+    own = doc.data if isinstance(doc.data, dict) else {}
+    out = []
+    for key in sorted(own):
+        auth = pack.authorities.get(str(key))
+        if auth is None:
+            continue  # it did not load: TB100 says why
+        link = auth.url or next(iter(auth.also), None)
+        if link is None or is_primary(link, hosts):
+            continue
+        line, col = doc.locate((key, "url") if auth.url else (key, "also", 0))
+        out.append(
+            Diagnostic(
+                doc.path,
+                line,
+                col,
+                "rule",
+                f"authority {key!r} links to {host_of(link) or link!r}, not to a primary text",
+                "put the primary text in `url` (hosts in pack.yaml `primary_hosts`: "
+                f"{', '.join(hosts)}), with its pinpoint; a secondary source may stay under "
+                "`also:`",
+                codes.AUTHORITY_SECONDARY.code,
+            )
+        )
+    return out
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def is_primary(url: str, hosts: list[str]) -> bool:
+    """Whether ``url`` is on one of ``hosts`` or a subdomain of one."""
+    host = host_of(url)
+    return any(host == h.lower() or host.endswith("." + h.lower()) for h in hosts)
 
 
 def lint_definition(loaded: LoadedDefinition, pack: Pack) -> list[Diagnostic]:

@@ -155,12 +155,19 @@ def _load(
     return pack
 
 
-INHERITED_MANIFEST = ("currency", "paper", "description", "bands", "scoring_note")
+INHERITED_MANIFEST = (
+    "currency",
+    "paper",
+    "description",
+    "bands",
+    "scoring_note",
+    "primary_hosts",
+)
 
 
 def _inherit(pack: Pack, base: Pack) -> None:
     """Start from a copy of the base pack; the manifest keys the extending pack leaves out
-    (currency, paper, description, bands, scoring note) are the base's."""
+    (currency, paper, description, bands, scoring note, primary hosts) are the base's."""
     given = pack.manifest.model_fields_set
     pack.manifest = pack.manifest.model_copy(
         update={k: getattr(base.manifest, k) for k in INHERITED_MANIFEST if k not in given}

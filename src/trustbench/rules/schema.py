@@ -99,6 +99,12 @@ class Manifest(Strict):
         "concentration (EUMR Art. 3)'; the summary answers whether the deal is one",
     )
     disable: list[Disable] = Field(default_factory=list)
+    primary_hosts: list[str] = Field(
+        default_factory=list,
+        description="the hosts of primary texts (legislation, official journals, the agencies' "
+        "own guidance), e.g. eur-lex.europa.eu; a subdomain counts. `rules validate` flags an "
+        "authority whose `url` is elsewhere (TB151). Empty: not checked",
+    )
 
 
 class Reference(Strict):
@@ -155,7 +161,12 @@ class Authority(Strict):
     short: str
     full: str
     pinpoint: str | None = None
-    url: str | None = None
+    url: str | None = Field(None, description="the primary text, with the pinpoint if it has one")
+    also: list[str] = Field(
+        default_factory=list,
+        description="secondary sources that support the citation (commentary, a consolidated "
+        "copy); they never replace the primary text in `url`",
+    )
     confidence: Literal["confirmed", "recalled", "derived"] = "confirmed"
     date: dt.date | None = Field(
         None,

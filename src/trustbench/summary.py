@@ -75,6 +75,13 @@ class Summary:
     def screened(self) -> tuple[Theory, ...]:
         return tuple(t for t in self.theories if t.status != "not_screened")
 
+    @property
+    def provisional(self) -> bool:
+        """No screened theory is raised yet some are open: a low band would rest on the facts
+        the file does not give, so the reader is told the band is not yet given."""
+        statuses = {t.status for t in self.screened}
+        return "open" in statuses and not statuses & {"raised", "remedied"}
+
 
 def summarise(pack: Pack, findings: Iterable[Finding], band: str) -> Summary:
     """The summary of one jurisdiction's findings under ``pack``."""

@@ -89,6 +89,8 @@ def theories(summary: Summary) -> str:
 def band_text(summary: Summary) -> str:
     if summary.band is None:
         return "none: no theory screened"
+    if summary.provisional:
+        return "not yet given (theories open)"
     if len(summary.band_scope) == len(summary.theories):
         return f"{summary.band} (all theories)"
     return f"{summary.band} ({', '.join(summary.band_scope)})"

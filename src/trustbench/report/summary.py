@@ -43,6 +43,12 @@ def band(summary: Summary) -> str | None:
     if summary.band is None:
         return None
     screened = [t for t in summary.theories if t.status != "not_screened"]
+    if summary.provisional:
+        still = _joined([t.label.lower() for t in screened if t.status == "open"])
+        return (
+            "not yet given: no theory screened is raised on the facts in the file, and "
+            f"{still} remain open until the requests below are answered"
+        )
     if len(screened) == len(summary.theories):
         text = f"{summary.band.capitalize()}, resting on every theory in the table above"
     else:

@@ -108,3 +108,28 @@ def test_a_star_of_holders_costs_steps_linear_in_its_size() -> None:
     assert i.ultimate_parents("e0") == ["e0"]
     assert i.ultimate_parents(f"e{n - 1}") == ["e1"]
     assert i._control["hsr"].steps < 10 * n
+
+
+def test_a_right_held_jointly_with_a_member_that_joins_later_counts() -> None:
+    # Regression (property test, hsr): e2 holds 60 % of e4, e4 60 % of e6; e4 may designate
+    # 2 of e1's 4 directors jointly with e6. Both are e2's, so e2 designates half the board
+    # (16 CFR 801.1(b)(2)) and controls e1. The closure judged e1 when e4 joined, before e6
+    # did, and never again (e6 has no edge to e1): the reference said set(), control {e2, e4}.
+    p = phase(["company"] * 7, [(2, 4, 0.6), (4, 6, 0.6)], [(4, 1, 2, 6)])
+    assert "e1" in Interests(p).closure("e2").members
+    assert Interests(p).controllers("e1") == {"e2", "e4"} == reference(Interests(p), "e1", "hsr")[0]
+    assert Interests(p).ultimate_parents("e1") == ["e2"]
+
+
+def test_the_falsifying_example_of_the_property_test() -> None:
+    # e1 holds 50 % of e4 (control under HSR) and may designate 2 of e3's 4 directors jointly
+    # with e4: e1 controls e3. Found by test_controllers_and_tops_match_the_definition.
+    holds = [(0, 1, None), (1, 0, None), (1, 4, 0.5), (2, 0, None), (2, 1, None)]
+    holds += [(2, 4, None), (3, 0, None), (4, 0, None), (5, 0, None)]
+    rights = [(1, 4, 1, None), (1, 3, 2, 4), (4, 5, 1, 0), (5, 3, 1, 4)]
+    p = phase(["company"] * 6, holds, rights)
+    for entity in sorted(p.graph.nodes):
+        want_controllers, want_tops = reference(Interests(p), entity, "hsr")
+        assert Interests(p).controllers(entity, "hsr") == want_controllers
+        assert Interests(p).ultimate_parents(entity, "hsr") == want_tops
+    assert Interests(p).controllers("e3") == {"e1"}

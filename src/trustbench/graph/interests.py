@@ -83,6 +83,8 @@ class Interests:
     _closures: dict[tuple[str, str], Closure] = field(default_factory=dict)
     # controllers and ultimate parents, worked out upwards once per phase and concept
     _control: dict[str, ControlIndex] = field(default_factory=dict)
+    # joint holder of a right → the issuers of the rights naming it (built once)
+    _joint_issuers: dict[str, set[str]] | None = None
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes.items() if d.kind != "market"]
@@ -221,13 +223,19 @@ class Interests:
         """A worklist: a verdict on an issuer can change only when a new member holds it
         or has a right over it, so each member's issuers are judged when it joins (linear in
         the closure's edges, where re-scanning every member each round was cubic on chains).
-        Same members and undecided set as judging every reached issuer until nothing grows."""
+        A joint holder named in a right (``joint_with``) has no edge to the right's issuer, so
+        its joining re-judges the issuers of those rights as well: else a right held by one
+        member jointly with a member that joins later is never counted. Same members and
+        undecided set as judging every reached issuer until nothing grows."""
         members, undecided = {entity}, set()
         queue = [entity]
         while queue:
             member = queue.pop()
             links = self.phase.edges(Edge, u=member)
             reached = {v for _, v, e in links if isinstance(e, Holds | RightEdge)}
+            # a right held jointly with ``member`` now counts if its holder is a member
+            # already: that issuer is re-judged too, though ``member`` holds nothing in it
+            reached |= self._named_jointly(member)
             for issuer in sorted(reached - members):
                 verdict = self.controlled_by(members, issuer, concept)
                 if verdict:
@@ -236,6 +244,15 @@ class Interests:
                 elif verdict is None:
                     undecided.add(issuer)
         return Closure(frozenset(members), frozenset(undecided - members))
+
+    def _named_jointly(self, partner: str) -> set[str]:
+        """The issuers of the rights that name ``partner`` as a joint holder."""
+        if self._joint_issuers is None:
+            self._joint_issuers = {}
+            for _, v, r in self.phase.edges(RightEdge):
+                for w in r.joint_with:
+                    self._joint_issuers.setdefault(w, set()).add(v)
+        return self._joint_issuers.get(partner, set())
 
     def controllers(self, entity: str, concept: Concept = "hsr") -> set[str]:
         """Every entity that controls ``entity``, directly or through a chain."""

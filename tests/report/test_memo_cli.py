@@ -112,23 +112,11 @@ def test_seed_memo_reads_as_a_memo(seed_pages: list[str]) -> None:
         assert expected in text, expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 open: the substantive and filing rules added in this round (limbs, "
-    "safeguards, EU/DE/UK theories, HSR violations) brought the seed memo from 22 to 28 pages, "
-    "body 18; the open findings need a shorter form",
-)
 def test_seed_memo_fits_its_page_budget(seed_pages: list[str]) -> None:
     """Issue 13: the whole memo within 25 pages (57 before)."""
     assert len(seed_pages) <= 25, len(seed_pages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 open: the substantive and filing rules added in this round (limbs, "
-    "safeguards, EU/DE/UK theories, HSR violations) brought the seed memo from 22 to 28 pages, "
-    "body 18; the open findings need a shorter form",
-)
 def test_seed_memo_body_fits_fifteen_pages(seed_pages: list[str]) -> None:
     """Issue 13: the body (before the Appendix) within 15 pages (39 before)."""
     body = next(i for i, p in enumerate(seed_pages) if "6. Appendix 6.1" in p)

@@ -23,6 +23,7 @@ CASES = sorted(p for p in (ROOT / "cases").glob("*.yaml"))
 FORBIDDEN = [
     (re.compile(r"\bparams\.[a-z_]"), "a parameter id"),
     (re.compile(r"\b(?:us|eu|uk|de)\.[a-z0-9-]+\.[a-z0-9-]+"), "a rule id"),
+    (re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\.(?:after|before)\b"), "a fact id"),
     (re.compile(r"`"), "a backtick"),
     (re.compile(r"\brecalled\b", re.I), "'recalled'"),
     (re.compile(r"\bplaceholder\b", re.I), "'placeholder'"),

@@ -35,7 +35,7 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
         'Open on request <a class="qref" href="#request-2">2</a>.',
         "Part of this test is not screened; counsel to assess.",
         'Waived</span> — <span class="label">Solely-for-investment exemption.',
-        '<span class="market">Data labelling</span> (open): Scale AI&#39;s share',
+        '<span class="market">Data labelling</span> (open)',
         "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
         '<span class="effect decide">Decides</span>',
         "Likeliest filing: European Union.</span>",

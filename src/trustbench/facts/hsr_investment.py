@@ -51,8 +51,8 @@ for _key, _doc in CONDUCT.items():
     "bool",
     "yes/no",
     "the acquirer is a natural person who, after the deal, is a director or officer of the "
-    "target (false for an acquirer that is not a natural person: its people are counted by "
-    "acquirer.board.seats.after and interlock.officer_director.after)",
+    "target (no for a company: its people count through its board seats and shared officers "
+    "and directors)",
     test="16 CFR 801.1(i)(1), 802.9; 43 FR 33465 (a director or officer of the issuer does not "
     "hold its shares solely for investment)",
     question="Is the acquirer (a natural person) a director or officer of the target?",

@@ -3,8 +3,8 @@
 a definition's file (``rules/de/definitions/concentration.yaml``) yields
 ``def.de.concentration::<example>`` items.
 
-Only the packs shipped in ``rules/`` are collected (test fixtures of broken packs live
-elsewhere, under ``tests/rules/fixtures``). Each rule's examples run against the pack whose
+Only the packs shipped in ``rules/`` are collected (the fixtures of broken packs are part of
+their checks, in ``trustbench.rules.checks``). Each rule's examples run against the pack whose
 file defines it.
 """
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from trustbench.cli import main
+from trustbench.rules.checks import all_checks, write_tree
 
 ROOT = Path(__file__).parents[2]
 ACME = ROOT / "rules" / "examples" / "acme-house-policy"
@@ -183,7 +184,7 @@ def test_test_json_and_junit(
 def test_test_junit_lists_pack_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(ROOT / "tests/rules/fixtures/TB130-condition/pack", tmp_path / "pack")
+    write_tree(next(c for c in all_checks() if c.code == "TB130").fixture.bad, tmp_path)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "rules", "test", "pack", "--format", "junit")
     root = ET.fromstring(out.split("\n", 1)[1])

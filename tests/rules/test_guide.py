@@ -4,7 +4,8 @@
 * ``write PATH`` writes the block to PATH; ``append PATH`` appends it;
 * ``run`` runs each ``trustbench …`` line of the block, which must succeed (exit 0);
   ``> FILE`` at the end of a line writes its output to FILE;
-* ``sample FILE`` checks that the block's lines are lines of FILE (shown output is real).
+* ``sample CODE`` checks that the block's lines are lines of what the registered check CODE's
+  fixture prints (shown output is real).
 """
 
 import contextlib
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from trustbench.cli import main
+from trustbench.rules.checks import all_checks
 
 ROOT = Path(__file__).parents[2]
 GUIDE = ROOT / "docs" / "writing-rules.md"
@@ -68,7 +70,7 @@ def test_the_guide_works_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPa
                 if line.strip() and not line.startswith("#"):
                     _run(line.strip(), tmp_path)
         elif action == "sample":
-            real = (ROOT / path).read_text(encoding="utf-8").splitlines()
+            real = {c.code: c for c in all_checks()}[path].fixture.expected.splitlines()
             assert all(line in real for line in block.splitlines()), block
         else:  # pragma: no cover
             raise AssertionError(f"unknown guide action {action!r}")

@@ -11,7 +11,7 @@ import typer
 from trustbench.cli.options import parse_date
 from trustbench.errors import Diagnostic, ErrorGroup, TrustbenchError, did_you_mean
 from trustbench.rules import results as formats
-from trustbench.rules.codes import REGISTRY
+from trustbench.rules.checks import Files, Link, all_checks
 from trustbench.rules.loader import discover_all
 from trustbench.rules.pack import LoadedRule, Pack, builtin_dir, is_example
 from trustbench.rules.scaffold import CURRENCIES, scaffold, todos
@@ -247,11 +247,39 @@ def test(
 
 
 @app.command("codes")
-def list_codes() -> None:
+def list_codes(
+    code: Annotated[
+        str | None, typer.Argument(help="a code (e.g. TB131): show its fixture as well")
+    ] = None,
+) -> None:
     """The pack checks: each code with its name and what it finds (`rules validate`
-    reports them)."""
-    for item in REGISTRY.values():
-        typer.echo(f"{item.code}  {item.name:<18} {item.description}")
+    reports them); with a CODE, a pack snippet that raises it, what it prints, and the fix."""
+    checks = {c.code: c for c in all_checks()}
+    if code is None:
+        for each in checks.values():
+            typer.echo(f"{each.code}  {each.name:<18} {each.description}")
+        return
+    item = checks.get(code.upper())
+    if item is None:
+        raise TrustbenchError(
+            f"no pack check {code!r}",
+            hint=did_you_mean(code.upper(), checks) or "see `rules codes`",
+        )
+    typer.echo(f"{item.code} {item.name}: {item.description}\n")
+    typer.echo("A pack that raises it (`rules validate .` in a folder holding these files):")
+    _files(item.fixture.bad)
+    typer.echo("What it prints:\n" + item.fixture.expected)
+    typer.echo("Put right:")
+    _files(item.fixture.good)
+
+
+def _files(files: Files) -> None:
+    for path, text in files.items():
+        if text is None:
+            typer.echo(f"--- {path}: removed\n")
+        else:
+            body = f"-> {text.target}\n" if isinstance(text, Link) else text
+            typer.echo(f"--- {path}\n{body}")
 
 
 @app.command("new")

@@ -7,7 +7,12 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test install lint check-wheel clean
+# Generated from the deal models, never edited or committed: the JSON Schema that deal files
+# `# yaml-language-server: $schema=` lines point editors at, and the field reference.
+GENERATED := cases/deal.schema.json docs/deal-fields.md
+MODELS := $(wildcard src/trustbench/model/*.py)
+
+.PHONY: demo test install lint check-wheel clean generated
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,16 +26,24 @@ $(STAMP_TEST): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
-install: $(STAMP_RUN)
+cases/deal.schema.json: $(MODELS) | $(STAMP_RUN)
+	$(BIN)/trustbench schema deal -o $@
 
-demo: $(STAMP_RUN)
+docs/deal-fields.md: $(MODELS) | $(STAMP_RUN)
+	$(BIN)/trustbench schema deal --markdown -o $@
+
+generated: $(GENERATED)
+
+install: $(STAMP_RUN) $(GENERATED)
+
+demo: $(STAMP_RUN) $(GENERATED)
 	$(BIN)/trustbench memo cases/meta-scale-ai.yaml -o reports/meta-scale-ai.pdf
 	$(BIN)/trustbench analyze cases/meta-scale-ai.yaml --quiet
 
-test: $(STAMP_TEST)
+test: $(STAMP_TEST) $(GENERATED)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP_TEST)
+lint: $(STAMP_TEST) $(GENERATED)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks conftest.py
 	$(BIN)/lint-imports
@@ -40,4 +53,4 @@ check-wheel: $(STAMP_TEST)
 	$(BIN)/python -m pytest -m slow tests/test_packaging.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) build dist src/*.egg-info $(GENERATED)

@@ -68,13 +68,20 @@ def test_every_case_points_editors_at_the_schema() -> None:
         assert first == "# yaml-language-server: $schema=deal.schema.json", case.name
 
 
-def test_committed_schema_is_the_printed_one() -> None:
-    result = CliRunner().invoke(app, ["schema", "deal"])
-    assert result.exit_code == 0
-    printed = json.loads(result.output)
-    assert printed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    committed = json.loads((ROOT / "cases" / "deal.schema.json").read_text(encoding="utf-8"))
-    assert committed == printed, "regenerate with: trustbench schema deal > cases/deal.schema.json"
+def test_the_schema_file_is_generated_from_the_model(tmp_path: Path) -> None:
+    """cases/deal.schema.json is not committed: `make` writes it with `schema deal -o`, the
+    same document `schema deal` prints."""
+    runner = CliRunner()
+    printed = runner.invoke(app, ["schema", "deal"])
+    assert printed.exit_code == 0
+    assert json.loads(printed.output)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    written = runner.invoke(app, ["schema", "deal", "-o", str(tmp_path / "deal.schema.json")])
+    assert (written.exit_code, written.output) == (0, "")
+    assert (tmp_path / "deal.schema.json").read_text(encoding="utf-8") == printed.output
+    assert json.loads(printed.output) == json_schema(Deal)
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "cases/deal.schema.json" in ignored and "docs/deal-fields.md" in ignored
+    assert "trustbench schema deal -o $@" in (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
 SEED = (ROOT / "cases" / "meta-scale-ai.yaml").read_text(encoding="utf-8")

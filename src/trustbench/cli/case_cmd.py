@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +10,10 @@ import typer
 from pydantic import BaseModel
 
 from trustbench.errors import TrustbenchError
-from trustbench.model import Deal, load_deal
+from trustbench.model import Deal, load_deal, reference
+from trustbench.model.reference import json_schema
+
+__all__ = ["app", "json_schema", "schema"]
 from trustbench.sources import atomic_write, display_path
 
 app = typer.Typer(help="Create and check deal files.", no_args_is_help=True)
@@ -130,22 +132,28 @@ transaction:
 
 def schema(
     what: Annotated[str, typer.Argument(help="deal, pack, rule, parameter or result")],
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="the field reference as Markdown tables")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="write to this file (atomically)")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of a deal file, pack manifest, rule file, parameter or the
-    analysis result (what `analyze --format json` prints)."""
+    analysis result (what `analyze --format json` prints), or its field reference."""
     model = _schema_model(what)
     if model is None:
         raise TrustbenchError(
             f"unknown schema {what!r}", hint="one of: " + ", ".join(sorted(SCHEMAS))
         )
-    typer.echo(json.dumps(json_schema(model), indent=2, sort_keys=True, ensure_ascii=False))
-
-
-def json_schema(model: type[BaseModel]) -> dict[str, object]:
-    """The model's JSON Schema as a self-describing document (draft 2020-12), so that
-    editors and validators know which dialect they read."""
-    schema = model.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    if markdown:
+        text = reference.markdown(model, f"{what.capitalize()} file fields")
+    else:
+        text = reference.schema_text(model)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write(output, text.encode("utf-8"))
 
 
 @app.command("validate")
@@ -177,7 +185,7 @@ def new(
     if path.exists():
         raise TrustbenchError("file exists; not overwriting", file=display_path(path))
     schema = directory / SCHEMA_FILE
-    text = json.dumps(json_schema(Deal), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = reference.schema_text(Deal)
     if not schema.exists() or schema.read_text(encoding="utf-8") != text:
         atomic_write(schema, text.encode("utf-8"))
     atomic_write(path, TEMPLATE.format(id=name, schema=SCHEMA_FILE).encode("utf-8"))

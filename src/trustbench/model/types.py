@@ -264,10 +264,10 @@ BoundedCount = Annotated[
 ]
 Currency = Annotated[str, BeforeValidator(check_currency), WithJsonSchema(schemas.CURRENCY)]
 Id = Annotated[str, BeforeValidator(check_id), WithJsonSchema(schemas.ID)]
-EntityRef = Annotated[str, BeforeValidator(check_id), Ref("entity"), WithJsonSchema(schemas.ID)]
-PersonRef = Annotated[str, BeforeValidator(check_id), Ref("person"), WithJsonSchema(schemas.ID)]
-MarketRef = Annotated[str, BeforeValidator(check_id), Ref("market"), WithJsonSchema(schemas.ID)]
-SourceRef = Annotated[str | list[str] | None, Ref("source"), WithJsonSchema(schemas.SOURCE_REF)]
+EntityRef = Annotated[str, BeforeValidator(check_id), WithJsonSchema(schemas.ID), Ref("entity")]
+PersonRef = Annotated[str, BeforeValidator(check_id), WithJsonSchema(schemas.ID), Ref("person")]
+MarketRef = Annotated[str, BeforeValidator(check_id), WithJsonSchema(schemas.ID), Ref("market")]
+SourceRef = Annotated[str | list[str] | None, WithJsonSchema(schemas.SOURCE_REF), Ref("source")]
 
 
 def exact(value: float | Range | None) -> float | None:

@@ -10,6 +10,8 @@ file defines it.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,21 @@ from trustbench.rules.pack import LoadedDefinition
 from trustbench.rules.validate import known_packs
 
 _PACKS: dict[Path, Pack] = {}
+_CACHE = tempfile.TemporaryDirectory(prefix="trustbench-tests-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite keeps its pack and template caches in a folder of its own, removed at the
+    end: a test run never evicts or rewrites the entries of the user's cache that a command
+    or benchmark running at the same time reads, nor reads one a run of another checkout
+    wrote (each checkout's run keeps its own)."""
+    os.environ["XDG_CACHE_HOME"] = _CACHE.name
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _CACHE.cleanup()
+
+
 _BUILTIN = builtin_dir().resolve()
 
 

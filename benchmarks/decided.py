@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from trustbench.decided import compare, load_cases
+from trustbench.errors import TrustbenchError
 
 FOUND = {"yes", "raised", "triggered", "remedied"}
 
@@ -50,6 +51,12 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(
-        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1] / "cases" / "decided"
-    )
+    try:
+        main(
+            Path(sys.argv[1])
+            if len(sys.argv) > 1
+            else Path(__file__).parents[1] / "cases" / "decided"
+        )
+    except TrustbenchError as exc:
+        print(exc.render(), file=sys.stderr)
+        sys.exit(2)

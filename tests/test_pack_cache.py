@@ -4,6 +4,8 @@ corrupt or not private, and never changes a result."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -110,3 +112,33 @@ def test_no_cache_when_switched_off(counted: list[Path], monkeypatch: pytest.Mon
     result(cached=True)
     result(cached=True)
     assert len(counted) == 8
+
+
+def _write_and_read(args: tuple[str, str, int]) -> list[str]:
+    """In a child process: write the same entry over and over while the others do, and read
+    it back each time; what is read is the whole pack or nothing, never a part."""
+    home, folder, rounds = args
+    os.environ["XDG_CACHE_HOME"] = home
+    pack = load_pack(Path(folder), {})
+    where = cache.cache_dir()
+    assert where is not None
+    entry = where / "shared.pickle"
+    seen = []
+    for _ in range(rounds):
+        cache._write(where, entry, pack)
+        found = cache._read(entry)
+        seen.append("partial or missing" if found is None else ",".join(sorted(found.rules)))
+    return seen
+
+
+def test_processes_writing_the_same_entry_at_once_never_read_a_part(tmp_path: Path) -> None:
+    """Four processes write and read one entry at the same time (as `screen`, a test run
+    and a benchmark may): every read gets the whole pack, and no temporary file is left."""
+    folder = ROOT / "rules" / "us"
+    whole = ",".join(sorted(load_pack(folder, {}).rules))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(4) as pool:
+        runs = pool.map(_write_and_read, [(str(tmp_path), str(folder), 20)] * 4)
+    assert {read for run in runs for read in run} == {whole}
+    where = tmp_path / "trustbench" / "packs"
+    assert [p.name for p in where.iterdir()] == ["shared.pickle"]

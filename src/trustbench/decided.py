@@ -26,7 +26,6 @@ marker must go.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -138,13 +137,22 @@ class Comparison:
         return self.trustbench == self.question.found
 
 
-def load_cases(folder: Path) -> Iterator[Case]:
-    """Every ``*.decision.yaml`` in ``folder``, sorted by file name."""
-    from trustbench.sources import load_document
+def load_cases(folder: Path) -> list[Case]:
+    """Every ``*.decision.yaml`` in ``folder``, sorted by file name. A folder that holds none
+    (a relative path read from another working directory, a typo) is an error, never an
+    empty scoreboard."""
+    from trustbench.errors import TrustbenchError
+    from trustbench.sources import display_path, load_document
 
-    for path in sorted(folder.glob("*.decision.yaml")):
-        doc = load_document(path)
-        yield Case.model_validate({**doc.data, "path": path})
+    paths = sorted(folder.glob("*.decision.yaml"))
+    if not paths:
+        where = "no such folder" if not folder.is_dir() else "no *.decision.yaml in it"
+        raise TrustbenchError(
+            f"no decided cases: {where}",
+            file=display_path(folder),
+            hint=f"a relative folder is read from the working directory ({Path.cwd()})",
+        )
+    return [Case.model_validate({**load_document(path).data, "path": path}) for path in paths]
 
 
 def compare(case: Case) -> list[Comparison]:

@@ -127,6 +127,10 @@ def _trusted(info: os.stat_result) -> bool:
 
 
 def _write(where: Path, entry: Path, pack: Pack) -> None:
+    """Write the entry whole under a temporary name, then rename it into place: a process
+    reading (or writing) the same entry at the same time sees the old entry, the new one or
+    none, never a part. A write that fails leaves no temporary file behind."""
+    tmp = None
     try:
         folders = pack_folders(pack)
         buffer = io.BytesIO()
@@ -138,14 +142,25 @@ def _write(where: Path, entry: Path, pack: Pack) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(buffer.getvalue())
         os.replace(tmp, entry)
+        tmp = None
         _prune(where)
     except Exception:  # a cache that cannot be written only costs time
         return
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _prune(where: Path) -> None:
-    entries = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+    """Keep the ``KEEP`` newest entries. Another process may remove an entry while this one
+    looks at it: that entry is simply gone."""
+    dated = []
+    for path in where.glob("*.pickle"):
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue
+    for _, old in sorted(dated, reverse=True)[KEEP:]:
         old.unlink(missing_ok=True)
 
 

@@ -142,18 +142,6 @@ class DealError(TrustbenchError):
     kind = "deal"
 
 
-class RuleError(TrustbenchError):
-    """A rule pack (manifest, parameters, authorities, rule files) is invalid."""
-
-    kind = "rule"
-
-
-class ExprError(TrustbenchError):
-    """A condition does not compile or type-check."""
-
-    kind = "expr"
-
-
 class TemplateError(TrustbenchError):
     """A memo template is invalid or tried something the sandbox forbids."""
 

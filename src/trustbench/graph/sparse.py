@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from trustbench.graph.ownership import OwnershipError, closed_loop_error
+from trustbench.graph.ownership_error import OwnershipError, closed_loop_error
 
 TOLERANCE = 1e-12
 """Stop iterating when no share moves by more than this (shares are in [0, 1])."""

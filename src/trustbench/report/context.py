@@ -10,7 +10,6 @@ not know points at the request that asks for it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,51 +20,18 @@ from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal,
 from trustbench.model.types import source_ids
 from trustbench.report import clock
 from trustbench.report.appendix import appendix
-from trustbench.report.citations import Citations
+from trustbench.report.builder import PACK_SECTION, Builder
+from trustbench.report.builder import Options as Options
 from trustbench.report.diagram import CATEGORY, diagram
 from trustbench.report.findings import jurisdiction
-from trustbench.report.plain import Plain
-from trustbench.report.requests import Requests, Wording
 from trustbench.report.structuring import structuring
 from trustbench.report.summary import summary
-from trustbench.rules.evaluate import JurisdictionResult
 from trustbench.rules.text import pct
 from trustbench.version import __version__
-
-PACK_SECTION = "templates/section.html.j2"
 
 
 def generated_at() -> str:
     return clock.now().strftime("%Y-%m-%d %H:%M UTC")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What goes into this memo besides the client text (the ``memo`` command's flags)."""
-
-    reviewer: bool = False  # the signing lawyer's verification notes
-    later_developments: bool = False  # material dated after the case's as-of date
-    full_appendix: bool = False  # every parameter and rule, not only those the memo uses
-    structuring: bool = True  # the verified structuring options (trustbench.whatif)
-
-
-class Builder:
-    def __init__(self, analysis: Analysis, options: Options) -> None:
-        self.analysis = analysis
-        self.options = options
-        self.deal = analysis.deal
-        self.as_of = analysis.as_of
-        self.cite = Citations(self.deal, analysis.results, analysis.as_of)
-        self.wording = Wording(self.deal)
-        self.requests = Requests(analysis.results, self.wording, ("decide", "weigh"))
-        self.facts_shown: set[str] = set()
-        self.plain = Plain(
-            {rid: f.title for r in analysis.results for f in r.findings for rid in [f.rule]}
-        )
-
-    def pack_section(self, r: JurisdictionResult) -> str | None:
-        has_section = (r.pack.root / PACK_SECTION).is_file()
-        return f"pack/{r.pack.id}/section.html.j2" if has_section else None
 
 
 def build_context(

@@ -22,7 +22,7 @@ from trustbench.rules.schema import FACTORS
 from trustbench.rules.text import fmt
 
 if TYPE_CHECKING:
-    from trustbench.report.context import Builder
+    from trustbench.report.builder import Builder
 
 FACTOR_TITLES = {
     "filing": "Notification (filing) requirements",

@@ -16,7 +16,7 @@ from trustbench.rules.evaluate import Finding, JurisdictionResult
 from trustbench.summary import Summary, summary_of
 
 if TYPE_CHECKING:
-    from trustbench.report.context import Builder
+    from trustbench.report.builder import Builder
 
 STATES = {
     "raised": "raised",

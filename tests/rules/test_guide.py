@@ -14,6 +14,7 @@ import json
 import re
 import shlex
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,33 +55,47 @@ def _run(line: str, folder: Path) -> None:
         (folder / target).write_text(out.getvalue(), encoding="utf-8")
 
 
-def test_the_guide_works_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "cases").mkdir()
-    shutil.copy(ROOT / "cases" / "meta-scale-ai.yaml", tmp_path / "cases")
-    monkeypatch.chdir(tmp_path)
+def _follow_the_guide(folder: Path) -> None:
+    (folder / "cases").mkdir()
+    shutil.copy(ROOT / "cases" / "meta-scale-ai.yaml", folder / "cases")
     for action, path, block in steps():
         if action == "write":
-            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / path).write_text(block, encoding="utf-8")
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(block, encoding="utf-8")
         elif action == "append":
-            with (tmp_path / path).open("a", encoding="utf-8") as handle:
+            with (folder / path).open("a", encoding="utf-8") as handle:
                 handle.write(block)
         elif action == "run":
             for line in block.splitlines():
                 if line.strip() and not line.startswith("#"):
-                    _run(line.strip(), tmp_path)
+                    _run(line.strip(), folder)
         elif action == "sample":
             real = {c.code: c for c in all_checks()}[path].fixture.expected.splitlines()
             assert all(line in real for line in block.splitlines()), block
         else:  # pragma: no cover
             raise AssertionError(f"unknown guide action {action!r}")
-    assert "<testsuites" in (tmp_path / "rules-junit.xml").read_text()
+
+
+@pytest.fixture(scope="module")
+def guide_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder where every step of the guide was done, once for the module (each step
+    asserts what it must as it runs)."""
+    folder = tmp_path_factory.mktemp("guide")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        _follow_the_guide(folder)
+    yield folder
+
+
+def test_the_guide_works_as_written(guide_folder: Path) -> None:
+    assert "<testsuites" in (guide_folder / "rules-junit.xml").read_text()
+    assert (guide_folder / "my-rules" / "northwind" / "pack.yaml").is_file()
 
 
 def test_the_house_pack_of_the_guide_takes_the_place_of_us(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    guide_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    test_the_guide_works_as_written(tmp_path, monkeypatch)
+    monkeypatch.chdir(guide_folder)
     capsys.readouterr()
     assert (
         main(

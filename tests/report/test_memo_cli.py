@@ -25,7 +25,7 @@ from .deals import IMG, JINJA, hostile_deal_yaml
 ROOT = Path(__file__).parents[2]
 SEED = ROOT / "cases" / "meta-scale-ai.yaml"
 GOLDEN = Path(__file__).parent / "golden" / "meta-scale-ai.html"
-EPOCH = "1764223200"  # 2025-11-27 06:00:00 UTC
+EPOCH = "1764223200"  # 2025-11-27 06:00:00 UTC (seed_pdfs and seed_pages: tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -43,16 +43,6 @@ def _memo(args: list[str], capsys: Any = None) -> int:
 
 
 @pytest.fixture(scope="module")
-def seed_pdfs(epoch: None, tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
-    out = tmp_path_factory.mktemp("seed")
-    pdfs = []
-    for name in ("a.pdf", "b.pdf"):
-        assert _memo([str(SEED), "-o", str(out / name)]) == 0
-        pdfs.append((out / name).read_bytes())
-    return pdfs[0], pdfs[1]
-
-
-@pytest.fixture(scope="module")
 def seed_html(epoch: None, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("html") / "memo.html"
     assert _memo([str(SEED), "--html", "-o", str(out)]) == 0
@@ -61,11 +51,6 @@ def seed_html(epoch: None, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _pages(pdf: bytes) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf)).pages]
-
-
-@pytest.fixture(scope="module")
-def seed_pages(seed_pdfs: tuple[bytes, bytes]) -> list[str]:
-    return _pages(seed_pdfs[0])
 
 
 # ---------------------------------------------------------------------------- the seed memo

@@ -45,6 +45,35 @@ def test_alias_bomb_is_limited() -> None:
     assert "expands to more than" in info.value.message
 
 
+def test_an_alias_bomb_is_rejected_before_it_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its size is worked out from the distinct nodes: building stops at the first value,
+    where it used to build two million before stopping (seconds of CPU per hostile file)."""
+    from trustbench import sources
+
+    calls = []
+    build = sources._Builder.build
+
+    def counted(self, node, loc, depth):  # type: ignore[no-untyped-def]
+        calls.append(node)
+        return build(self, node, loc, depth)
+
+    monkeypatch.setattr(sources._Builder, "build", counted)
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 13):  # 10^13 values once expanded
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    with pytest.raises(LimitError) as info:
+        parse_document("\n".join(lines) + "\n", "bomb.yaml")
+    assert info.value.render().startswith("bomb.yaml:1:34: error[limit]: the document expands")
+    assert len(calls) == 1
+    calls.clear()
+    assert parse_document("a: &a [1, 2]\nb: *a\nc: {d: *a}\n", "x").data == {
+        "a": [1, 2],
+        "b": [1, 2],
+        "c": {"d": [1, 2]},
+    }
+    assert len(calls) == 11  # a document under the limit is built as before, value by value
+
+
 def test_deep_nesting_is_limited() -> None:
     with pytest.raises(LimitError):
         parse_document("a: " + "[" * 200 + "]" * 200 + "\n", "deep.yaml")

@@ -165,9 +165,67 @@ def parse_document(text: str, shown: str) -> Document:
         doc.data = None
         return doc
     builder = _Builder(doc)
+    _Expansion(builder).check(node)
     with paused_gc():
         doc.data = builder.build(node, (), 0)
     return doc
+
+
+class _Expansion:
+    """Rejects a document whose aliases expand it past ``MAX_NODES`` values before building
+    any of it: the expanded size of each distinct node is computed once, so an alias bomb
+    costs time in the size of its text, not of its expansion. The error names the node that
+    building would have stopped at (values are counted as :meth:`_Builder.build` counts
+    them: each node once, mapping keys not)."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self.builder = builder
+        self.sizes: dict[int, int] = {}
+        self.open: set[int] = set()
+
+    def check(self, root: yaml.Node) -> None:
+        try:
+            if self._size(root) <= MAX_NODES:
+                return
+        except (_Recursive, RecursionError):
+            return  # a recursive alias: building stops at the depth limit
+        self._find(root, 0)
+
+    def _children(self, node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.MappingNode):
+            return [value for _, value in node.value]
+        return []
+
+    def _size(self, node: yaml.Node) -> int:
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        if key in self.open:
+            raise _Recursive
+        self.open.add(key)
+        size = 1 + sum(self._size(child) for child in self._children(node))
+        self.open.discard(key)
+        self.sizes[key] = size
+        return size
+
+    def _find(self, node: yaml.Node, count: int) -> int:
+        """Count as building would, skipping whole subtrees that stay under the limit, and
+        raise at the value that passes it."""
+        if count + self.sizes[id(node)] <= MAX_NODES:
+            return count + self.sizes[id(node)]
+        count += 1
+        if count > MAX_NODES:
+            self.builder.count = count - 1
+            self.builder.build(node, (), 0)  # raises the located LimitError
+        for child in self._children(node):
+            count = self._find(child, count)
+        return count  # pragma: no cover - the limit is passed inside
+
+
+class _Recursive(Exception):
+    """A node that contains itself through an alias."""
 
 
 class _Builder:

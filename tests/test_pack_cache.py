@@ -132,13 +132,13 @@ def _write_and_read(args: tuple[str, str, int]) -> list[str]:
 
 
 def test_processes_writing_the_same_entry_at_once_never_read_a_part(tmp_path: Path) -> None:
-    """Four processes write and read one entry at the same time (as `screen`, a test run
+    """Three processes write and read one entry at the same time (as `screen`, a test run
     and a benchmark may): every read gets the whole pack, and no temporary file is left."""
     folder = ROOT / "rules" / "us"
     whole = ",".join(sorted(load_pack(folder, {}).rules))
     context = multiprocessing.get_context("fork")
-    with context.Pool(4) as pool:
-        runs = pool.map(_write_and_read, [(str(tmp_path), str(folder), 20)] * 4)
+    with context.Pool(3) as pool:
+        runs = pool.map(_write_and_read, [(str(tmp_path), str(folder), 12)] * 3)
     assert {read for run in runs for read in run} == {whole}
     where = tmp_path / "trustbench" / "packs"
     assert [p.name for p in where.iterdir()] == ["shared.pickle"]

@@ -46,8 +46,8 @@ def test_alias_bomb_is_limited() -> None:
 
 
 def test_an_alias_bomb_is_rejected_before_it_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its size is worked out from the distinct nodes: building stops at the first value,
-    where it used to build two million before stopping (seconds of CPU per hostile file)."""
+    """Its size is worked out from the distinct nodes: no value is built, where two million
+    were built before it stopped (seconds of CPU per hostile file)."""
     from trustbench import sources
 
     calls = []
@@ -64,8 +64,7 @@ def test_an_alias_bomb_is_rejected_before_it_is_built(monkeypatch: pytest.Monkey
     with pytest.raises(LimitError) as info:
         parse_document("\n".join(lines) + "\n", "bomb.yaml")
     assert info.value.render().startswith("bomb.yaml:1:34: error[limit]: the document expands")
-    assert len(calls) == 1
-    calls.clear()
+    assert calls == []
     assert parse_document("a: &a [1, 2]\nb: *a\nc: {d: *a}\n", "x").data == {
         "a": [1, 2],
         "b": [1, 2],

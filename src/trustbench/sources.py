@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from trustbench.errors import InputError, LimitError
+from trustbench.expansion import check_expansion, too_many
 
 Loc = tuple[str | int, ...]
 
@@ -165,67 +166,10 @@ def parse_document(text: str, shown: str) -> Document:
         doc.data = None
         return doc
     builder = _Builder(doc)
-    _Expansion(builder).check(node)
+    check_expansion(node, shown, MAX_NODES)
     with paused_gc():
         doc.data = builder.build(node, (), 0)
     return doc
-
-
-class _Expansion:
-    """Rejects a document whose aliases expand it past ``MAX_NODES`` values before building
-    any of it: the expanded size of each distinct node is computed once, so an alias bomb
-    costs time in the size of its text, not of its expansion. The error names the node that
-    building would have stopped at (values are counted as :meth:`_Builder.build` counts
-    them: each node once, mapping keys not)."""
-
-    def __init__(self, builder: _Builder) -> None:
-        self.builder = builder
-        self.sizes: dict[int, int] = {}
-        self.open: set[int] = set()
-
-    def check(self, root: yaml.Node) -> None:
-        try:
-            if self._size(root) <= MAX_NODES:
-                return
-        except (_Recursive, RecursionError):
-            return  # a recursive alias: building stops at the depth limit
-        self._find(root, 0)
-
-    def _children(self, node: yaml.Node) -> list[yaml.Node]:
-        if isinstance(node, yaml.SequenceNode):
-            return list(node.value)
-        if isinstance(node, yaml.MappingNode):
-            return [value for _, value in node.value]
-        return []
-
-    def _size(self, node: yaml.Node) -> int:
-        key = id(node)
-        if key in self.sizes:
-            return self.sizes[key]
-        if key in self.open:
-            raise _Recursive
-        self.open.add(key)
-        size = 1 + sum(self._size(child) for child in self._children(node))
-        self.open.discard(key)
-        self.sizes[key] = size
-        return size
-
-    def _find(self, node: yaml.Node, count: int) -> int:
-        """Count as building would, skipping whole subtrees that stay under the limit, and
-        raise at the value that passes it."""
-        if count + self.sizes[id(node)] <= MAX_NODES:
-            return count + self.sizes[id(node)]
-        count += 1
-        if count > MAX_NODES:
-            self.builder.count = count - 1
-            self.builder.build(node, (), 0)  # raises the located LimitError
-        for child in self._children(node):
-            count = self._find(child, count)
-        return count  # pragma: no cover - the limit is passed inside
-
-
-class _Recursive(Exception):
-    """A node that contains itself through an alias."""
 
 
 class _Builder:
@@ -245,13 +189,7 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise LimitError(
-                f"the document expands to more than {MAX_NODES:,} values",
-                file=self.doc.path,
-                line=node.start_mark.line + 1,
-                column=node.start_mark.column + 1,
-                hint="YAML aliases (&a / *a) that repeat large blocks multiply the size",
-            )
+            raise too_many(self.doc.path, node, MAX_NODES)
         if depth > MAX_DEPTH:
             raise LimitError(
                 f"nesting is deeper than the limit of {MAX_DEPTH} levels",

@@ -89,3 +89,27 @@ def test_no_or_partial_timeline_is_unknown(text: str) -> None:
 
 def test_events_after_the_case_date_decide_nothing() -> None:
     assert facts("  - {date: 2025-09-01, type: closing}")[:3] == (False, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [("2024-09-01", False), ("2024-12-01", True), ("2025-02-01", False)],
+)
+def test_a_referred_deal_is_held_from_the_request_until_clearance(
+    closing: str, expected: bool
+) -> None:
+    """Art. 22(4) EUMR: Art. 7 applies to what was not implemented when the parties were told
+    of the request (here read from the request's date), until clearance."""
+    events = (
+        "  - {date: 2024-10-01, type: referral_request, jurisdiction: fr}\n"
+        "  - {date: 2024-11-01, type: referral_acceptance, jurisdiction: eu}\n"
+        f"  - {{date: {closing}, type: closing}}\n"
+        "  - {date: 2025-01-15, type: clearance, jurisdiction: eu}"
+    )
+    ctx = ctx_for(DEAL.replace("{events}", events))
+    assert val(ctx, "standstill.implemented_after_referral.eu") is expected
+
+
+def test_no_referral_on_a_silent_file_is_unknown() -> None:
+    ctx = ctx_for(DEAL.replace("timeline:\n{events}\n", ""))
+    assert val(ctx, "standstill.implemented_after_referral.eu") is None

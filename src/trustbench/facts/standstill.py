@@ -191,3 +191,42 @@ def _register(code: str, label: str) -> None:
 
 for _code, _label in REVIEWS.items():
     _register(_code, _label)
+
+
+def _referral_informed(ctx: FactContext) -> dt.date | None:
+    """The date from which Art. 7 applies to a referred deal (Art. 22(4) EUMR: the date the
+    Commission informs the undertakings concerned that a request has been made), read as the
+    first referral request in the timeline, or the acceptance where no request is dated."""
+    requests = [e.date for e in events(ctx) if e.type == "referral_request"]
+    accepted = [
+        e.date for e in events(ctx) if e.type == "referral_acceptance" and e.jurisdiction == "eu"
+    ]
+    dates = requests or accepted
+    return min(dates) if dates else None
+
+
+@fact(
+    "standstill.implemented_after_referral.eu",
+    "bool",
+    "yes/no",
+    "the deal was implemented (closed, or the acquirer's side used rights in the target) on "
+    "or after the first Art. 22 referral request, and before EU clearance: what the EU "
+    "standstill forbids a referred deal (Art. 22(4) EUMR)",
+    test="standstill obligations (gun-jumping) of a referred concentration",
+    question=_Q,
+    topic="Timeline",
+)
+def _after_referral(ctx: FactContext) -> Value:
+    start = _referral_informed(ctx)
+    if start is None:
+        if _stated(ctx):
+            return known(False, note="the timeline records no referral request")
+        return unknown("the timeline does not record the referral procedure")
+    cleared = _cleared(ctx, "eu")
+    acts = [a for a in _acts(ctx) if a.date >= start and (cleared is None or a.date < cleared)]
+    if acts:
+        first = acts[0]
+        return known(True, first.sources, f"{first.what} on {first.date.isoformat()}")
+    if _stated(ctx) or (cleared is not None and "timeline" not in ctx.deal.partial):
+        return known(False, note=f"nothing implemented the deal from {start.isoformat()}")
+    return unknown("the timeline is partial and records no closing after the referral")

@@ -114,7 +114,7 @@ def test_seed_case_meta_holds_49_percent_equity_and_no_votes_after() -> None:
     assert "Google" in ctx.get("vertical.rivals_supplied").value
 
 
-TYPES = ("bool", "double", "int", "string", "list")
+TYPES = ("bool", "double", "int", "string", "list", "table")
 
 
 def test_every_fact_is_documented() -> None:

@@ -182,11 +182,14 @@ def _resolved(render: Callable[[], Texts], applied: tuple[str, ...]) -> Callable
 # -- the JSON contract (DESIGN.md "Interfaces") ---------------------------------------------
 
 
-def _plain(value: object) -> object:
+def json_value(value: object) -> object:
+    """A fact or parameter value as JSON takes it (bounds as their ends, tables by row)."""
     if isinstance(value, Range):
         return value.as_dict()
-    if isinstance(value, tuple):
-        return list(value)
+    if isinstance(value, tuple | list):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in sorted(value.items())}
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -202,10 +205,10 @@ def finding_json(f: Finding) -> dict[str, object]:
         "weight": f.weight,
         "text": f.text,
         "cites": sorted(f.cites),
-        "facts": {n: _plain(u.value) for n, u in sorted(f.facts.items())},
+        "facts": {n: json_value(u.value) for n, u in sorted(f.facts.items())},
         "params": {
             n: {
-                "value": _plain(p.value),
+                "value": json_value(p.value),
                 "effective": p.effective.isoformat() if p.effective else None,
             }
             for n, p in sorted(f.params.items())
@@ -227,7 +230,7 @@ def finding_json(f: Finding) -> dict[str, object]:
                 "subject": i.subject,
                 "status": i.status,
                 "text": i.text,
-                "facts": {n: _plain(u.value) for n, u in sorted(i.facts.items())},
+                "facts": {n: json_value(u.value) for n, u in sorted(i.facts.items())},
                 "missing": sorted(i.missing),
             }
             for i in f.instances

@@ -337,8 +337,11 @@ SYNTHETIC: dict[str, str | Disagrees] = {
     "eu.eumr.art1-2-thresholds": N,
     "eu.eumr.art1-3-thresholds": N,
     "eu.eumr.eu-dimension": N,
-    "eu.eumr.art7-standstill": N,
-    "eu:filing": "no",
+    # The file has no timeline, so whether the Commission has accepted an Art. 22 referral
+    # (which would make the deal notifiable and the standstill apply, Art. 22(3)-(4)) is not
+    # stated: the EU answer is open, never "not required" on a silent file.
+    "eu.eumr.art7-standstill": "unknown",
+    "eu:filing": "unknown",
     "eu.eumr.art22-referral": T,
     "eu.dma.art14-inform": T,  # fictional gatekeeper, digital services
     # UK. Board seat + vetoes + information rights + supply and licence: material influence;

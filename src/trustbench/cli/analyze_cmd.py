@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trustbench.analysis import Analysis, evaluate, load_packs, result_json
+from trustbench.analysis import Analysis, evaluate, json_value, load_packs, result_json
 from trustbench.cli.options import (
     AsOf,
     FailOn,
@@ -333,4 +333,4 @@ def computed_facts(ctx: FactContext) -> dict[str, object]:
 
 
 def _json(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
+    return json_value(value)

@@ -49,6 +49,9 @@ TYPES: dict[str, Any] = {
     # a scale (a fee schedule, a threshold ladder): [from_1, value_1, from_2, value_2, ...]
     # with ascending ``from``; ``scale(s, x)`` is the value of the step x falls in
     "scale": cel.Type.List(cel.Type.DOUBLE),
+    # a table: row name -> cells in a fixed column order (e.g. Member State -> [combined,
+    # acquirer, target]); a cell may be a bound or unknown; ``count_above`` counts its rows
+    "table": cel.Type.Map(cel.Type.STRING, cel.Type.List(cel.Type.DOUBLE)),
 }
 MAX_SOURCE = 4000
 _MISSING = re.compile(r'No value with name "([^"]+)" found')
@@ -125,8 +128,12 @@ class Compiled:
             value = values.get(name)
             if value is None:
                 continue
-            if not isinstance(value, _PLAIN) and is_bound(value) and self.root is not None:
+            if self.root is not None and (
+                (not isinstance(value, _PLAIN) and is_bound(value)) or bounded.open_table(value)
+            ):
                 return self._evaluate_bounded(values)
+            if isinstance(value, dict):
+                value = bounded.exact_table(value)
             data[name] = list(value) if isinstance(value, tuple) else value
         try:
             result = self._program.eval(data=data)
@@ -146,7 +153,10 @@ class Compiled:
         value = bounded.evaluate(self.root, values, scale_at)
         if value is not None:
             return Outcome(value)
-        missing = tuple(n for n in self.names if values.get(n) is None)
+        # a table with open cells is asked for again: the rows it leaves open decide it
+        missing = tuple(
+            n for n in self.names if values.get(n) is None or bounded.open_table(values.get(n))
+        )
         bounds = [n for n in self.names if is_bound(values.get(n))]
         return Outcome(
             None, missing, None if missing else f"the bound on {bounds[0]} does not decide it"
@@ -179,6 +189,21 @@ def scale_at(steps: Any, amount: float) -> float:
     return values[index]
 
 
+_COUNT_ABOVE = cel.FunctionDecl(
+    "count_above",
+    [
+        cel.Overload(
+            "count_above_table_list_double",
+            cel.Type.INT,
+            [TYPES["table"], cel.Type.List(cel.Type.DOUBLE)],
+            impl=lambda table, minimums: bounded.count_exact(table, minimums),
+        )
+    ],
+)
+"""``count_above(table, [m1, m2, ...])``: the number of rows each cell of which is more
+than the minimum of its column (a table with bounds or unknown cells is counted by
+:func:`trustbench.expr.bounded.count_above`, as a range when the cells do not decide it)."""
+
 _SCALE = cel.FunctionDecl(
     "scale",
     [
@@ -203,7 +228,8 @@ class Compiler:
     def __init__(self, declarations: Mapping[str, str]) -> None:
         self.declarations = dict(declarations)
         self._env = cel.NewEnv(
-            variables={n: TYPES[t] for n, t in self.declarations.items()}, functions=[_SCALE]
+            variables={n: TYPES[t] for n, t in self.declarations.items()},
+            functions=[_SCALE, _COUNT_ABOVE],
         )
 
     def compile(self, source: str) -> Compiled:

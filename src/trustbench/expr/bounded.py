@@ -14,11 +14,21 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from trustbench.expr.ast import Node
 
-__all__ = ["UNKNOWN", "evaluate", "is_bound"]
+__all__ = [
+    "UNKNOWN",
+    "Count",
+    "count_above",
+    "count_exact",
+    "evaluate",
+    "exact_table",
+    "is_bound",
+    "open_table",
+]
 
 
 class _Unknown:
@@ -113,6 +123,8 @@ class _Eval:
         return self.node(args[1] if cond else args[2])
 
     def function(self, name: str, operands: list[Any]) -> Any:
+        if name == "count_above" and not any(is_bound(v) for v in operands[1]):
+            return count_above(operands[0], operands[1])
         if any(is_bound(v) for v in operands):
             return _bounded_arithmetic(name, operands)
         if name == "@in":
@@ -121,6 +133,8 @@ class _Eval:
             return len(operands[0])
         if name == "scale":
             return self.scale(operands[0], operands[1])
+        if name == "count_above":
+            return count_above(operands[0], operands[1])
         arithmetic = {
             "_+_": operator.add,
             "_-_": operator.sub,
@@ -161,3 +175,77 @@ def _bounded_arithmetic(name: str, operands: list[Any]) -> Any:
             return UNKNOWN  # number minus a bound: its direction flips; not needed yet
         return bound.shift(other if name == "_+_" else -other)
     return UNKNOWN
+
+
+# -- tables: rows of cells, each exact, a bound or unknown (None) -----------------------------
+
+
+def open_table(value: Any) -> bool:
+    """A table (a mapping of rows) with a cell that is a bound or unknown: CEL cannot take
+    it, so the condition is evaluated here."""
+    if not isinstance(value, dict):
+        return False
+    return any(c is None or is_bound(c) for row in value.values() for c in row)
+
+
+def exact_table(value: dict[str, Any]) -> dict[str, list[float]]:
+    """A table of exact cells as CEL takes it (every cell a double)."""
+    return {str(k): [float(c) for c in row] for k, row in value.items()}
+
+
+def count_exact(table: Mapping[str, Any], minimums: Any) -> int:
+    """The number of rows of an exact table each cell of which is more than its column's
+    minimum (CEL's implementation of ``count_above``)."""
+    mins = [float(m) for m in minimums]
+    return sum(
+        1
+        for row in table.values()
+        if len(list(row)) >= len(mins)
+        and all(float(c) > m for c, m in zip(row, mins, strict=False))
+    )
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count known only to lie between ``lo`` and ``hi`` (both included): the rows that
+    certainly pass and those that may."""
+
+    lo: int
+    hi: int
+
+    def compare(self, op: str, other: float) -> bool | None:
+        fn = _PY[op]
+        if op in ("==", "!="):
+            if self.lo == self.hi:
+                return bool(fn(self.lo, other))
+            inside = self.lo <= other <= self.hi
+            return None if inside else op == "!="
+        at_lo, at_hi = fn(self.lo, other), fn(self.hi, other)
+        return bool(at_lo) if at_lo == at_hi else None
+
+
+def count_above(table: Any, minimums: Any) -> Any:
+    """``count_above`` over a table whose cells may be bounds or unknown: the exact count
+    where every row is decided, else a :class:`Count` from the rows that certainly pass to
+    those that may. A row shorter than the minimums never passes."""
+    mins = [float(m) for m in minimums]
+    certain = possible = 0
+    for row in dict(table).values():
+        cells = list(row)
+        if len(cells) < len(mins):
+            continue
+        results = [_above(c, m) for c, m in zip(cells, mins, strict=False)]
+        if all(r is True for r in results):
+            certain += 1
+        if not any(r is False for r in results):
+            possible += 1
+    return certain if certain == possible else Count(certain, possible)
+
+
+def _above(cell: Any, minimum: float) -> bool | None:
+    if cell is None:
+        return None
+    if is_bound(cell):
+        decided: bool | None = cell.compare(">", minimum)
+        return decided
+    return float(cell) > minimum

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-FactType = Literal["bool", "double", "int", "string", "list"]
+FactType = Literal["bool", "double", "int", "string", "list", "table"]
 Scope = Literal["deal", "market"]
 Coords = tuple[tuple[str, str], ...]
 """A point in a definition's dimensions, as sorted (dimension, value) pairs."""

@@ -4,9 +4,11 @@ EUMR Art. 4(1) and 7(1) and GWB § 41(1) forbid implementing a notifiable concen
 before it is cleared. A deal that closes without ever being notified breaches them as surely
 as one that closes while the review is pending, so these facts, unlike
 ``timeline.closed_before_clearance.*``, do not need a filing event: they ask whether the deal
-was *implemented* — closed, or the rights it gives exercised (votes cast, vetoes used, board
-seats taken by the acquirer's side) — on or before the case date and before clearance in the
-jurisdiction. Whether a filing was required at all is the notification rules' question.
+was *implemented* — closed, vetoes over the target's business conferred by a dated step
+(Altice: the purchase agreement's covenants from signing), or the rights it gives exercised
+(votes cast, vetoes used, instructions given, board seats taken by the acquirer's side) — on
+or before the case date and before clearance in the jurisdiction. Whether a filing was
+required at all is the notification rules' question.
 
 Closing is read from ``closing`` events and from ``transaction.closing``; only what happened
 on or before ``as_of`` counts. An absent closing or exercise of rights counts as none only if
@@ -19,11 +21,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from trustbench.facts.context import FactContext
+from trustbench.facts.governance import STRATEGIC_MATTERS
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, events
+from trustbench.model.plausibility import ORDINARY_MATTERS
+from trustbench.model.transaction import GrantRight
 from trustbench.model.types import source_ids
 
 REVIEWS = {"eu": "EU clearance", "de": "German clearance"}
+
+BUSINESS_MATTERS = (*STRATEGIC_MATTERS, *ORDINARY_MATTERS)
+"""Matters a veto over which steers the target's business rather than protecting its value:
+the strategic vetoes of joint control (Consolidated Jurisdictional Notice, B.II.3.2) and the
+ordinary-course vetoes (pricing, contracts) held to implement a deal in Altice."""
 
 _Q = (
     "When did the deal close, when was it notified to each authority and cleared, and did "
@@ -46,17 +56,38 @@ def _cleared(ctx: FactContext, code: str) -> dt.date | None:
 
 
 def _acts(ctx: FactContext) -> list[Act]:
-    """Every closing and every exercise of rights by the acquirer's side, as of the case."""
+    """Every closing, every right over the target's business conferred on the acquirer's
+    side from a dated step, and every exercise of rights by that side, as of the case."""
     acquirers = ctx.interests("after").group(ctx.acquirer) | {ctx.acquirer}
     acts = [
         Act(e.date, e.type.replace("_", " "), tuple(source_ids(e.source)))
         for e in events(ctx)
         if e.type == "closing" or (e.type in RIGHTS_EVENTS and (e.by is None or e.by in acquirers))
     ]
+    acts += _conferred(ctx, acquirers)
     closing = ctx.deal.transaction.closing
     if closing is not None and closing <= ctx.as_of:
         acts.append(Act(closing, "closing", tuple(source_ids(ctx.deal.transaction.source))))
     return sorted(acts, key=lambda a: (a.date, a.what))
+
+
+def _conferred(ctx: FactContext, acquirers: set[str]) -> list[Act]:
+    """Vetoes or consents over the target's business conferred on the acquirer's side by a
+    dated step (e.g. the purchase agreement's covenants from signing): the possibility of
+    decisive influence before closing already implements the deal (Altice v Commission,
+    T-425/18 and C-746/21 P). Rights only over matters that protect the target's value
+    (dividends, asset sales, the articles) are not counted."""
+    out = []
+    for step in ctx.deal.transaction.steps:
+        if not isinstance(step, GrantRight) or step.date is None or step.date > ctx.as_of:
+            continue
+        right = step.right
+        matters = sorted(set(right.matters) & set(BUSINESS_MATTERS))
+        ours = right.issuer == ctx.target and right.holder in acquirers
+        if right.kind in ("veto", "consent") and ours and matters:
+            what = f"{right.kind} rights over {', '.join(matters)} conferred".replace("_", " ")
+            out.append(Act(step.date, what, tuple(source_ids(step.source))))
+    return out
 
 
 def _stated(ctx: FactContext) -> bool:
@@ -152,9 +183,10 @@ def _register(code: str, label: str) -> None:
         f"standstill.implemented.{code}",
         "bool",
         "yes/no",
-        f"the deal was implemented before {label}: it closed, or the acquirer's side cast "
-        f"votes, used a veto or took a board seat in the target, before {label} (or with "
-        f"none recorded by the case date), whether or not it was notified in {upper}",
+        f"the deal was implemented before {label}: it closed, a dated step gave the "
+        f"acquirer's side vetoes over the target's business, or that side cast votes, used "
+        f"a veto, gave instructions or took a board seat in the target, before {label} (or "
+        f"with none recorded by the case date), whether or not it was notified in {upper}",
         test="standstill obligations (gun-jumping)",
         question=_Q,
         topic="Timeline",
@@ -191,3 +223,42 @@ def _register(code: str, label: str) -> None:
 
 for _code, _label in REVIEWS.items():
     _register(_code, _label)
+
+
+def _referral_informed(ctx: FactContext) -> dt.date | None:
+    """The date from which Art. 7 applies to a referred deal (Art. 22(4) EUMR: the date the
+    Commission informs the undertakings concerned that a request has been made), read as the
+    first referral request in the timeline, or the acceptance where no request is dated."""
+    requests = [e.date for e in events(ctx) if e.type == "referral_request"]
+    accepted = [
+        e.date for e in events(ctx) if e.type == "referral_acceptance" and e.jurisdiction == "eu"
+    ]
+    dates = requests or accepted
+    return min(dates) if dates else None
+
+
+@fact(
+    "standstill.implemented_after_referral.eu",
+    "bool",
+    "yes/no",
+    "the deal was implemented (closed, or the acquirer's side used rights in the target) on "
+    "or after the first Art. 22 referral request, and before EU clearance: what the EU "
+    "standstill forbids a referred deal (Art. 22(4) EUMR)",
+    test="standstill obligations (gun-jumping) of a referred concentration",
+    question=_Q,
+    topic="Timeline",
+)
+def _after_referral(ctx: FactContext) -> Value:
+    start = _referral_informed(ctx)
+    if start is None:
+        if _stated(ctx):
+            return known(False, note="the timeline records no referral request")
+        return unknown("the timeline does not record the referral procedure")
+    cleared = _cleared(ctx, "eu")
+    acts = [a for a in _acts(ctx) if a.date >= start and (cleared is None or a.date < cleared)]
+    if acts:
+        first = acts[0]
+        return known(True, first.sources, f"{first.what} on {first.date.isoformat()}")
+    if _stated(ctx) or (cleared is not None and "timeline" not in ctx.deal.partial):
+        return known(False, note=f"nothing implemented the deal from {start.isoformat()}")
+    return unknown("the timeline is partial and records no closing after the referral")

@@ -14,7 +14,7 @@ from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.timeline import Event
 from trustbench.model.types import source_ids
 
-RIGHTS_EVENTS = frozenset({"vote_cast", "veto_used", "board_seat_taken"})
+RIGHTS_EVENTS = frozenset({"vote_cast", "veto_used", "instruction_given", "board_seat_taken"})
 ENDS_REVIEW = frozenset({"clearance", "waiting_period_expiry"})
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
 
 from trustbench.model.base import Base
 from trustbench.model.evidence import PublicInterest, Safeguard, Statement
@@ -76,13 +77,31 @@ class Source(Base):
 class Figure(Base):
     """A revenue or asset figure for one geography and fiscal year."""
 
-    geography: str = Field("worldwide", description="'worldwide' or a code: US, EU, UK, DE, ...")
+    geography: str = Field(
+        "worldwide",
+        description="'worldwide' or a code: US, EU, UK, DE, ...; each EU Member State's code "
+        "(FR, IT, ...; Greece GR or EL) gives the turnover there (EUMR Art. 1(3))",
+    )
     amount: BoundedMoney = Field(description="an amount, or a bound such as '< GBP 70m'")
     fiscal_year: int | None = None
     consolidated: bool | None = Field(
         None, description="the figure already includes the entities this one controls"
     )
     source: SourceRef = None
+
+    @field_validator("geography")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        text = value.strip()
+        if text.lower() in ("worldwide", "world") or (
+            text.isascii() and text.isalpha() and 2 <= len(text) <= 3
+        ):
+            return text
+        raise PydanticCustomError(
+            "geography",
+            f"expected 'worldwide' or a country or region code, got {value!r}",
+            {"hint": "write a code such as FR, DE, EU, EEA, UK or US (a State's ISO code)"},
+        )
 
 
 class Activity(Base):

@@ -36,7 +36,12 @@ PROTECTIVE_MATTERS = (
 )
 """Vetoes that normally protect a minority investor's value (same section of the Notice)."""
 
-VETO_MATTERS = STRATEGIC_MATTERS + PROTECTIVE_MATTERS
+ORDINARY_MATTERS = ("pricing", "contracts", "ordinary_business")
+"""Vetoes over the target's ordinary course of business: not joint control on their own, but,
+held by a buyer between signing and closing, they implement the deal early (Altice v
+Commission, T-425/18)."""
+
+VETO_MATTERS = STRATEGIC_MATTERS + PROTECTIVE_MATTERS + ORDINARY_MATTERS
 
 INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, BOM

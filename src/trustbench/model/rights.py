@@ -37,7 +37,8 @@ class Right(Base):
     kind: RightKind
     matters: list[str] = Field(
         default_factory=list,
-        description="e.g. budget, business_plan, senior_management, major_investments",
+        description="e.g. budget, business_plan, senior_management, major_investments; "
+        "pricing, contracts, ordinary_business (vetoes over the target's ordinary course)",
     )
     seats: int | None = Field(None, ge=0, description="seats the holder may appoint")
     joint_with: list[EntityRef] = Field(

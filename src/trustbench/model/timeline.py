@@ -26,6 +26,7 @@ EventType = Literal[
     "closing",
     "vote_cast",
     "veto_used",
+    "instruction_given",
     "board_seat_taken",
     "board_seat_ended",
     "divestiture",
@@ -39,7 +40,9 @@ EventType = Literal[
 ``clearance`` an agency's decision that the deal may close (unconditionally or with
 commitments, which are ``commitment`` events); ``waiting_period_expiry`` the end of a
 statutory waiting period without a decision (HSR); ``vote_cast``, ``veto_used`` and
-``board_seat_taken`` are exercises of rights the deal gives; ``individual_ban`` an order
+``board_seat_taken`` are exercises of rights the deal gives; ``instruction_given`` the
+acquirer's side directing the target's business before closing — an instruction, or a consent
+given or refused under the purchase agreement's interim covenants; ``individual_ban`` an order
 against a person (e.g. barring a director)."""
 
 PER_JURISDICTION = frozenset(

@@ -227,9 +227,12 @@ def steps(
     names its steps without footnotes (``cite=False``): their titles carry the provision."""
     out: dict[str, dict[str, Any]] = {}
     rules = r.pack.referable()
+    top = f.reasoning[0] if f.reasoning else (0, "", None)
+    # a condition that is one definition: its steps are the ones inside it
+    level = 2 if top[0] == 0 and top[1].split(" — ", 1)[0] in r.pack.definitions else 1
     for depth, source, truth in f.reasoning:
         name = source.split(" — ", 1)[0]
-        if depth != 1 or " — " not in source or name in out:
+        if depth != level or " — " not in source or name in out:
             continue
         found = r.pack.definitions.get(name)
         rule = rules.get(name)

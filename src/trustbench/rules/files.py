@@ -209,7 +209,19 @@ def type_ok(value: Any, kind: str) -> bool:
         return False
     if kind == "list":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "table":
+        return _table_ok(value)
     return isinstance(value, _PY_TYPES.get(kind, (object,)))
+
+
+def _table_ok(value: Any) -> bool:
+    """A table: rows named by strings, each a list of numbers (null: an unknown cell)."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str)
+        and isinstance(row, list)
+        and all(c is None or _finite_number(c) for c in row)
+        for k, row in value.items()
+    )
 
 
 def _scale_ok(value: Any) -> bool:

@@ -150,6 +150,10 @@ def _load(
     load_authorities(pack, folder, out)
     load_definitions(pack, folder, out)
     load_rules(pack, folder, out)
+    for i, used_id in enumerate(manifest.uses):
+        used = _load_used(used_id, ("uses", i), doc, known, (*chain, folder), out)
+        if used is not None:
+            _adopt(pack, used, doc, ("uses", i), out)
     _disable(pack, doc, out)
     compile_rules(pack, out)
     return pack
@@ -180,6 +184,58 @@ def _inherit(pack: Pack, base: Pack) -> None:
     pack.disabled = dict(base.disabled)
     pack.files = list(base.files)
     pack.lineage = [*base.lineage, base.id]
+
+
+def _load_used(
+    used_id: str,
+    where: tuple[str | int, ...],
+    doc: Document,
+    known: dict[str, Path],
+    chain: tuple[Path, ...],
+    out: Collector,
+) -> Pack | None:
+    """A pack named under ``uses`` (by id, among the packs given), loaded on its own."""
+    line, col = doc.locate(where)
+    path = known.get(used_id)
+    if path is None or path.resolve() in chain:
+        cycle = path is not None
+        out.error(
+            doc.path,
+            line,
+            col,
+            f"uses {'itself through ' if cycle else 'unknown pack '}{used_id!r}",
+            "a pack cannot use itself, directly or through others"
+            if cycle
+            else did_you_mean(used_id, known) or "name a pack id from `trustbench rules list`",
+            codes.EXTENDS_CYCLE.code if cycle else codes.UNKNOWN_BASE.code,
+        )
+        return None
+    return _load(path.resolve(), known, chain, out)
+
+
+def _adopt(
+    pack: Pack, used: Pack, doc: Document, where: tuple[str | int, ...], out: Collector
+) -> None:
+    """Take the used pack's definitions, parameters and authorities that this pack does not
+    define itself; a parameter of the same name with another meaning is an error."""
+    line, col = doc.locate(where)
+    for name, param in used.params.items():
+        mine = pack.params.get(name)
+        if mine is not None and (mine.type, mine.unit) != (param.type, param.unit):
+            out.error(
+                doc.path,
+                line,
+                col,
+                f"uses {used.id!r}: parameter {name!r} is defined here with another type or unit",
+                "rename this pack's parameter",
+                codes.UNKNOWN_BASE.code,
+            )
+        pack.params.setdefault(name, param)
+    for name, definition in used.definitions.items():
+        pack.definitions.setdefault(name, definition)
+    for name, authority in used.authorities.items():
+        pack.authorities.setdefault(name, authority)
+    pack.files += [f for f in used.files if f not in pack.files]
 
 
 def _disable(pack: Pack, doc: Document, out: Collector) -> None:

@@ -81,6 +81,12 @@ class Manifest(Strict):
     name: str
     version: str
     extends: str | None = Field(None, description="a pack id or a path relative to this pack")
+    uses: list[str] = Field(
+        default_factory=list,
+        description="ids of packs whose definitions, parameters and authorities this pack's "
+        "rules may use (never their rules): another law a rule turns on, such as the EU "
+        "dimension that takes a deal out of national merger control",
+    )
     currency: str = "USD"
     paper: Literal["Letter", "A4"] = "A4"
     description: str | None = None

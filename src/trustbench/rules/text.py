@@ -81,10 +81,31 @@ def fmt(value: Any, unit: str, style: str | None = None) -> str:
         return _schedule(value, unit)
     if isinstance(value, Range):  # a bound as the deal file gives it, or each end styled
         return value.render(lambda end: fmt(end, unit, style))
+    if isinstance(value, dict):
+        return _table(value, unit, style)
     try:
         return _fmt(value, unit, style)
     except (TypeError, ValueError, OverflowError):
         return f"[{style or 'value'}? {str(value)[:40]}]"
+
+
+def _table(value: dict[str, Any], unit: str, style: str | None) -> str:
+    """A table's rows that say something (a row of exact zeros, or of nothing known, is left
+    out), each as ``FR [a, b, c]``; ``none stated`` when no row does."""
+    rows = [
+        f"{key} [{', '.join(fmt(c, unit, style) for c in cells)}]"
+        for key, cells in sorted(value.items())
+        if any(_informative(c) for c in cells)
+    ]
+    return "; ".join(rows) if rows else "none stated"
+
+
+def _informative(cell: Any) -> bool:
+    if cell is None:
+        return False
+    if isinstance(cell, Range):
+        return bool(cell.lo) or cell.hi is not None
+    return bool(cell)
 
 
 def _fmt(value: Any, unit: str, style: str | None) -> str:

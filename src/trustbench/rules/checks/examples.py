@@ -115,8 +115,19 @@ def _is_boundary(example: Example, name: str, pack: Pack) -> bool:
         isinstance(v, int | float)
         and not isinstance(v, bool)
         and abs(float(v) - float(threshold)) <= 1e-9 * max(1.0, abs(float(threshold)))
-        for v in example.facts.values()
+        for v in _numbers(example.facts.values())
     )
+
+
+def _numbers(values: Any) -> list[Any]:
+    """The facts' values, with a table's cells in place of the table."""
+    out: list[Any] = []
+    for v in values:
+        if isinstance(v, dict):
+            out += [c for row in v.values() if isinstance(row, list) for c in row]
+        else:
+            out.append(v)
+    return out
 
 
 BOUNDARY = register(
@@ -211,6 +222,7 @@ _TYPE_HINTS = {
     "int": "write a whole number such as 1",
     "bool": "write true or false",
     "list": "write a list of names such as [budget]",
+    "table": "write rows of numbers such as {FR: [300_000_000.0, 100_000_000.0, null]}",
 }
 
 

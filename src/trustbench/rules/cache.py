@@ -34,7 +34,7 @@ from trustbench.expr import Compiler
 from trustbench.rules.pack import Pack
 from trustbench.version import __version__
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when what an entry holds changes shape."""
 KEEP = 64
 """Entries kept; the least recently written beyond this are removed."""
@@ -60,7 +60,17 @@ def load_pack_cached(
     if found is not None:
         return found
     pack = load(folder, known)
-    _write(where, entry, pack)
+    _write(where, entry, _with_parts(pack))
+    return pack
+
+
+def _with_parts(pack: Pack) -> Pack:
+    """The pack with the top-level parts of every condition compiled: each finding's
+    ``decided_by`` evaluates them, and compiling them again on every run cost more than
+    reading them from the entry."""
+    for loaded in (*pack.rules.values(), *pack.definitions.values()):
+        if loaded.compiled is not None:
+            loaded.compiled.parts  # noqa: B018 -- compiled and kept on first access
     return pack
 
 
@@ -78,13 +88,36 @@ def _key(folder: Path, known: dict[str, Path]) -> str:
     return digest.hexdigest()[:32]
 
 
+_CODE_STATE: list[list[str]] = []
+
+
 def _code_state() -> list[str]:
     """Each module of trustbench with its size and modification time: a changed fact,
-    compiler or rule schema must not be answered from an entry written before."""
-    out = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        info = path.stat()
-        out.append(f"{path.relative_to(PACKAGE)} {info.st_size} {info.st_mtime_ns}")
+    compiler or rule schema must not be answered from an entry written before. Worked out
+    once per process (the modules a process runs do not change under it)."""
+    if not _CODE_STATE:
+        out = []
+        for rel, path in _files(str(PACKAGE)):
+            if rel.endswith(".py"):
+                info = os.stat(path)
+                out.append(f"{rel} {info.st_size} {info.st_mtime_ns}")
+        _CODE_STATE.append(out)
+    return _CODE_STATE[0]
+
+
+def _files(top: str, prefix: str = "") -> list[tuple[str, str]]:
+    """``(relative path, path)`` of every file under ``top``, in the order ``sorted(rglob)``
+    gives (component by component): like ``rglob``, links to files are followed and links
+    to folders are not."""
+    out: list[tuple[str, str]] = []
+    with os.scandir(top) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        rel = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            out.extend(_files(entry.path, rel + "/"))
+        elif entry.is_file():
+            out.append((rel, entry.path))
     return out
 
 
@@ -93,9 +126,11 @@ def fingerprint(folders: list[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         digest.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            digest.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        for rel, path in _files(str(folder)):
+            with open(path, "rb") as handle:
+                content = handle.read()
+            digest.update(rel.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0" + hashlib.sha256(content).digest())
     return digest.hexdigest()
 
 

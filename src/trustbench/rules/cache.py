@@ -68,9 +68,11 @@ def _with_parts(pack: Pack) -> Pack:
     """The pack with the top-level parts of every condition compiled: each finding's
     ``decided_by`` evaluates them, and compiling them again on every run cost more than
     reading them from the entry."""
-    for loaded in (*pack.rules.values(), *pack.definitions.values()):
-        if loaded.compiled is not None:
-            loaded.compiled.parts  # noqa: B018 -- compiled and kept on first access
+    compiled = [r.compiled for r in pack.rules.values()]
+    compiled += [d.compiled for d in pack.definitions.values()]
+    for condition in compiled:
+        if condition is not None:
+            condition.parts  # noqa: B018 -- compiled and kept on first access
     return pack
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,27 +14,57 @@ try:  # typer vendors click from 0.2x on; older releases use click itself
 except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[assignment]
 
-from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, screen_cmd, whatif_cmd
+from trustbench.cli.options import FailOnMet
 from trustbench.errors import TrustbenchError
 
-app = typer.Typer(
-    name="trustbench",
-    help="Antitrust review-case workbench: deal file → facts → rule packs → cited memo.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: placeholders as words, choices listed, no boxes
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command("analyze")(analyze_cmd.analyze)
-app.command("memo")(analyze_cmd.memo)
-app.command("facts")(analyze_cmd.facts)
-app.command("screen")(screen_cmd.screen)
-app.command("schema")(case_cmd.schema)
-app.command("compare")(whatif_cmd.compare)
-app.command("whatif")(whatif_cmd.whatif)
-app.add_typer(rules_cmd.app, name="rules")
-app.add_typer(case_cmd.app, name="case")
+COMMANDS = {
+    "analyze": ("analyze_cmd", "analyze"),
+    "memo": ("analyze_cmd", "memo"),
+    "facts": ("analyze_cmd", "facts"),
+    "screen": ("screen_cmd", "screen"),
+    "schema": ("case_cmd", "schema"),
+    "compare": ("whatif_cmd", "compare"),
+    "whatif": ("whatif_cmd", "whatif"),
+}
+"""Command → (module of trustbench.cli, function), in the order ``--help`` lists them."""
+GROUPS = {"rules": "rules_cmd", "case": "case_cmd"}
+"""Command group → the module of trustbench.cli whose ``app`` it is."""
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The application; with ``only``, a command or group of it, the application with that
+    one alone (the same command, reached the same way): a run then imports and declares
+    only the command it runs, not all fifteen."""
+    made = typer.Typer(
+        name="trustbench",
+        help="Antitrust review-case workbench: deal file → facts → rule packs → cited memo.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help: placeholders as words, choices listed, no boxes
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    for name, (module, function) in COMMANDS.items():
+        if only in (None, name):
+            made.command(name)(getattr(_module(module), function))
+    for name, module in GROUPS.items():
+        if only in (None, name):
+            made.add_typer(_module(module).app, name=name)
+    made.callback()(_options)
+    return made
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"trustbench.cli.{name}")
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole application (for embedders and tests), built on first use."""
+    if name == "app":
+        globals()["app"] = made = build()
+        return made
+    raise AttributeError(name)
+
 
 _DEBUG = {"on": False}
 
@@ -46,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _options(
     version: Annotated[
         bool,
@@ -75,12 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         args = ["--debug", *(a for a in args if a != "--debug")]
     try:
         # without standalone mode click *returns* the code of `raise typer.Exit(n)`
-        code = app(args, standalone_mode=False, prog_name="trustbench")
+        command = next((a for a in args if not a.startswith("-")), None)
+        known = command in COMMANDS or command in GROUPS
+        code = build(command if known else None)(
+            args, standalone_mode=False, prog_name="trustbench"
+        )
         return int(code or 0)
     except TrustbenchError as exc:
         print(exc.render(), file=sys.stderr)
         return 2
-    except analyze_cmd.FailOnMet as exc:
+    except FailOnMet as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except ClickException as exc:  # usage errors: unknown option, bad value, missing file

@@ -24,6 +24,7 @@ import typer
 from trustbench.cli.options import (
     AsOf,
     FailOn,
+    FailOnMet,
     Jurisdiction,
     RulesDirs,
     ScreenFormat,
@@ -137,7 +138,7 @@ def _rows(analysis: Any) -> list[dict[str, str]]:
 
 
 def _fail_on(analysis: Any, band: str | None) -> str | None:
-    from trustbench.cli.analyze_cmd import FailOnMet, check_fail_on
+    from trustbench.cli.analyze_cmd import check_fail_on
 
     try:
         check_fail_on(analysis, band)

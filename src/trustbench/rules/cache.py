@@ -32,9 +32,10 @@ from typing import Any
 
 from trustbench.expr import Compiler
 from trustbench.rules.pack import Pack
+from trustbench.sources import Document
 from trustbench.version import __version__
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when what an entry holds changes shape."""
 KEEP = 64
 """Entries kept; the least recently written beyond this are removed."""
@@ -195,6 +196,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: object) -> Any:
         if _is_expression(obj):
             return _expression, (obj.serialize(),)  # type: ignore[attr-defined]
+        if isinstance(obj, Document):
+            return _document, (_dumps(_fields(obj)),)
         if isinstance(obj, Compiler):
             return Compiler, (obj.declarations,)
         return NotImplemented
@@ -211,6 +214,55 @@ def _expression(data: bytes) -> Any:
     return _ENV[0].deserialize(data)
 
 
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _fields(doc: Document) -> dict[str, Any]:
+    return {f: getattr(doc, f) for f in _DOCUMENT_FIELDS}
+
+
+_DOCUMENT_FIELDS = ("path", "data", "marks", "text", "key_marks")
+
+
+def _lazy(name: str) -> Any:
+    def get(self: _Deferred) -> Any:
+        return self.state()[name]
+
+    def put(self: _Deferred, value: Any) -> None:
+        self.state()[name] = value
+
+    return property(get, put)
+
+
+class _Deferred(Document):
+    """The document of a rule file of a cached pack, read from the entry when something
+    first asks for it. Lint, the examples and error positions read documents; evaluating a
+    deal never does, and they were a third of what reading an entry cost."""
+
+    path = _lazy("path")
+    data = _lazy("data")
+    marks = _lazy("marks")
+    text = _lazy("text")
+    key_marks = _lazy("key_marks")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob: bytes | None = blob
+        self._state: dict[str, Any] = {}
+
+    def state(self) -> dict[str, Any]:
+        if self._blob is not None:
+            self._state = _Unpickler(io.BytesIO(self._blob)).load()
+            self._blob = None
+        return self._state
+
+
+def _document(blob: bytes) -> Document:
+    return _Deferred(blob)
+
+
 class _Unpickler(pickle.Unpickler):
     """Only trustbench's own classes, plain containers and pydantic's machinery may be
     rebuilt from an entry. This is defence in depth: what keeps a planted entry out is
@@ -222,8 +274,8 @@ class _Unpickler(pickle.Unpickler):
     )
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == __name__ and name == "_expression":
-            return _expression
+        if module == __name__ and name in ("_expression", "_document"):
+            return _expression if name == "_expression" else _document
         allowed = module.startswith(self.ALLOWED) or (module == "_codecs" and name == "encode")
         if allowed or (module == "builtins" and name in self.BUILTINS):
             return super().find_class(module, name)

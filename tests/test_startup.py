@@ -70,3 +70,31 @@ def test_the_console_script_gives_the_same_document_without_pydantic_plugin_look
     with redirect_stdout(in_process):
         assert commands.main(["analyze", str(SEED), "--format", "json"]) == 0
     assert json.loads(done.stdout) == json.loads(in_process.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["analyze", "no-such-deal.yaml"], 2, "no-such-deal.yaml: error[input]"),
+        (["analyze", str(SEED), "--fail-on", "low"], 1, "reaches --fail-on low"),
+        (["--version"], 0, ""),
+    ],
+)
+def test_the_console_script_ends_with_the_commands_exit_code(
+    args: list[str], code: int, message: str
+) -> None:
+    """The script ends the process without tearing the interpreter down: the exit code,
+    the streams and the atexit handlers are as ``sys.exit`` leaves them."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "from trustbench.cli import run\n"
+        f"sys.argv = ['trustbench', *{args!r}]\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == code
+    assert message in done.stderr
+    assert done.stderr.rstrip().endswith("atexit ran")
+    if args == ["--version"]:
+        assert done.stdout.startswith("trustbench ")

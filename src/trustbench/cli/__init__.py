@@ -4,11 +4,13 @@ application's imports run."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import os
 import sys
 import types
-from typing import Any
+from typing import Any, NoReturn
 
 
 def run() -> None:
@@ -26,7 +28,20 @@ def run() -> None:
         gc.freeze()
         if was_enabled:
             gc.enable()
-    sys.exit(main())
+    _exit(main())
+
+
+def _exit(code: int) -> NoReturn:
+    """End the process as ``sys.exit`` would, without tearing the interpreter down:
+    freeing every object one by one (the deal models, the packs, the analysis) cost a
+    tenth of a run's CPU, for a process that is about to end anyway. The ``atexit``
+    handlers still run (a pool's workers are joined, temporary folders removed) and the
+    standard streams are flushed; every file trustbench writes is already closed."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``)
+            stream.flush()
+    os._exit(code)
 
 
 def _no_pydantic_plugins() -> None:

@@ -179,7 +179,9 @@ def _warm(settings: Settings) -> None:
     then starts with them instead of paying for them again. A pack that does not load is
     left for the deals that name it to report."""
     from trustbench.analysis import available_packs
+    from trustbench.model import Deal
 
+    Deal.model_rebuild()  # the deal model's validator, built on first use: once, here
     wanted = settings.jurisdiction or sorted(available_packs(settings.rules))
     with contextlib.suppress(TrustbenchError):
         _packs(wanted, settings.rules, None)

@@ -3,6 +3,7 @@ corrupt or not private, and never changes a result."""
 
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
 import os
@@ -142,3 +143,24 @@ def test_processes_writing_the_same_entry_at_once_never_read_a_part(tmp_path: Pa
     assert {read for run in runs for read in run} == {whole}
     where = tmp_path / "trustbench" / "packs"
     assert [p.name for p in where.iterdir()] == ["shared.pickle"]
+
+
+def test_a_cached_pack_reads_its_rule_files_documents_when_asked(counted: list[Path]) -> None:
+    """Documents come back from an entry on first use, equal to the files' own, and a
+    cached pack can be written to an entry again; its conditions' parts are compiled."""
+    deal = load_deal(SEED)
+    fresh = load_packs(deal.case.jurisdictions)
+    load_packs(deal.case.jurisdictions, cache=True)
+    cached = load_packs(deal.case.jurisdictions, cache=True)
+    assert len(counted) == 2 * len(fresh)  # read once, cached once; then from the entries
+    for new, old in zip(cached, fresh, strict=True):
+        for rid, loaded in old.rules.items():
+            doc = new.rules[rid].doc
+            assert type(doc) is not type(loaded.doc)  # read lazily
+            for name in ("path", "data", "marks", "text", "key_marks"):
+                assert getattr(doc, name) == getattr(loaded.doc, name), (rid, name)
+            compiled = new.rules[rid].compiled
+            assert compiled is None or compiled._parts is not None
+        again = cache._Unpickler(io.BytesIO(cache._dumps(new))).load()
+        assert again.manifest == old.manifest
+        assert all(again.rules[r].doc.text == old.rules[r].doc.text for r in old.rules)

@@ -1,106 +1,67 @@
-"""The ``trustbench`` command: thin Typer commands around one error boundary."""
+"""The ``trustbench`` command. The application lives in :mod:`trustbench.cli.commands`; this
+module only starts it, so that the console script can set up the process before the
+application's imports run."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import gc
 import os
 import sys
-from typing import Annotated
-
-import typer
-
-try:  # typer vendors click from 0.2x on; older releases use click itself
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException  # type: ignore[assignment]
-
-from trustbench.cli import analyze_cmd, case_cmd, rules_cmd, screen_cmd, whatif_cmd
-from trustbench.errors import TrustbenchError
-
-app = typer.Typer(
-    name="trustbench",
-    help="Antitrust review-case workbench: deal file → facts → rule packs → cited memo.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: placeholders as words, choices listed, no boxes
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command("analyze")(analyze_cmd.analyze)
-app.command("memo")(analyze_cmd.memo)
-app.command("facts")(analyze_cmd.facts)
-app.command("screen")(screen_cmd.screen)
-app.command("schema")(case_cmd.schema)
-app.command("compare")(whatif_cmd.compare)
-app.command("whatif")(whatif_cmd.whatif)
-app.add_typer(rules_cmd.app, name="rules")
-app.add_typer(case_cmd.app, name="case")
-
-_DEBUG = {"on": False}
-
-
-def _version(value: bool) -> None:
-    if value:
-        from trustbench.version import __version__
-
-        typer.echo(f"trustbench {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="print the version and exit"
-        ),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            help="show a traceback for an internal error (also TRUSTBENCH_DEBUG=1); user "
-            "errors stay one located message. Accepted anywhere on the line.",
-        ),
-    ] = False,
-) -> None:
-    """Antitrust review-case workbench: deal file → facts → rule packs → cited memo."""
-    _DEBUG["on"] = debug
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: user errors print compiler-style and exit 2, never a traceback."""
-    args = list(argv if argv is not None else sys.argv[1:])
-    debug = "--debug" in args
-    if debug:  # a global option, accepted after the command too
-        args = ["--debug", *(a for a in args if a != "--debug")]
-    try:
-        # without standalone mode click *returns* the code of `raise typer.Exit(n)`
-        code = app(args, standalone_mode=False, prog_name="trustbench")
-        return int(code or 0)
-    except TrustbenchError as exc:
-        print(exc.render(), file=sys.stderr)
-        return 2
-    except analyze_cmd.FailOnMet as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except ClickException as exc:  # usage errors: unknown option, bad value, missing file
-        exc.show()
-        return int(exc.exit_code)
-    except (typer.Exit, SystemExit) as exc:
-        code = getattr(exc, "exit_code", getattr(exc, "code", 0))
-        return int(code or 0)
-    except typer.Abort:
-        return 130
-    except Exception as exc:
-        if debug or _DEBUG["on"] or os.environ.get("TRUSTBENCH_DEBUG"):
-            raise
-        print(
-            f"trustbench: internal error: {type(exc).__name__}: {exc}\n"
-            "  hint: rerun with --debug for a traceback and report it",
-            file=sys.stderr,
-        )
-        return 3
+import types
+from typing import Any, NoReturn
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console script. Start-up builds tens of thousands of long-lived objects (the
+    deal-file models, the commands, the cached packs) and almost no garbage, so the cyclic
+    collector is paused while the application imports: it would only walk those objects
+    again and again. They are then frozen (later collections skip them) and collection
+    resumes, so a large deal is analysed with the collector on as before."""
+    _no_pydantic_plugins()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from trustbench.cli.commands import main
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+    _exit(main())
+
+
+def _exit(code: int) -> NoReturn:
+    """End the process as ``sys.exit`` would, without tearing the interpreter down:
+    freeing every object one by one (the deal models, the packs, the analysis) cost a
+    tenth of a run's CPU, for a process that is about to end anyway. The ``atexit``
+    handlers still run (a pool's workers are joined, temporary folders removed) and the
+    standard streams are flushed; every file trustbench writes is already closed."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``)
+            stream.flush()
+    os._exit(code)
+
+
+def _no_pydantic_plugins() -> None:
+    """Tell pydantic, before it builds the deal-file models, that there are no pydantic
+    plugins: trustbench uses none, and looking for them imports ``importlib.metadata`` and
+    reads the entry points of every installed distribution, about 30 ms of every run.
+    ``TRUSTBENCH_PYDANTIC_PLUGINS=1`` lets pydantic look as usual."""
+    name = "pydantic.plugin._loader"
+    if os.environ.get("TRUSTBENCH_PYDANTIC_PLUGINS") or name in sys.modules:
+        return
+    loader = types.ModuleType(name, "no pydantic plugins (set by trustbench's command)")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]
+    sys.modules[name] = loader
+
+
+def __getattr__(name: str) -> Any:
+    """``main`` and ``app`` (the in-process entry points tests and embedders use), imported
+    on first use."""
+    if name in ("main", "app"):
+        from trustbench.cli import commands
+
+        return getattr(commands, name)
+    raise AttributeError(name)

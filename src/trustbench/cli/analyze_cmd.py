@@ -17,6 +17,7 @@ from trustbench.analysis import Analysis, evaluate, json_value, load_packs, resu
 from trustbench.cli.options import (
     AsOf,
     FailOn,
+    FailOnMet,
     Format,
     Jurisdiction,
     RulesDirs,
@@ -34,11 +35,6 @@ from trustbench.model.patch import apply_scenario
 from trustbench.model.plausibility import plausibility
 from trustbench.rules.text import fmt
 from trustbench.sources import atomic_write, check_output, default_output, display_path
-
-
-class FailOnMet(Exception):
-    """``--fail-on BAND`` was met (exit 1)."""
-
 
 LARGE_DEAL_BYTES = 1_000_000
 """Deal files above this size get progress lines on stderr (long work is never silent)."""

@@ -16,6 +16,10 @@ import typer
 from trustbench.errors import TrustbenchError
 
 
+class FailOnMet(Exception):
+    """``--fail-on BAND`` was met (exit 1)."""
+
+
 class Format(StrEnum):
     text = "text"
     json = "json"

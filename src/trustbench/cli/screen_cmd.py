@@ -24,6 +24,7 @@ import typer
 from trustbench.cli.options import (
     AsOf,
     FailOn,
+    FailOnMet,
     Jurisdiction,
     RulesDirs,
     ScreenFormat,
@@ -137,7 +138,7 @@ def _rows(analysis: Any) -> list[dict[str, str]]:
 
 
 def _fail_on(analysis: Any, band: str | None) -> str | None:
-    from trustbench.cli.analyze_cmd import FailOnMet, check_fail_on
+    from trustbench.cli.analyze_cmd import check_fail_on
 
     try:
         check_fail_on(analysis, band)
@@ -178,7 +179,9 @@ def _warm(settings: Settings) -> None:
     then starts with them instead of paying for them again. A pack that does not load is
     left for the deals that name it to report."""
     from trustbench.analysis import available_packs
+    from trustbench.model import Deal
 
+    Deal.model_rebuild()  # the deal model's validator, built on first use: once, here
     wanted = settings.jurisdiction or sorted(available_packs(settings.rules))
     with contextlib.suppress(TrustbenchError):
         _packs(wanted, settings.rules, None)

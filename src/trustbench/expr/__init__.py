@@ -227,10 +227,16 @@ class Compiler:
 
     def __init__(self, declarations: Mapping[str, str]) -> None:
         self.declarations = dict(declarations)
-        self._env = cel.NewEnv(
-            variables={n: TYPES[t] for n, t in self.declarations.items()},
-            functions=[_SCALE, _COUNT_ABOVE],
-        )
+        self._types = {n: TYPES[t] for n, t in self.declarations.items()}
+        self._built: Any = None
+
+    @property
+    def _env(self) -> Any:
+        """CEL's environment of the declared names, made on first use (a compiler rebuilt
+        from a pack cache may never compile anything)."""
+        if self._built is None:
+            self._built = cel.NewEnv(variables=self._types, functions=[_SCALE, _COUNT_ABOVE])
+        return self._built
 
     def compile(self, source: str) -> Compiled:
         """Parse and type-check ``source``; raise :class:`CompileError` listing every

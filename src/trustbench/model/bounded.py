@@ -28,7 +28,7 @@ _STRICT = {"<", ">", "below", "under", "less than", "above", "over", "more than"
 class MoneyBound(BaseModel):
     """An amount known only as a bound or a range, in ``currency`` (``None``: the case's)."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     range: Range
     currency: str | None = None

@@ -32,7 +32,7 @@ Locate = Callable[[tuple[str | int, ...]], tuple[str, int, int]]
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
 
 class StakeChange(_Base):

@@ -49,7 +49,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 class Money(BaseModel):
     """An amount in a currency. ``currency`` may be left to the case's default currency."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
     amount: float
     currency: str | None = None

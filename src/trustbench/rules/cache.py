@@ -32,9 +32,10 @@ from typing import Any
 
 from trustbench.expr import Compiler
 from trustbench.rules.pack import Pack
+from trustbench.sources import Document
 from trustbench.version import __version__
 
-FORMAT = 1
+FORMAT = 3
 """Bumped when what an entry holds changes shape."""
 KEEP = 64
 """Entries kept; the least recently written beyond this are removed."""
@@ -60,7 +61,19 @@ def load_pack_cached(
     if found is not None:
         return found
     pack = load(folder, known)
-    _write(where, entry, pack)
+    _write(where, entry, _with_parts(pack))
+    return pack
+
+
+def _with_parts(pack: Pack) -> Pack:
+    """The pack with the top-level parts of every condition compiled: each finding's
+    ``decided_by`` evaluates them, and compiling them again on every run cost more than
+    reading them from the entry."""
+    compiled = [r.compiled for r in pack.rules.values()]
+    compiled += [d.compiled for d in pack.definitions.values()]
+    for condition in compiled:
+        if condition is not None:
+            condition.parts  # noqa: B018 -- compiled and kept on first access
     return pack
 
 
@@ -78,13 +91,36 @@ def _key(folder: Path, known: dict[str, Path]) -> str:
     return digest.hexdigest()[:32]
 
 
+_CODE_STATE: list[list[str]] = []
+
+
 def _code_state() -> list[str]:
     """Each module of trustbench with its size and modification time: a changed fact,
-    compiler or rule schema must not be answered from an entry written before."""
-    out = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        info = path.stat()
-        out.append(f"{path.relative_to(PACKAGE)} {info.st_size} {info.st_mtime_ns}")
+    compiler or rule schema must not be answered from an entry written before. Worked out
+    once per process (the modules a process runs do not change under it)."""
+    if not _CODE_STATE:
+        out = []
+        for rel, path in _files(str(PACKAGE)):
+            if rel.endswith(".py"):
+                info = os.stat(path)
+                out.append(f"{rel} {info.st_size} {info.st_mtime_ns}")
+        _CODE_STATE.append(out)
+    return _CODE_STATE[0]
+
+
+def _files(top: str, prefix: str = "") -> list[tuple[str, str]]:
+    """``(relative path, path)`` of every file under ``top``, in the order ``sorted(rglob)``
+    gives (component by component): like ``rglob``, links to files are followed and links
+    to folders are not."""
+    out: list[tuple[str, str]] = []
+    with os.scandir(top) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        rel = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            out.extend(_files(entry.path, rel + "/"))
+        elif entry.is_file():
+            out.append((rel, entry.path))
     return out
 
 
@@ -93,9 +129,11 @@ def fingerprint(folders: list[Path]) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         digest.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            digest.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        for rel, path in _files(str(folder)):
+            with open(path, "rb") as handle:
+                content = handle.read()
+            digest.update(rel.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0" + hashlib.sha256(content).digest())
     return digest.hexdigest()
 
 
@@ -173,6 +211,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: object) -> Any:
         if _is_expression(obj):
             return _expression, (obj.serialize(),)  # type: ignore[attr-defined]
+        if isinstance(obj, Document):
+            return _document, (_dumps(_fields(obj)),)
         if isinstance(obj, Compiler):
             return Compiler, (obj.declarations,)
         return NotImplemented
@@ -189,6 +229,55 @@ def _expression(data: bytes) -> Any:
     return _ENV[0].deserialize(data)
 
 
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _fields(doc: Document) -> dict[str, Any]:
+    return {f: getattr(doc, f) for f in _DOCUMENT_FIELDS}
+
+
+_DOCUMENT_FIELDS = ("path", "data", "marks", "text", "key_marks")
+
+
+def _lazy(name: str) -> Any:
+    def get(self: _Deferred) -> Any:
+        return self.state()[name]
+
+    def put(self: _Deferred, value: Any) -> None:
+        self.state()[name] = value
+
+    return property(get, put)
+
+
+class _Deferred(Document):
+    """The document of a rule file of a cached pack, read from the entry when something
+    first asks for it. Lint, the examples and error positions read documents; evaluating a
+    deal never does, and they were a third of what reading an entry cost."""
+
+    path = _lazy("path")
+    data = _lazy("data")
+    marks = _lazy("marks")
+    text = _lazy("text")
+    key_marks = _lazy("key_marks")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob: bytes | None = blob
+        self._state: dict[str, Any] = {}
+
+    def state(self) -> dict[str, Any]:
+        if self._blob is not None:
+            self._state = _Unpickler(io.BytesIO(self._blob)).load()
+            self._blob = None
+        return self._state
+
+
+def _document(blob: bytes) -> Document:
+    return _Deferred(blob)
+
+
 class _Unpickler(pickle.Unpickler):
     """Only trustbench's own classes, plain containers and pydantic's machinery may be
     rebuilt from an entry. This is defence in depth: what keeps a planted entry out is
@@ -200,8 +289,8 @@ class _Unpickler(pickle.Unpickler):
     )
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == __name__ and name == "_expression":
-            return _expression
+        if module == __name__ and name in ("_expression", "_document"):
+            return _expression if name == "_expression" else _document
         allowed = module.startswith(self.ALLOWED) or (module == "_codecs" and name == "encode")
         if allowed or (module == "builtins" and name in self.BUILTINS):
             return super().find_class(module, name)

@@ -271,10 +271,11 @@ def step_title(pack: Pack, name: str) -> str:
 
 def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:
     """The names of one deal (or one of its markets) for ``pack``'s conditions."""
-    return Scope(pack, _fact_values(ctx), _cel_params(pack, resolved))
+    return Scope(pack, _fact_values(ctx), cel_params(pack, resolved))
 
 
-def _cel_params(pack: Pack, resolved: dict[str, ParamUse]) -> dict[str, Any]:
+def cel_params(pack: Pack, resolved: dict[str, ParamUse]) -> dict[str, Any]:
+    """The resolved parameters as conditions see them (scales flattened)."""
     return {
         n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
         for n, p in resolved.items()
@@ -436,7 +437,7 @@ def evaluate_pack(
     findings = []
     if as_of not in pack.as_of:
         resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
-        pack.as_of[as_of] = (resolved, _cel_params(pack, resolved))
+        pack.as_of[as_of] = (resolved, cel_params(pack, resolved))
     resolved, values = pack.as_of[as_of]
     scope = Scope(pack, _fact_values(ctx), values)
     for rid in sorted(pack.rules):

@@ -22,8 +22,9 @@ from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.patch import apply_changes
 from trustbench.model.scenarios import Change
-from trustbench.rules.evaluate import STATUS, ParamUse, param_uses, scope_for
+from trustbench.rules.evaluate import STATUS, ParamUse, cel_params, param_uses
 from trustbench.rules.loader import Pack
+from trustbench.rules.scope import Scope
 from trustbench.scoring import band
 
 Patch = tuple[Change, ...]
@@ -60,7 +61,12 @@ class Evaluator:
         }
         self.waived = {w.rule for w in deal.waivers}
         self.rule_pack = {rid: p for p in packs for rid in p.rules if rid not in p.disabled}
+        self._params = {p.id: cel_params(p, self.resolved[p.id]) for p in packs}
         self._contexts: dict[str, FactContext] = {}
+        # keyed by the identity of a context; each entry holds its context, so that the
+        # identity is not reused while the entry lives
+        self._markets: dict[tuple[int, int], tuple[FactContext, FactContext]] = {}
+        self._scopes: dict[tuple[int, str], tuple[FactContext, Scope]] = {}
         self._invalid: dict[str, str] = {}
         self._status: dict[tuple[str, str], str] = {}
         self.evaluations = 0  # patched deals built (for the benchmark)
@@ -102,7 +108,8 @@ class Evaluator:
             return "unknown"
         if loaded.rule.each == "market":
             statuses = [
-                self._once(loaded.compiled, ctx.for_market(m), pack) for m in ctx.deal.markets
+                self._once(loaded.compiled, self.market(ctx, i), pack)
+                for i in range(len(ctx.deal.markets))
             ]
             if not statuses:
                 return "unknown"
@@ -115,10 +122,27 @@ class Evaluator:
     def _once(self, compiled: Any, ctx: FactContext, pack: Pack) -> str:
         return STATUS[self._outcome(compiled, ctx, pack).value]
 
+    def market(self, ctx: FactContext, index: int) -> FactContext:
+        """The context of a patched deal's ``index``-th market, made once: its market facts
+        are then worked out once for all the rules that read them."""
+        key = (id(ctx), index)
+        found = self._markets.get(key)
+        if found is None:
+            found = self._markets[key] = (ctx, ctx.for_market(ctx.deal.markets[index]))
+        return found[1]
+
     def _outcome(self, compiled: Any, ctx: FactContext, pack: Pack) -> Outcome:
         """The condition's outcome with the pack's definitions and rule references in
-        scope, exactly as :func:`evaluate_pack` works it out."""
-        scope = scope_for(pack, ctx, self.resolved[pack.id])
+        scope, exactly as :func:`evaluate_pack` works it out. One scope per context and
+        pack, as there: a definition is evaluated once per patched deal, not once for
+        every rule that uses it."""
+        key = (id(ctx), pack.id)
+        found = self._scopes.get(key)
+        if found is None:
+            fact = ctx.get
+            scope = Scope(pack, lambda name: fact(name).value, self._params[pack.id])
+            found = self._scopes[key] = (ctx, scope)
+        scope = found[1]
         outcome: Outcome = scope.expand(compiled.evaluate(scope.values(compiled)))
         return outcome
 
@@ -131,7 +155,7 @@ class Evaluator:
         ctx = self.context(patch)
         contexts = [ctx]
         if loaded.rule.each == "market":
-            contexts = [ctx.for_market(m) for m in ctx.deal.markets]
+            contexts = [self.market(ctx, i) for i in range(len(ctx.deal.markets))]
         names = {n for c in contexts for n in self._outcome(loaded.compiled, c, pack).missing}
         return tuple(sorted(n for n in names if not n.startswith("params.")))
 

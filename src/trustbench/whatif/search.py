@@ -76,7 +76,7 @@ class LeverProbe:
             return [INVALID]
         contexts = [ctx]
         if self.ev.rule_pack[rid].rules[rid].rule.each == "market":
-            contexts = [ctx.for_market(m) for m in ctx.deal.markets]
+            contexts = [self.ev.market(ctx, i) for i in range(len(ctx.deal.markets))]
         pack = self.ev.rule_pack[rid]
         resolved = self.ev.resolved[pack.id]
         names = [n for n in pack.leaves(compiled.names) if n not in resolved]

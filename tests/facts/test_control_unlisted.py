@@ -90,3 +90,11 @@ def test_a_partial_list_that_lists_the_acquirer_keeps_its_stake() -> None:
     ctx = ctx_for(deal(body, "[]"))
     assert val(ctx, "acquirer.group.votes.before") == pytest.approx(0.55)
     assert val(ctx, "eu.sole_control.before") is True
+
+
+def test_a_partial_list_whose_holders_hold_everything_leaves_the_acquirer_nothing() -> None:
+    body = "holdings:\n  - {holder: x, issuer: t, equity: 1.0}\npartial: [holdings]\nrights: []\n"
+    ctx = ctx_for(deal(body, "[{kind: acquire_stake, equity: 0.749, seller: x}]"))
+    assert val(ctx, "acquirer.group.votes.before") == 0.0
+    assert val(ctx, "eu.decisive_influence.before") is False
+    assert val(ctx, "acquirer.group.votes.after") == pytest.approx(0.749)

@@ -105,8 +105,16 @@ def _holdings(
         listed.add(k)
         sources.extend(held.source)
     if partial and ctx.acquirer not in listed:
-        votes[ctx.acquirer] = capital[ctx.acquirer] = None
+        votes[ctx.acquirer] = _left_for_unlisted(votes)
+        capital[ctx.acquirer] = _left_for_unlisted(capital)
     return votes, capital, sources
+
+
+def _left_for_unlisted(shares: Shares) -> float | None:
+    """An unlisted party's share on a partial list: none if the listed holders already hold
+    everything, else unknown."""
+    listed = [v for v in shares.values() if v is not None]
+    return 0.0 if sum(listed) >= 1 - EPSILON else None
 
 
 def _rights(

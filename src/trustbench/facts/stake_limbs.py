@@ -10,6 +10,9 @@ Amazon/Deliveroo, 2020 — both decided on these two questions). Material influe
 the stake within review (EA 2002 s. 26); it does not answer them. Each limb is unknown until a
 statement speaks to it, true if the statements only support it, false if they only tell against
 it (:func:`trustbench.facts.evidence.statements`).
+
+Closeness of competition (theory and limb ``closeness``) is read here too, for the EU, UK and
+German packs, where no share or diversion figure decides it.
 """
 
 from __future__ import annotations
@@ -51,3 +54,24 @@ def _register(limb: str, doc: str, where: str) -> None:
 
 for _limb, _doc in _LIMBS.items():
     _register(_limb, _doc, "uk")
+
+
+def _closeness(where: str) -> None:
+    def compute(ctx: FactContext) -> Value:
+        return statements(ctx, "closeness", "closeness", where)
+
+    fact(
+        f"horizontal.closeness.{where}",
+        "bool",
+        "yes/no",
+        f"the sourced statements show the parties to be close competitors ({where.upper()}): "
+        "each other's main alternative for customers, with few others",
+        test="EU HMG paras 28-30; GWB § 36(1); CMA129 ch. 4",
+        question="How closely do the parties compete — are they each other's main alternative "
+        "for customers, and how many others are there? (With the documents that say so.)",
+        topic="Evidence",
+    )(compute)
+
+
+for _where in ("eu", "uk", "de"):
+    _closeness(_where)

@@ -11,8 +11,9 @@ the stake within review (EA 2002 s. 26); it does not answer them. Each limb is u
 statement speaks to it, true if the statements only support it, false if they only tell against
 it (:func:`trustbench.facts.evidence.statements`).
 
-Closeness of competition (theory and limb ``closeness``) is read here too, for the EU, UK and
-German packs, where no share or diversion figure decides it.
+Closeness of competition (theory and limb ``closeness``) is read here too, for the EU and
+German packs, where no share or diversion figure decides it (the UK horizontal rule flags any
+overlap under control, as CMA129 sets no threshold).
 """
 
 from __future__ import annotations
@@ -66,12 +67,12 @@ def _closeness(where: str) -> None:
         "yes/no",
         f"the sourced statements show the parties to be close competitors ({where.upper()}): "
         "each other's main alternative for customers, with few others",
-        test="EU HMG paras 28-30; GWB § 36(1); CMA129 ch. 4",
+        test="EU HMG paras 28-30; GWB § 36(1)",
         question="How closely do the parties compete — are they each other's main alternative "
         "for customers, and how many others are there? (With the documents that say so.)",
         topic="Evidence",
     )(compute)
 
 
-for _where in ("eu", "uk", "de"):
+for _where in ("eu", "de"):
     _closeness(_where)

@@ -103,7 +103,7 @@ def test_band_rests_only_on_the_theories_a_pack_screens(seed: dict) -> None:  # 
     "not screened", never a low score."""
     expected = {
         "eu": {"horizontal", "potential-competition", "vertical", "conglomerate", "information"},
-        "de": {"horizontal", "vertical", "information"},
+        "de": {"horizontal", "vertical", "conglomerate", "information"},
     }
     for jurisdiction, screened in expected.items():
         summary = _summary(seed, jurisdiction)

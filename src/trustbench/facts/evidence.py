@@ -232,7 +232,7 @@ _LIMBS: tuple[tuple[str, str, Compute, str, str], ...] = (
             f"conglomerate.{limb}",
             f"conglomerate effects, {limb}",
             _said("conglomerate", limb),
-            "EU NHMG paras 93-121",
+            "EU NHMG paras 93-121; CMA129 ch. 7; BKartA Leitfaden Marktbeherrschung (2012) Teil C",
             _Q_CONGLOMERATE,
         )
         for limb in ("ability", "incentive", "effect")
@@ -244,9 +244,9 @@ _WORDS = {"us": "US", "eu": "EU", "uk": "UK", "de": "Germany"}
 def _register(name: str, doc: str, compute: Compute, test: str, question: str) -> None:
     """One fact per jurisdiction: the supply records first (a row that decides the limb), then
     the sourced statements that count there (the module docstring has the reading)."""
-    # conglomerate effects are screened as limbs in the EU pack only (the US pack screens them
-    # as entrenchment, Guideline 6)
-    for where in JURISDICTIONS if name.startswith("vertical") else ("eu",):
+    # conglomerate effects are screened as limbs in the EU, UK and German packs (the US pack
+    # screens them as entrenchment, Guideline 6)
+    for where in JURISDICTIONS if name.startswith("vertical") else ("eu", "uk", "de"):
         fact(
             f"{name}.{where}",
             "bool",

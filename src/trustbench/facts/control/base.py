@@ -61,6 +61,14 @@ class Register:
     unlisted_votes: float | None
     """votes no listed holder holds (``None`` if a listed share or the holdings are unknown)"""
     unlisted_capital: float | None
+    unlisted_votes_max: float
+    """at most this share of the votes is held by parties not listed: the votes no listed
+    holder is known to hold (an exact figure where :attr:`unlisted_votes` is known)"""
+    unlisted_capital_max: float
+    rights_stated: bool
+    """the rights in force are stated, so every right holder is a listed party"""
+    complete: bool
+    """the holdings are stated and not marked partial: unlisted votes are no listed holder's"""
     board_size: int | None
     designated: int | None
     """target directors the acquirer's group designated (``None``: board not listed)"""
@@ -78,9 +86,15 @@ Shares = dict[str, float | None]
 def _holdings(
     ctx: FactContext, phase: str, key: Callable[[str], str], target: set[str]
 ) -> tuple[Shares, Shares, list[str]]:
-    """Votes and capital of the target held by each party (members' holdings added)."""
+    """Votes and capital of the target held by each party (members' holdings added).
+
+    The acquirer's group holds nothing it is not listed as holding, unless the holdings are
+    marked partial: its stake is then unknown (never none), as in
+    :meth:`~trustbench.graph.interests.Interests.direct`."""
+    partial = "holdings" in ctx.phase(phase).partial
     votes: Shares = {ctx.acquirer: 0.0}
     capital: Shares = {ctx.acquirer: 0.0}
+    listed: set[str] = set()
     sources: list[str] = []
     for holder, _, held in ctx.phase(phase).edges(Holds, v=ctx.target):
         if holder in target:
@@ -88,8 +102,19 @@ def _holdings(
         k = key(holder)
         votes[k] = _add(votes.get(k, 0.0), held.voting)
         capital[k] = _add(capital.get(k, 0.0), held.equity)
+        listed.add(k)
         sources.extend(held.source)
+    if partial and ctx.acquirer not in listed:
+        votes[ctx.acquirer] = _left_for_unlisted(votes)
+        capital[ctx.acquirer] = _left_for_unlisted(capital)
     return votes, capital, sources
+
+
+def _left_for_unlisted(shares: Shares) -> float | None:
+    """An unlisted party's share on a partial list: none if the listed holders already hold
+    everything, else unknown."""
+    listed = [v for v in shares.values() if v is not None]
+    return 0.0 if sum(listed) >= 1 - EPSILON else None
 
 
 def _rights(
@@ -125,6 +150,7 @@ def _register(ctx: FactContext, phase: str) -> Register:
     votes, capital, held = _holdings(ctx, phase, key, target)
     seats, strategic, granted = _rights(ctx, phase, key)
     stated = rights_known(ctx, phase)
+    no_stake = votes[ctx.acquirer] == 0.0 and capital[ctx.acquirer] == 0.0
     parties = {
         k: Party(
             k,
@@ -135,14 +161,25 @@ def _register(ctx: FactContext, phase: str) -> Register:
         )
         for k in {*votes, *seats}
     }
+    acquirer = parties.pop(ctx.acquirer)
     designated = ctx.of("acquirer.board.designated", phase=phase)
+    chosen = designated.value
+    if no_stake and not acquirer.seats and not acquirer.strategic:
+        # rights of non-shareholders are not presumed (module docstring), and with neither a
+        # stake nor a right there is nothing to designate a director through
+        acquirer = Party(acquirer.id, 0.0, 0.0, 0, ())
+        chosen = 0 if chosen is None else chosen
     return Register(
-        acquirer=parties.pop(ctx.acquirer),
+        acquirer=acquirer,
         others=tuple(parties[k] for k in sorted(parties)),
         unlisted_votes=_unlisted(ctx, votes.values()),
         unlisted_capital=_unlisted(ctx, capital.values()),
+        unlisted_votes_max=max(0.0, 1.0 - sum(v for v in votes.values() if v is not None)),
+        unlisted_capital_max=max(0.0, 1.0 - sum(v for v in capital.values() if v is not None)),
+        rights_stated=stated,
+        complete=ctx.declared("holdings") and "holdings" not in ctx.phase(phase).partial,
         board_size=_board_size(ctx, phase),
-        designated=designated.value,
+        designated=chosen,
         attendance=ctx.entity(ctx.target).attendance,
         sources=(*held, *granted, *designated.sources),
     )
@@ -255,10 +292,20 @@ def other_blockers(reg: Register) -> tuple[Tri, list[str]]:
     votes, strategic vetoes or half of the board — and which listed parties can. Votes
     nobody is listed as holding could belong to one such holder if they reach half."""
     found = [p.id for p in reg.others if _party_blocks(p, reg.board_size)]
-    rest = reg.unlisted_votes
-    unlisted: Tri = None if rest is None or half_or_more(rest) else False
     flags = [_party_blocks(p, reg.board_size) for p in reg.others]
-    return any_of([*flags, unlisted]), found
+    return any_of([*flags, _unlisted_blocks(reg)]), found
+
+
+def _unlisted_blocks(reg: Register) -> Tri:
+    """Whether parties the holdings do not list could block. Not if no vote is left for
+    them (the acquirer holds them all); by votes only if what is left reaches half; by
+    rights only if the rights are not stated and the holdings may leave a holder out."""
+    rest = reg.unlisted_votes if reg.unlisted_votes is not None else reg.unlisted_votes_max
+    if rest <= EPSILON:
+        return False
+    by_votes: Tri = None if half_or_more(rest) else False
+    by_rights: Tri = False if reg.complete or reg.rights_stated else None
+    return any_of([by_votes, by_rights])
 
 
 def sole_control(reg: Register) -> Tri:

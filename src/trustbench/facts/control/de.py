@@ -64,7 +64,8 @@ def shareholder_rank(reg: Register) -> int | None:
     mine = reg.acquirer.capital
     if mine is None or any(p.capital is None for p in reg.others):
         return None
-    if reg.unlisted_capital is None or reg.unlisted_capital > mine:
+    rest = reg.unlisted_capital if reg.unlisted_capital is not None else reg.unlisted_capital_max
+    if rest > mine:
         return None
     return 1 + sum(1 for p in reg.others if (p.capital or 0.0) > mine)
 

@@ -11,6 +11,7 @@ from trustbench.model.base import Base
 from trustbench.model.rights import Right
 from trustbench.model.stake import Stake
 from trustbench.model.types import (
+    BoundedMoney,
     EntityRef,
     MoneyField,
     PersonRef,
@@ -32,10 +33,11 @@ class AcquireStake(StepBase, Stake):
     equity: Share | None = None
     voting: Share | None = None
     value: MoneyField | None = None
-    holding_value: MoneyField | None = Field(
+    holding_value: BoundedMoney | None = Field(
         None,
         description="value of the holder's whole holding of the issuer after this step "
-        "(what HSR's size-of-transaction test measures)",
+        "(what HSR's size-of-transaction test measures); a bound where only that is known "
+        '("> USD 66m": a complaint that says the holding exceeded the threshold)',
     )
     seller: EntityRef | None = None
     holding_after: bool = Field(

@@ -61,6 +61,9 @@ PARAM_OVERLAY = _check(
     "extending pack changes an inherited parameter's type or unit without `replace`, or "
     "`replace` on a parameter no base pack defines",
 )
+DATED_BY = _check(
+    "TB123", "dated-by", "parameter `dated_by` names no fact, or a fact that gives no date"
+)
 OVERLAY_REFERENCE = _check(
     "TB124", "overlay-reference", "extending pack adds a dated value without a reference of its own"
 )

@@ -22,7 +22,7 @@ from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.patch import apply_changes
 from trustbench.model.scenarios import Change
-from trustbench.rules.evaluate import STATUS, ParamUse, param_uses, scope_for
+from trustbench.rules.evaluate import STATUS, ParamUse, param_uses, resolved_for, scope_for
 from trustbench.rules.loader import Pack
 from trustbench.scoring import band
 
@@ -118,7 +118,7 @@ class Evaluator:
     def _outcome(self, compiled: Any, ctx: FactContext, pack: Pack) -> Outcome:
         """The condition's outcome with the pack's definitions and rule references in
         scope, exactly as :func:`evaluate_pack` works it out."""
-        scope = scope_for(pack, ctx, self.resolved[pack.id])
+        scope = scope_for(pack, ctx, resolved_for(pack, ctx, self.as_of)[0])
         outcome: Outcome = scope.expand(compiled.evaluate(scope.values(compiled)))
         return outcome
 

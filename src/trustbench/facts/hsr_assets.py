@@ -31,7 +31,8 @@ _Q = (
 )
 
 
-def _asset_steps(ctx: FactContext) -> list[AcquireAssets]:
+def asset_steps(ctx: FactContext) -> list[AcquireAssets]:
+    """The acquirer's acquisitions of assets other than staff alone."""
     t = ctx.deal.transaction
     return [
         s
@@ -53,7 +54,7 @@ def _licences(ctx: FactContext) -> list[Contract]:
 def _items(ctx: FactContext) -> tuple[list[tuple[Money | None, tuple[str, ...]]], bool]:
     """(value, sources) of every acquisition of assets, and whether a licence's exclusivity
     is not stated (which leaves the answer open)."""
-    items = [(s.value, tuple(source_ids(s.source))) for s in _asset_steps(ctx)]
+    items = [(s.value, tuple(source_ids(s.source))) for s in asset_steps(ctx)]
     open_ = False
     for lic in _licences(ctx):
         if lic.exclusive:

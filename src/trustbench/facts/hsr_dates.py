@@ -17,10 +17,18 @@ is this module's simplification, and the earliest is the one a violation runs fr
 
 from __future__ import annotations
 
+import datetime as dt
+
 from trustbench.facts.context import FactContext
 from trustbench.facts.hsr_violation import consummation
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.types import source_ids
+
+
+def acquisition_day(ctx: FactContext) -> dt.date | None:
+    """The acquisition date as a date (None when the file records none)."""
+    act = consummation(ctx)
+    return act.date if act is not None else None
 
 
 @fact(

@@ -63,6 +63,14 @@ class AcquireAssets(StepBase):
     whole_business: bool | None = Field(
         None, description="the assets form a business with a market presence of its own"
     )
+    country: str | None = Field(
+        None, description="where the assets are located (US, or another country): 16 CFR 802.50"
+    )
+    us_sales: BoundedMoney | None = Field(
+        None,
+        description="sales in or into the US the assets generated in the seller's most recent "
+        'fiscal year (16 CFR 802.50); a bound where only that is known ("< USD 10m")',
+    )
 
     def __str__(self) -> str:
         """A sentence for listings that have no wording of their own for asset steps."""
@@ -144,6 +152,11 @@ class InvestorConduct(Base):
     )
     proxy_solicitation: bool | None = Field(
         None, description="solicits proxies to vote the issuer's shares"
+    )
+    influence_sought: bool | None = Field(
+        None,
+        description="intends to take part in the issuer's basic business decisions — plans to "
+        "influence them, presses management on strategy or a merger (16 CFR 801.1(i)(1))",
     )
     source: SourceRef = None
 

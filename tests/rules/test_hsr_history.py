@@ -47,11 +47,77 @@ def test_the_day_before_a_revision_keeps_the_old_figure(us_params: Params) -> No
     assert before is not None and before.value == 50_000_000
 
 
-def test_a_year_whose_table_was_not_read_is_unknown(us_params: Params) -> None:
-    # 2006 notice found but not read: the 2005 floor must not carry over into it.
-    for as_of in (dt.date(2006, 6, 1), dt.date(2013, 6, 1), dt.date(2018, 6, 1)):
-        found = resolve(us_params["hsr_size_of_transaction_floor"], as_of)
-        assert found is not None and found.value is None, as_of
+def test_a_figure_not_found_is_unknown_not_carried_over(us_params: Params) -> None:
+    # The 2018 $500m (as adjusted) figure was not found: the 2017 figure must not carry over.
+    found = resolve(us_params["hsr_notification_500m_adjusted"], dt.date(2018, 6, 1))
+    assert found is not None and found.value is None
+    assert found.reference.note and "not found" in found.reference.note
+
+
+@pytest.mark.parametrize(
+    ("as_of", "value", "effective"),
+    [
+        (dt.date(2006, 6, 1), 56_700_000, dt.date(2006, 2, 17)),
+        (dt.date(2008, 6, 1), 63_100_000, dt.date(2008, 2, 28)),
+        (dt.date(2012, 6, 1), 68_200_000, dt.date(2012, 2, 27)),
+        (dt.date(2013, 6, 1), 70_900_000, dt.date(2013, 2, 11)),
+        (dt.date(2016, 6, 1), 78_200_000, dt.date(2016, 2, 25)),
+        (dt.date(2017, 6, 1), 80_800_000, dt.date(2017, 2, 27)),
+        (dt.date(2018, 6, 1), 84_400_000, dt.date(2018, 2, 28)),
+        (dt.date(2019, 6, 1), 90_000_000, dt.date(2019, 4, 3)),
+    ],
+)
+def test_floor_from_secondary_copies_says_so(
+    us_params: Params, as_of: dt.date, value: int, effective: dt.date
+) -> None:
+    found = resolve(us_params["hsr_size_of_transaction_floor"], as_of)
+    assert found is not None and (found.value, found.effective) == (value, effective)
+    assert found.reference.confidence == "recalled"  # read in law-firm copies, not the notice
+    assert found.reference.note and "[R]" in found.reference.note
+
+
+HSR_PARAMS = (
+    "hsr_size_of_transaction_floor",
+    "hsr_size_of_person_ceiling",
+    "hsr_size_of_person_larger",
+    "hsr_size_of_person_smaller",
+    "hsr_notification_500m_adjusted",
+    "hsr_notification_1bn_adjusted",
+    "hsr_notification_25pct",
+    "hsr_notification_50pct",
+    "hsr_investment_exemption_max_voting",
+    "hsr_filing_fee",
+    "hsr_civil_penalty_per_day",
+)
+
+
+@pytest.mark.parametrize("name", HSR_PARAMS)
+def test_every_hsr_parameter_has_a_value_or_a_written_reason_from_2001(
+    us_params: Params, name: str
+) -> None:
+    """Every day from 1 February 2001 (checked on every date any HSR series changes, and
+    the day before it) has a value, or a null whose reference says why (not found, not read)."""
+    dates = {dt.date(2001, 2, 1), dt.date(2026, 12, 7)}
+    for other in HSR_PARAMS:
+        for d in us_params[other].values:
+            dates |= {d, d - dt.timedelta(days=1)}
+    gaps = []
+    for day in sorted(d for d in dates if d >= dt.date(2001, 2, 1)):
+        found = resolve(us_params[name], day)
+        if found is not None and found.value is not None:
+            continue
+        note = found.reference.note if found is not None else None
+        if not (note and ("not found" in note or "not read" in note)):
+            gaps.append(day)
+    assert not gaps, f"{name}: no value and no reason on {gaps[:5]}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n in HSR_PARAMS[:8]],
+)
+def test_the_thresholds_are_dated_by_the_acquisition(us_params: Params, name: str) -> None:
+    assert us_params[name].dated_by == "hsr.acquisition.date"
 
 
 def test_no_threshold_before_the_2000_amendments(us_params: Params) -> None:

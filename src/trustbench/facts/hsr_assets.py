@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.bounds import plus
 from trustbench.model.deal import AcquireAssets
 from trustbench.model.transaction import Contract
 from trustbench.model.types import Money, source_ids
@@ -30,7 +31,8 @@ _Q = (
 )
 
 
-def _asset_steps(ctx: FactContext) -> list[AcquireAssets]:
+def asset_steps(ctx: FactContext) -> list[AcquireAssets]:
+    """The acquirer's acquisitions of assets other than staff alone."""
     t = ctx.deal.transaction
     return [
         s
@@ -52,7 +54,7 @@ def _licences(ctx: FactContext) -> list[Contract]:
 def _items(ctx: FactContext) -> tuple[list[tuple[Money | None, tuple[str, ...]]], bool]:
     """(value, sources) of every acquisition of assets, and whether a licence's exclusivity
     is not stated (which leaves the answer open)."""
-    items = [(s.value, tuple(source_ids(s.source))) for s in _asset_steps(ctx)]
+    items = [(s.value, tuple(source_ids(s.source))) for s in asset_steps(ctx)]
     open_ = False
     for lic in _licences(ctx):
         if lic.exclusive:
@@ -129,4 +131,7 @@ def _total(ctx: FactContext) -> Value:
         missing = votes if not votes.known else assets
         return unknown(missing.note, (*votes.sources, *assets.sources))
     note = "; ".join(n for n in (votes.note, assets.note) if n) or None
-    return known(votes.value + assets.value, (*votes.sources, *assets.sources), note)
+    total = plus(votes.value, assets.value)  # the holding may be known only as a bound
+    if total is None:
+        return unknown("the size of transaction is bounded on neither side", votes.sources)
+    return known(total, (*votes.sources, *assets.sources), note)

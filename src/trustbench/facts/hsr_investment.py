@@ -18,10 +18,13 @@ CONDUCT = {
     "board_candidate": "nominates a candidate for the issuer's board, or seeks a seat on it",
     "shareholder_proposal": "proposes corporate action requiring the shareholders' approval",
     "proxy_solicitation": "solicits proxies to vote the issuer's shares",
+    "influence_sought": "intends to take part in the issuer's basic business decisions "
+    "(plans to influence them, presses management on strategy or a merger)",
 }
 _Q = (
     "Has the acquirer nominated (or does it intend to nominate) anyone to the target's board, "
-    "proposed any matter for a shareholder vote, or solicited proxies?"
+    "proposed any matter for a shareholder vote, solicited proxies, or sought to influence "
+    "the target's business decisions (meetings with management on strategy or a merger)?"
 )
 
 

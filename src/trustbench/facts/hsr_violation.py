@@ -36,7 +36,11 @@ _Q = (
 
 
 def _us(evts: list[Event], types: frozenset[str]) -> list[Event]:
-    return sorted((e for e in evts if e.type in types and e.jurisdiction == US), key=_date)
+    """This deal's US review events (a filing for an earlier acquisition, ``earlier: true``,
+    is not this deal's: 802.21 decides whether it covers it)."""
+    return sorted(
+        (e for e in evts if e.type in types and e.jurisdiction == US and not e.earlier), key=_date
+    )
 
 
 def _date(event: Event) -> dt.date:

@@ -144,7 +144,7 @@ def _holding_value(ctx: FactContext, voting: list[AcquireStake]) -> Value | None
     if not stated:
         return None
     last = stated[-1]
-    value = ctx.convert(last.holding_value, "USD", source_ids(last.source))
+    value = ctx.convert(last.holding_value, "USD", source_ids(last.source), bounds=True)
     if not value.known:
         return value
     note = "the value of the whole holding after the deal, as stated"

@@ -45,6 +45,9 @@ acquirer's side directing the target's business before closing — an instructio
 given or refused under the purchase agreement's interim covenants; ``individual_ban`` an order
 against a person (e.g. barring a director)."""
 
+HsrThreshold = Literal["50m", "100m", "500m", "25%", "50%"]
+"""The notification thresholds of 16 CFR 801.1(h)(1)–(5), lowest first."""
+
 PER_JURISDICTION = frozenset(
     {
         "filing",
@@ -78,6 +81,16 @@ class Event(Base):
     to: EntityRef | None = Field(None, description="divestiture: the buyer of the business")
     share: BoundedShare = Field(
         None, description="divestiture: the market share divested (default: all of `by`'s)"
+    )
+    threshold: HsrThreshold | None = Field(
+        None,
+        description="an HSR filing: the notification threshold of 16 CFR 801.1(h) it was made "
+        "for ($50m, $100m or $500m as adjusted, 25 % or 50 %)",
+    )
+    earlier: bool = Field(
+        False,
+        description="a filing, or the end of its waiting period, for an earlier acquisition of "
+        "the same issuer's voting securities, not for this deal (16 CFR 802.21)",
     )
     note: str | None = None
     source: SourceRef = None

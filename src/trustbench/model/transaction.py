@@ -11,6 +11,7 @@ from trustbench.model.base import Base
 from trustbench.model.rights import Right
 from trustbench.model.stake import Stake
 from trustbench.model.types import (
+    BoundedMoney,
     EntityRef,
     MoneyField,
     PersonRef,
@@ -32,10 +33,11 @@ class AcquireStake(StepBase, Stake):
     equity: Share | None = None
     voting: Share | None = None
     value: MoneyField | None = None
-    holding_value: MoneyField | None = Field(
+    holding_value: BoundedMoney | None = Field(
         None,
         description="value of the holder's whole holding of the issuer after this step "
-        "(what HSR's size-of-transaction test measures)",
+        "(what HSR's size-of-transaction test measures); a bound where only that is known "
+        '("> USD 66m": a complaint that says the holding exceeded the threshold)',
     )
     seller: EntityRef | None = None
     holding_after: bool = Field(
@@ -60,6 +62,14 @@ class AcquireAssets(StepBase):
     value: MoneyField | None = None
     whole_business: bool | None = Field(
         None, description="the assets form a business with a market presence of its own"
+    )
+    country: str | None = Field(
+        None, description="where the assets are located (US, or another country): 16 CFR 802.50"
+    )
+    us_sales: BoundedMoney | None = Field(
+        None,
+        description="sales in or into the US the assets generated in the seller's most recent "
+        'fiscal year (16 CFR 802.50); a bound where only that is known ("< USD 10m")',
     )
 
     def __str__(self) -> str:
@@ -142,6 +152,11 @@ class InvestorConduct(Base):
     )
     proxy_solicitation: bool | None = Field(
         None, description="solicits proxies to vote the issuer's shares"
+    )
+    influence_sought: bool | None = Field(
+        None,
+        description="intends to take part in the issuer's basic business decisions — plans to "
+        "influence them, presses management on strategy or a merger (16 CFR 801.1(i)(1))",
     )
     source: SourceRef = None
 

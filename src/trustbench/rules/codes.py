@@ -19,6 +19,7 @@ from trustbench.rules.checks.composing import (
 )
 from trustbench.rules.checks.loading import (
     AUTHORITY_UNDATED,
+    DATED_BY,
     LINK_ESCAPE,
     OVERLAY_REFERENCE,
     PARAM_DATE,
@@ -31,6 +32,7 @@ from trustbench.rules.checks.loading import (
 __all__ = [
     "AUTHORITY_UNDATED",
     "CONDITION",
+    "DATED_BY",
     "DEFINITION_CYCLE",
     "DEFINITION_NAME",
     "DUPLICATE_PACK",

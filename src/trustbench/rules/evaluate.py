@@ -10,6 +10,7 @@ from typing import Any
 from trustbench.expr import Outcome
 from trustbench.facts import REGISTRY, FactContext
 from trustbench.facts.registry import Value
+from trustbench.rules.dated import DatedAt, dated_at
 from trustbench.rules.pack import LoadedRule, Pack, resolve, rule_ref
 from trustbench.rules.scope import Scope, cel_param
 from trustbench.rules.text import names_in, render, sentence_case
@@ -135,8 +136,14 @@ class JurisdictionResult:
 
 
 def param_uses(
-    pack: Pack, names: list[str], as_of: dt.date, overrides: dict[str, Any] | None = None
+    pack: Pack,
+    names: list[str],
+    as_of: dt.date,
+    overrides: dict[str, Any] | None = None,
+    at: DatedAt | None = None,
 ) -> dict[str, ParamUse]:
+    """Each parameter named, as in force on ``as_of`` — or, for one dated by a fact
+    (``at``: name → (date, why)), on that date."""
     uses: dict[str, ParamUse] = {}
     for full in names:
         if not full.startswith("params."):
@@ -148,11 +155,14 @@ def param_uses(
         if overrides and name in overrides:
             uses[full] = ParamUse(full, overrides[name], param.unit, None, "example override")
             continue
-        found = resolve(param, as_of)
+        when, why = at[name] if at and name in at else (as_of, None)
+        found = resolve(param, when)
         ref = found.reference if found else param.reference
         text = ref.title + (f", {ref.pinpoint}" if ref.pinpoint else "")
         if ref.confidence != "confirmed":
             text += f" [{ref.confidence}]"
+        if why is not None:
+            text += f"; applied as in force on {when.isoformat()} ({why})"
         uses[full] = ParamUse(
             full,
             found.value if found else None,
@@ -208,7 +218,7 @@ def evaluate_rule(
     of ``as_of`` and ``scope`` the deal's names (``evaluate_pack`` works both out once for
     all its rules, so that each definition and rule reference is evaluated once)."""
     if resolved is None:
-        resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
+        resolved = resolved_for(pack, ctx, as_of)[0]
     scope = scope or scope_for(pack, ctx, resolved)
     if loaded.rule.each == "market":
         return _evaluate_each_market(loaded, pack, ctx, resolved, scope)
@@ -272,6 +282,28 @@ def step_title(pack: Pack, name: str) -> str:
 def scope_for(pack: Pack, ctx: FactContext, resolved: dict[str, ParamUse]) -> Scope:
     """The names of one deal (or one of its markets) for ``pack``'s conditions."""
     return Scope(pack, _fact_values(ctx), cel_params(pack, resolved))
+
+
+def resolved_for(
+    pack: Pack, ctx: FactContext, as_of: dt.date
+) -> tuple[dict[str, ParamUse], dict[str, Any]]:
+    """The pack's parameters for one deal (as uses, and as conditions see them): as of
+    ``as_of``, except those dated by a fact the deal gives (worked out once per set of
+    dates: a batch of deals with one case date resolves them once)."""
+    at = dated_at(pack, lambda n: _fact_and_note(ctx, n), as_of)
+    key = (as_of, tuple(sorted(at.items())))
+    if key not in pack.as_of:
+        resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of, at=at)
+        pack.as_of[key] = (resolved, cel_params(pack, resolved))
+    found: tuple[dict[str, ParamUse], dict[str, Any]] = pack.as_of[key]
+    return found
+
+
+def _fact_and_note(ctx: FactContext, name: str) -> tuple[Any, str | None]:
+    if name not in REGISTRY:
+        return None, None
+    value = ctx.get(name)
+    return value.value, value.note
 
 
 def cel_params(pack: Pack, resolved: dict[str, ParamUse]) -> dict[str, Any]:
@@ -435,10 +467,7 @@ def evaluate_pack(
     pack: Pack, ctx: FactContext, as_of: dt.date, waivers: dict[str, tuple[str, str | None]]
 ) -> list[Finding]:
     findings = []
-    if as_of not in pack.as_of:
-        resolved = param_uses(pack, [f"params.{n}" for n in pack.params], as_of)
-        pack.as_of[as_of] = (resolved, cel_params(pack, resolved))
-    resolved, values = pack.as_of[as_of]
+    resolved, values = resolved_for(pack, ctx, as_of)
     scope = Scope(pack, _fact_values(ctx), values)
     for rid in sorted(pack.rules):
         if rid in pack.disabled:

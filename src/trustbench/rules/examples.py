@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trustbench.expr import Compiled, Outcome
+from trustbench.rules.dated import dated_at
 from trustbench.rules.evaluate import param_uses
 from trustbench.rules.pack import LoadedDefinition, LoadedRule, Pack
 from trustbench.rules.schema import DefinitionExample, Example
@@ -77,7 +78,8 @@ def example_outcome(
     """The outcome of ``compiled`` on an example's facts: definitions and rule references
     are worked out from the same facts, unless the example gives them (``def.x: true``)."""
     names = [f"params.{n}" for n in pack.params]
-    params = param_uses(pack, names, as_of, example.params)
+    at = dated_at(pack, lambda n: (example.facts.get(n), None), as_of)
+    params = param_uses(pack, names, as_of, example.params, at=at)
     values = {
         n: cel_param(p.value, pack.params[n.removeprefix("params.")].type)
         for n, p in params.items()

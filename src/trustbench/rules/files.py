@@ -4,12 +4,14 @@ pack's), authorities and rule files. Problems go to the collector; loading goes 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import math
 import re
 from pathlib import Path
 from typing import Any
 
+from trustbench.facts import REGISTRY
 from trustbench.rules import codes
 from trustbench.rules.diagnostics import ISO_DATE, Collector, Sub
 from trustbench.rules.pack import (
@@ -66,6 +68,7 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
         pack.broken_params[name] = declared if declared in _PY_TYPES else "double"
         return
     values = _dated_values(doc, name, param, data, out)
+    _check_dated_by(doc, name, param, out)
     if base is None:
         if param.replace:
             line, col = doc.locate((name, "replace"))
@@ -82,6 +85,25 @@ def _load_param(pack: Pack, doc: Document, name: str, data: Any, out: Collector)
     if not (isinstance(data, dict) and "reference" in data):
         _need_reference(doc, name, values, out)
     pack.params[name] = _overlay(doc, name, base, param, values, out)
+
+
+def _check_dated_by(doc: Document, name: str, param: Parameter, out: Collector) -> None:
+    """``dated_by`` must name a fact whose value is a date (an ISO date string)."""
+    if param.dated_by is None:
+        return
+    dated = param.dated_by in REGISTRY and REGISTRY[param.dated_by].unit == "ISO date"
+    if dated:
+        return
+    line, col = doc.locate((name, "dated_by"))
+    near = difflib.get_close_matches(param.dated_by, REGISTRY.names(), 1)
+    out.error(
+        doc.path,
+        line,
+        col,
+        f"parameter {name!r}: dated_by {param.dated_by!r} is not a fact that gives a date",
+        f"did you mean {near[0]!r}?" if near else "name a date fact (`trustbench facts`)",
+        codes.DATED_BY.code,
+    )
 
 
 def _need_reference(

@@ -95,7 +95,7 @@ class Pack:
     _leaves: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _refs: dict[str, LoadedRule] | None = field(default=None, repr=False)
     declared: dict[str | None, dict[str, str]] = field(default_factory=dict, repr=False)
-    as_of: dict[dt.date, Any] = field(default_factory=dict, repr=False)
+    as_of: dict[Any, Any] = field(default_factory=dict, repr=False)
     """what evaluation worked out from the parameters as of a date (they do not depend on
     the deal: a batch of deals with one case date resolves them once)"""
 

@@ -151,6 +151,12 @@ class Parameter(Strict):
     values: dict[dt.date, Any]
     reference: Reference
     replace: bool = Field(False, description="in an extending pack: replace the base series")
+    dated_by: str | None = Field(
+        None,
+        description="a fact giving a date (ISO, on or before the case date): the value "
+        "applied is the one in force on that date where the deal gives it — the HSR "
+        "thresholds in force at the acquisition, not at the case date — else on the case date",
+    )
 
     @field_validator("values")
     @classmethod

@@ -22,7 +22,7 @@ from trustbench.facts import FactContext
 from trustbench.model.deal import Deal
 from trustbench.model.patch import apply_changes
 from trustbench.model.scenarios import Change
-from trustbench.rules.evaluate import STATUS, ParamUse, cel_params, param_uses
+from trustbench.rules.evaluate import STATUS, ParamUse, param_uses, resolved_for
 from trustbench.rules.loader import Pack
 from trustbench.rules.scope import Scope
 from trustbench.scoring import band
@@ -61,7 +61,6 @@ class Evaluator:
         }
         self.waived = {w.rule for w in deal.waivers}
         self.rule_pack = {rid: p for p in packs for rid in p.rules if rid not in p.disabled}
-        self._params = {p.id: cel_params(p, self.resolved[p.id]) for p in packs}
         self._contexts: dict[str, FactContext] = {}
         # keyed by the identity of a context; each entry holds its context, so that the
         # identity is not reused while the entry lives
@@ -135,12 +134,15 @@ class Evaluator:
         """The condition's outcome with the pack's definitions and rule references in
         scope, exactly as :func:`evaluate_pack` works it out. One scope per context and
         pack, as there: a definition is evaluated once per patched deal, not once for
-        every rule that uses it."""
+        every rule that uses it. The parameters are those in force for that deal (a threshold
+        dated by the acquisition is read on its date)."""
         key = (id(ctx), pack.id)
         found = self._scopes.get(key)
         if found is None:
             fact = ctx.get
-            scope = Scope(pack, lambda name: fact(name).value, self._params[pack.id])
+            scope = Scope(
+                pack, lambda name: fact(name).value, resolved_for(pack, ctx, self.as_of)[1]
+            )
             found = self._scopes[key] = (ctx, scope)
         scope = found[1]
         outcome: Outcome = scope.expand(compiled.evaluate(scope.values(compiled)))

@@ -155,6 +155,31 @@ pack defines it
     )
 )
 
+_DATED_BY = """\
+mhhi_screen_delta:
+  dated_by: hsr.acquisiton.date
+  reference: {title: "House policy"}
+  values:
+    2026-01-01: 50
+"""
+DATED_BY = register(
+    Check(
+        "TB123",
+        "dated-by",
+        "parameter `dated_by` names no fact, or a fact that gives no date",
+        Fixture(
+            bad=pack(manifest=_HOUSE, params=_DATED_BY, authorities=None, stake=None),
+            expected="""\
+pack/params.yaml:2:13: error[TB123]: parameter 'mhhi_screen_delta': dated_by \
+'hsr.acquisiton.date' is not a fact that gives a date
+  hint: did you mean 'hsr.acquisition.date'?
+1 problem in 1 file
+""",
+            good={"pack/params.yaml": edit(_DATED_BY, "acquisiton", "acquisition")},
+        ),
+    )
+)
+
 _UNREFERENCED = "mhhi_screen_delta:\n  values:\n    2026-01-01: 50\n"
 OVERLAY_REFERENCE = register(
     Check(

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from trustbench.model.base import Base
+from trustbench.model.evidence import CommitmentTerms
 from trustbench.model.types import BoundedShare, EntityRef, MarketRef, PersonRef, SourceRef
 
 EventType = Literal[
@@ -75,6 +76,11 @@ class Event(Base):
     to: EntityRef | None = Field(None, description="divestiture: the buyer of the business")
     share: BoundedShare = Field(
         None, description="divestiture: the market share divested (default: all of `by`'s)"
+    )
+    terms: CommitmentTerms | None = Field(
+        None,
+        description="commitment: what it binds the merged firm to (supply access, firewall "
+        "channels) and how it is enforced; left out, it is recorded but cures nothing",
     )
     note: str | None = None
     source: SourceRef = None

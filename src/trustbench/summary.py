@@ -114,7 +114,7 @@ def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
     )
     mine = [f for f in findings if (f.theory or f.factor) == factor and f.rule not in notes]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
-    open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
+    open_ = _open(mine, {rid for rid, r in pack.rules.items() if r.rule.kind == "flag"})
     cured = tuple(sorted(f.rule for f in mine if _cured(f)))
     status: TheoryStatus
     if not screened:
@@ -128,6 +128,17 @@ def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
     else:
         status = "not_raised"
     return Theory(factor, THEORY_LABELS[factor], status, raised or open_)
+
+
+def _open(mine: list[Finding], flags: set[str]) -> tuple[str, ...]:
+    """The findings that keep a theory open: its tests left unknown. A flag is a pattern raised
+    for review, never concluded (a series of acquisitions, Guideline 8): left unknown, it keeps
+    the theory open only when no test of the theory is decided."""
+    tests = [f for f in mine if f.rule not in flags]
+    unknown = [f.rule for f in tests if f.status == "unknown"]
+    if not unknown and not tests:
+        unknown = [f.rule for f in mine if f.status == "unknown"]
+    return tuple(sorted(unknown))
 
 
 def _cured(f: Finding) -> bool:

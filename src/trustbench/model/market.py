@@ -71,6 +71,32 @@ class Entrant(Base):
         description="actual: it would likely have entered; perceived: incumbents react to "
         "the threat that it might"
     )
+    feasible_means: bool | None = Field(
+        None,
+        description="actual (MG 2023 § 2.4.A): it had the available feasible means to enter "
+        "on its own (capabilities, assets); false decides that entry was not reasonably "
+        "probable",
+    )
+    entry_likely: bool | None = Field(
+        None,
+        description="actual (§ 2.4.A): a reasonable probability that it would have entered "
+        "other than through the merger (its own plans, documents and means)",
+    )
+    deconcentrating: bool | None = Field(
+        None,
+        description="actual (§ 2.4.A): its entry would likely have deconcentrated the market "
+        "or brought other significant procompetitive effects",
+    )
+    perceived: bool | None = Field(
+        None,
+        description="perceived (§ 2.4.B): current market participants could reasonably "
+        "consider it a potential entrant",
+    )
+    constraining: bool | None = Field(
+        None,
+        description="perceived (§ 2.4.B): that perception is likely to influence the conduct "
+        "of firms in the market",
+    )
     note: str | None = None
     source: SourceRef = None
 

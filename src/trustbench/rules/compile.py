@@ -31,7 +31,14 @@ def _declarations(pack: Pack, scope: str | None) -> dict[str, str]:
         names.update({n: REGISTRY[n].type for n in REGISTRY.names("market")})
     names.update({f"params.{n}": t for n, t in pack.broken_params.items()})
     names.update({f"params.{n}": p.type for n, p in pack.params.items()})
-    names.update(dict.fromkeys(pack.definitions, "bool"))
+    # a market definition reads one market's facts: only market rules (and definitions) use it
+    names.update(
+        {
+            did: "bool"
+            for did, d in pack.definitions.items()
+            if scope == "market" or d.definition.each is None
+        }
+    )
     names.update(
         {rule_ref(rid): "bool" for rid, r in pack.rules.items() if r.rule and r.rule.each is None}
     )
@@ -59,7 +66,8 @@ def _items(pack: Pack) -> list[_Item]:
             pack.definitions[did] = loaded_def
         if "when" not in loaded_def.broken:
             d = loaded_def
-            items.append(_Item(did, d.file, d.doc, d.pack, d.definition.when, None, d))
+            scope = d.definition.each
+            items.append(_Item(did, d.file, d.doc, d.pack, d.definition.when, scope, d))
     for rid, loaded in list(pack.rules.items()):
         if loaded.pack != pack.id:
             loaded = dataclasses.replace(loaded, compiled=None)

@@ -105,7 +105,7 @@ def lint_definition(loaded: LoadedDefinition, pack: Pack) -> list[Diagnostic]:
                     "`expect: false`",
                 )
             )
-    declared = declarations(pack, None)
+    declared = declarations(pack, loaded.definition.each)
     for i, example in enumerate(loaded.definition.examples):
         out.extend(_lint_example(loaded, pack, i, example, declared))
     if loaded.compiled is not None:

@@ -178,7 +178,11 @@ def _too_deep(items: dict[str, _Item]) -> list[tuple[_Item, int]]:
 def _diagnostic(item: _Item, pack: Pack, issue: Issue, declared: dict[str, str]) -> Diagnostic:
     line, col = expr_position(item.doc, item.when, issue.line, issue.column)
     message, hint = issue.message, issue.hint
-    if issue.kind == "undeclared":
+    found = pack.definitions.get(issue.name) if issue.kind == "undeclared" else None
+    if found is not None and found.definition.each == "market" and item.scope != "market":
+        message = f"{issue.name!r} is a definition over each market"
+        hint = "add `each: market` to use it, so that it is evaluated once per market"
+    elif issue.kind == "undeclared":
         message, hint = _unknown_name(issue.name, item.scope, declared)
     if item.pack != pack.id:
         message += f" (as inherited by pack {pack.id!r})"

@@ -140,3 +140,15 @@ def test_commitment_without_terms_cures_nothing(
     )
     got = _analyse(tmp_path, monkeypatch, text)
     assert got["theories"]["vertical"] == "raised"  # type: ignore[index]
+
+
+def test_memo_says_open_before_the_commitment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trustbench.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deal.yaml").write_text(DEAL + _commitment("[chips]", "[]"), encoding="utf-8")
+    assert main(["memo", "deal.yaml", "--html", "-o", "memo.html"]) == 0
+    html = (tmp_path / "memo.html").read_text(encoding="utf-8")
+    assert "Open before the remedy; resolved by the commitment to supply chips" in html

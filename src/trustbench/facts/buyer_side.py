@@ -29,5 +29,8 @@ def _register(where: str) -> None:
         return statements(ctx, "buyer-side", "effect", where)
 
 
-for _where in JURISDICTIONS:
+# registered where a pack reads it (the US pack, Guideline 10); a pack that screens buyer-side
+# effects on direct evidence adds its jurisdiction here (JURISDICTIONS lists them)
+for _where in ("us",):
+    assert _where in JURISDICTIONS
     _register(_where)

@@ -162,8 +162,13 @@ def after_remedy(
             out.append(f)
             continue
         a.remedy = BeforeRemedy(f.status, f.text, applied)
-        if f.status == "triggered" and a.status != "triggered":
+        if (f.status == "triggered" and a.status != "triggered") or (
+            f.status == "unknown" and a.status == "not_triggered"
+        ):
             a.render = _resolved(a.render, applied)
+            a._texts = None
+        elif f.status == a.status == "triggered":
+            a.render = _standing(a.render, applied)
             a._texts = None
         out.append(a)
     return out
@@ -175,6 +180,17 @@ def _resolved(render: Callable[[], Texts], applied: tuple[str, ...]) -> Callable
     def texts() -> Texts:
         t = render()
         return dataclasses.replace(t, text=f"Resolved by {'; '.join(applied)}. {t.text}")
+
+    return texts
+
+
+def _standing(render: Callable[[], Texts], applied: tuple[str, ...]) -> Callable[[], Texts]:
+    """A finding the remedies leave standing: it says so, and its text names what is left
+    (the channels no firewall closes, the rivals whose supply no commitment assures)."""
+
+    def texts() -> Texts:
+        t = render()
+        return dataclasses.replace(t, text=f"Not cured by {'; '.join(applied)}. {t.text}")
 
     return texts
 

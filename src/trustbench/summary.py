@@ -9,8 +9,8 @@ Three questions a reader asks first, answered from the finished findings only:
   to be distinct, an acquisition within Clayton § 7), named in the law's words from the pack.
 - **theories**: each substantive theory of harm is *raised*, *not raised*, *open*, *not
   screened* — a theory for which the pack has no rule is never a low score — or *remedied*:
-  raised on the deal as notified, not after the remedies of its timeline
-  (:mod:`trustbench.model.remedy`).
+  raised (or open) on the deal as notified and not raised after the remedies of its
+  timeline (:mod:`trustbench.model.remedy`).
 
 The band is shown only with the theories it rests on; a pack that screens no substantive
 theory shows no band at all.
@@ -114,8 +114,8 @@ def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
     )
     mine = [f for f in findings if (f.theory or f.factor) == factor and f.rule not in notes]
     raised = tuple(sorted(f.rule for f in mine if f.status == "triggered"))
-    open_ = tuple(sorted(f.rule for f in mine if f.status == "unknown"))
-    cured = tuple(sorted(f.rule for f in mine if f.remedy and f.remedy.status == "triggered"))
+    open_ = _open(mine, {rid for rid, r in pack.rules.items() if r.rule.kind == "flag"})
+    cured = tuple(sorted(f.rule for f in mine if _cured(f)))
     status: TheoryStatus
     if not screened:
         status = "not_screened"
@@ -128,6 +128,28 @@ def _theory(factor: str, findings: list[Finding], pack: Pack) -> Theory:
     else:
         status = "not_raised"
     return Theory(factor, THEORY_LABELS[factor], status, raised or open_)
+
+
+def _open(mine: list[Finding], flags: set[str]) -> tuple[str, ...]:
+    """The findings that keep a theory open: its tests left unknown. A flag is a pattern raised
+    for review, never concluded (a series of acquisitions, Guideline 8): left unknown, it keeps
+    the theory open only when no test of the theory is decided."""
+    tests = [f for f in mine if f.rule not in flags]
+    unknown = [f.rule for f in tests if f.status == "unknown"]
+    if not unknown and not tests:
+        unknown = [f.rule for f in mine if f.status == "unknown"]
+    return tuple(sorted(unknown))
+
+
+def _cured(f: Finding) -> bool:
+    """Raised on the deal as notified, or open there and decided by the remedies: a remedy
+    that answers a concern the file left open (a supply commitment where the limbs were not
+    all stated) has decided that theory, which is what an agency's acceptance of it means."""
+    if f.remedy is None:
+        return False
+    return f.remedy.status == "triggered" or (
+        f.remedy.status == "unknown" and f.status == "not_triggered"
+    )
 
 
 def _notification_text(regime: str, decision: Decision, authority: str | None) -> str:

@@ -189,7 +189,7 @@ def test_test_junit_lists_pack_problems(
     code, out, _ = run(capsys, "rules", "test", "pack", "--format", "junit")
     root = ET.fromstring(out.split("\n", 1)[1])
     suite = next(s for s in root.findall("testsuite") if s.get("name") == "validate")
-    assert code == 2 and suite.get("errors") == "4"
+    assert code == 2 and suite.get("errors") == "5"
 
 
 def test_new_scaffolds_a_pack_that_validates(

@@ -88,6 +88,16 @@ def _must_have(row: Supply) -> bool | None:
     return None
 
 
+def _foreclosable(row: Supply) -> bool | None:
+    """Whether the merged firm could withhold or degrade this input: not where it is bound
+    from outside the firm to keep supplying the customer on non-discriminatory terms (an
+    order, consent decree, undertaking or contract — a commitment of the timeline sets it),
+    else whether the customer depends on it."""
+    if row.access_assured:
+        return False
+    return _must_have(row)
+
+
 def _limb(
     ctx: FactContext,
     rows: list[Supply],
@@ -150,7 +160,7 @@ Compute = Callable[[FactContext, str], Value]
 
 def _input_ability(ctx: FactContext, where: str) -> Value:
     rows = input_rows(ctx)
-    return _limb(ctx, rows, _must_have, "input-foreclosure", "ability", where, "must-have input")
+    return _limb(ctx, rows, _foreclosable, "input-foreclosure", "ability", where, "must-have input")
 
 
 def _customer_ability(ctx: FactContext, where: str) -> Value:

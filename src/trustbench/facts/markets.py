@@ -29,12 +29,20 @@ def _market(ctx: FactContext) -> Market:
 
 
 def _share(ctx: FactContext, entity: str) -> Value:
-    """A listed participant's share (unknown if not given); an entity the deal file does not
-    list as active in the market has none (the list says who is active, as for overlaps)."""
+    """A listed participant's share (unknown if not given); an entity the deal file states to
+    be outside the market (``excluded``) has none, even on a partial list; an entity the deal
+    file does not list as active in the market has none (the list says who is active, as for
+    overlaps), unless the list is partial."""
     market = _market(ctx)
     for p in market.participants:
         if p.entity == entity:
             return Value(p.share, source_ids(p.source) or source_ids(market.source))
+    for x in market.excluded:
+        if x.entity == entity:
+            why = f": {x.note}" if x.note else ""
+            return known(
+                0.0, source_ids(x.source), f"{ctx.name(entity)} is stated outside this market{why}"
+            )
     if market.partial:
         return unknown(
             f"{ctx.name(entity)} is not listed, and the list of participants is partial",

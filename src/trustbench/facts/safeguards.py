@@ -75,6 +75,13 @@ def uncovered(ctx: FactContext) -> tuple[list[str], list[str], list[str]]:
     open_ = [
         c for c in present if not any(_covers(ctx, g, c, persons) for g in ctx.deal.safeguards)
     ]
+    # a channel the file leaves undecided is no gap when a safeguard closes it for everyone
+    # (its persons left out): whoever turns out to sit on it is bound
+    undecided = [
+        c
+        for c in undecided
+        if not any(g.persons is None and _covers(ctx, g, c, set()) for g in ctx.deal.safeguards)
+    ]
     guard_sources = [x for g in ctx.deal.safeguards for x in source_ids(g.source)]
     return open_, undecided, [*sources, *guard_sources]
 

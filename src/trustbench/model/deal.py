@@ -254,6 +254,12 @@ class Supply(Base):
     margin_gained: MoneyField | None = Field(
         None, description="profit the merged firm would gain downstream by cutting it off"
     )
+    access_assured: bool | None = Field(
+        None,
+        description="the supplier is bound from outside the firm (an order, consent decree, "
+        "undertaking or contract with the customer) to keep supplying this customer on "
+        "non-discriminatory terms, so it cannot withhold or degrade the product",
+    )
     note: str | None = None
     source: SourceRef = None
 

@@ -118,6 +118,32 @@ class Safeguard(Base):
     source: SourceRef = None
 
 
+class CommitmentTerms(Base):
+    """What a behavioural commitment (a ``commitment`` event of the timeline) binds the merged
+    firm to: to keep supplying rivals on non-discriminatory terms (``access``) and to close
+    channels of information (``channels``, a firewall). It cures only what it covers, and
+    only if it binds from outside the firm (``enforceability``)."""
+
+    access: list[str] = Field(
+        default_factory=list,
+        description="the products (a supply row's `product`, usually a market id) the merged "
+        "firm must keep supplying to the other side's rivals on non-discriminatory terms",
+    )
+    channels: list[Channel] = Field(
+        default_factory=list, description="the information channels its firewall closes"
+    )
+    persons: list[PersonRef] | None = Field(
+        None, description="the persons the firewall binds; left out, everyone on its channels"
+    )
+    enforceability: Enforceability | None = Field(
+        None, description="how it binds (a consent order: `order`); left out, it cures nothing"
+    )
+    monitoring: bool | None = Field(
+        None, description="a monitor or compliance officer checks compliance"
+    )
+    until: dt.date | None = Field(None, description="when it ends; left out: no end date")
+
+
 PublicInterest = Literal[
     "national-security",
     "media-plurality",

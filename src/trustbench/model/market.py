@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from trustbench.model.base import Base
 from trustbench.model.closeness import Closeness
@@ -51,6 +52,17 @@ class Reported(Base):
     source: SourceRef = None
 
 
+class Excluded(Base):
+    """A firm stated to be outside the market, as the decision defines it: it has no share
+    there even when the list of participants is partial (a one-sided firm is not in the
+    market of a two-sided transaction platform, Ohio v. American Express Co., 585 U.S. 529
+    (2018); United States v. Sabre Corp., D. Del. 2020)."""
+
+    entity: EntityRef
+    note: str | None = Field(None, description="why it is outside, in the decision's terms")
+    source: SourceRef = Field(description="the document that places it outside (required)")
+
+
 class Entrant(Base):
     """A firm that is not (yet) in the market but could enter it."""
 
@@ -58,6 +70,32 @@ class Entrant(Base):
     kind: Literal["actual", "perceived"] = Field(
         description="actual: it would likely have entered; perceived: incumbents react to "
         "the threat that it might"
+    )
+    feasible_means: bool | None = Field(
+        None,
+        description="actual (MG 2023 § 2.4.A): it had the available feasible means to enter "
+        "on its own (capabilities, assets); false decides that entry was not reasonably "
+        "probable",
+    )
+    entry_likely: bool | None = Field(
+        None,
+        description="actual (§ 2.4.A): a reasonable probability that it would have entered "
+        "other than through the merger (its own plans, documents and means)",
+    )
+    deconcentrating: bool | None = Field(
+        None,
+        description="actual (§ 2.4.A): its entry would likely have deconcentrated the market "
+        "or brought other significant procompetitive effects",
+    )
+    perceived: bool | None = Field(
+        None,
+        description="perceived (§ 2.4.B): current market participants could reasonably "
+        "consider it a potential entrant",
+    )
+    constraining: bool | None = Field(
+        None,
+        description="perceived (§ 2.4.B): that perception is likely to influence the conduct "
+        "of firms in the market",
     )
     note: str | None = None
     source: SourceRef = None
@@ -85,6 +123,11 @@ class Market(Base):
         None, description="share held by firms too small to list (each adds ~0 to HHI)"
     )
     reported: Reported | None = None
+    excluded: list[Excluded] = Field(
+        default_factory=list,
+        description="firms stated to be outside this market (no share here, even when the "
+        "participants are partial): e.g. a one-sided firm and a two-sided platform's market",
+    )
     potential_entrants: list[Entrant] | None = Field(
         None, description="firms that could enter ([] states that there are none)"
     )
@@ -93,3 +136,15 @@ class Market(Base):
     )
     note: str | None = None
     source: SourceRef = None
+
+    @model_validator(mode="after")
+    def _excluded_not_listed(self) -> Market:
+        listed = {p.entity for p in self.participants}
+        both = sorted(listed & {x.entity for x in self.excluded})
+        if both:
+            raise PydanticCustomError(
+                "market",
+                f"market {self.id!r} lists {', '.join(both)} both as a participant and as excluded",
+                {"hint": "a firm is either active in the market or outside it; remove one"},
+            )
+        return self

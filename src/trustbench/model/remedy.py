@@ -4,7 +4,13 @@ A ``divestiture`` event that names a ``market`` and the party that sells (``by``
 party's share of the market (or the ``share`` stated) to the buyer (``to``; an unnamed buyer
 when the file gives none), so the overlap it cures is gone from the deal the rules see. A
 ``commitment`` event is a behavioural remedy: it is added to the transaction as a
-``commitment`` contract between the parties, which the safeguard facts read.
+``commitment`` contract between the parties, which the safeguard facts read. Its ``terms``
+say what it cures, and it cures only that, and only when they state how it binds from outside
+the firm (``enforceability``; not an internal policy): each supply row of a product in
+``terms.access`` that a party sells to the other side's rivals becomes ``access_assured``
+(the merged firm can no longer withhold or degrade it: the ability limb of input
+foreclosure), and ``terms.channels`` become a safeguard that closes those information
+channels for the persons named (everyone, if none). Partial cover leaves the rest standing.
 
 Only remedies dated on or before the case's ``as_of`` are applied (a memo is as of its date).
 The analysis evaluates the deal before and after them and states each substantive finding
@@ -17,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from trustbench.model.deal import Contract, Deal, Entity, Market, Participant
+from trustbench.model.deal import Contract, Deal, Entity, Market, Participant, Supply
+from trustbench.model.evidence import Safeguard
 from trustbench.model.timeline import Event
 from trustbench.model.types import exact
 
@@ -55,7 +62,7 @@ def remedies(deal: Deal, as_of: dt.date) -> tuple[Remedy, ...]:
             buyer = f" to {_name(deal, e.to)}" if e.to else ""
             text = f"the divestiture of {_name(deal, e.by)}'s business in {market}{buyer}"
         else:
-            text = "the commitment" + (f" ({e.note})" if e.note else "")
+            text = _describe(e)
         out.append(Remedy(e.date, e.type, f"{text} ({e.date.isoformat()})"))
     return tuple(out)
 
@@ -68,9 +75,13 @@ def apply_remedies(deal: Deal, as_of: dt.date) -> Deal | None:
     markets = list(deal.markets)
     entities = list(deal.entities)
     steps = list(deal.transaction.steps)
+    supply = list(deal.supply)
+    safeguards = list(deal.safeguards)
     for e in events:
         if e.type == "commitment":
             steps.append(_commitment(deal, e))
+            supply = [_assured(row, e) for row in supply]
+            safeguards.extend(_firewall(e))
             continue
         i = next(i for i, m in enumerate(markets) if m.id == e.market)
         buyer = e.to or f"buyer-of-{e.by}-{e.market}"
@@ -81,6 +92,8 @@ def apply_remedies(deal: Deal, as_of: dt.date) -> Deal | None:
         update={
             "markets": markets,
             "entities": entities,
+            "supply": supply,
+            "safeguards": safeguards,
             "transaction": deal.transaction.model_copy(update={"steps": steps}),
         }
     )
@@ -98,6 +111,57 @@ def _commitment(deal: Deal, e: Event) -> Contract:
             "text": e.note or "behavioural commitment (timeline)",
         }
     )
+
+
+def _describe(e: Event) -> str:
+    """ "the commitment to supply srm on non-discriminatory terms and to close the control
+    channel (order, monitored)" — or its note when it states no terms."""
+    t = e.terms
+    if t is None or not (t.access or t.channels):
+        return "the commitment" + (f" ({e.note})" if e.note else "")
+    parts = []
+    if t.access:
+        parts.append(f"to supply {', '.join(t.access)} on non-discriminatory terms")
+    if t.channels:
+        parts.append(f"to close the {', '.join(t.channels)} channel(s) to information")
+    how = [t.enforceability or "enforceability not stated"] + (
+        ["monitored"] if t.monitoring else []
+    )
+    return f"the commitment {' and '.join(parts)} ({', '.join(how)})"
+
+
+def _binds(e: Event) -> bool:
+    """A commitment cures only if its terms say how it binds from outside the firm."""
+    return e.terms is not None and e.terms.enforceability not in (None, "internal-policy")
+
+
+def _assured(row: Supply, e: Event) -> Supply:
+    """``row`` with its supply assured when ``e`` commits the merged firm to keep supplying
+    the product (rivals' own rows are never read as input foreclosure, so marking them is
+    harmless)."""
+    if not _binds(e) or e.terms is None or row.product not in e.terms.access:
+        return row
+    return row.model_copy(update={"access_assured": True})
+
+
+def _firewall(e: Event) -> list[Safeguard]:
+    """The safeguard a commitment's firewall terms make (none without channels)."""
+    t = e.terms
+    if t is None or not t.channels:
+        return []
+    return [
+        Safeguard(
+            kind="commitment",
+            channels=t.channels,
+            persons=t.persons,
+            enforceability=t.enforceability,
+            monitoring=t.monitoring,
+            start=e.date,
+            until=t.until,
+            note=e.note,
+            source=e.source,
+        )
+    ]
 
 
 def _divest(market: Market, e: Event, buyer: str) -> Market:

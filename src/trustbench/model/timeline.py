@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from trustbench.model.base import Base
+from trustbench.model.evidence import CommitmentTerms
 from trustbench.model.types import BoundedShare, EntityRef, MarketRef, PersonRef, SourceRef
 
 EventType = Literal[
@@ -91,6 +92,11 @@ class Event(Base):
         False,
         description="a filing, or the end of its waiting period, for an earlier acquisition of "
         "the same issuer's voting securities, not for this deal (16 CFR 802.21)",
+    )
+    terms: CommitmentTerms | None = Field(
+        None,
+        description="commitment: what it binds the merged firm to (supply access, firewall "
+        "channels) and how it is enforced; left out, it is recorded but cures nothing",
     )
     note: str | None = None
     source: SourceRef = None

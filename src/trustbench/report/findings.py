@@ -113,9 +113,10 @@ def not_triggered(b: Builder, r: JurisdictionResult) -> list[dict[str, Any]]:
         group = list(items)
         kinds = {kind_of(r, f) for f in group}
         outcome = NOT_MET[kinds.pop()] if len(kinds) == 1 else "Not met"
-        cured = [f.remedy for f in group if f.remedy and f.remedy.status == "triggered"]
-        if cured:  # met on the deal as notified, not after the timeline's remedies
-            outcome = "Met before the remedy; resolved by " + "; ".join(cured[0].remedies)
+        cured = [f.remedy for f in group if f.remedy and f.remedy.status != "not_triggered"]
+        if cured:  # met (or open) on the deal as notified, not after the timeline's remedies
+            lead = "Met" if cured[0].status == "triggered" else "Open"
+            outcome = f"{lead} before the remedy; resolved by " + "; ".join(cured[0].remedies)
         if len(group) > 1 and all(" — " in f.title for f in group):
             parts = [f.title.split(" — ", 1)[1] for f in group]
             title = f"{head}: {'; '.join(parts)}"

@@ -31,7 +31,14 @@ def _declarations(pack: Pack, scope: str | None) -> dict[str, str]:
         names.update({n: REGISTRY[n].type for n in REGISTRY.names("market")})
     names.update({f"params.{n}": t for n, t in pack.broken_params.items()})
     names.update({f"params.{n}": p.type for n, p in pack.params.items()})
-    names.update(dict.fromkeys(pack.definitions, "bool"))
+    # a market definition reads one market's facts: only market rules (and definitions) use it
+    names.update(
+        {
+            did: "bool"
+            for did, d in pack.definitions.items()
+            if scope == "market" or d.definition.each is None
+        }
+    )
     names.update(
         {rule_ref(rid): "bool" for rid, r in pack.rules.items() if r.rule and r.rule.each is None}
     )
@@ -59,7 +66,8 @@ def _items(pack: Pack) -> list[_Item]:
             pack.definitions[did] = loaded_def
         if "when" not in loaded_def.broken:
             d = loaded_def
-            items.append(_Item(did, d.file, d.doc, d.pack, d.definition.when, None, d))
+            scope = d.definition.each
+            items.append(_Item(did, d.file, d.doc, d.pack, d.definition.when, scope, d))
     for rid, loaded in list(pack.rules.items()):
         if loaded.pack != pack.id:
             loaded = dataclasses.replace(loaded, compiled=None)
@@ -170,7 +178,11 @@ def _too_deep(items: dict[str, _Item]) -> list[tuple[_Item, int]]:
 def _diagnostic(item: _Item, pack: Pack, issue: Issue, declared: dict[str, str]) -> Diagnostic:
     line, col = expr_position(item.doc, item.when, issue.line, issue.column)
     message, hint = issue.message, issue.hint
-    if issue.kind == "undeclared":
+    found = pack.definitions.get(issue.name) if issue.kind == "undeclared" else None
+    if found is not None and found.definition.each == "market" and item.scope != "market":
+        message = f"{issue.name!r} is a definition over each market"
+        hint = "add `each: market` to use it, so that it is evaluated once per market"
+    elif issue.kind == "undeclared":
         message, hint = _unknown_name(issue.name, item.scope, declared)
     if item.pack != pack.id:
         message += f" (as inherited by pack {pack.id!r})"

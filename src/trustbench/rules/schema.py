@@ -265,6 +265,11 @@ class Definition(Strict):
     rules and other definitions use as ``def.<jurisdiction>.<name>``."""
 
     title: str
+    each: Literal["market"] | None = Field(
+        None,
+        description="market: a definition over one market's facts, usable only by rules "
+        "evaluated once per market (`each: market`)",
+    )
     when: str
     cites: list[str] = Field(min_length=1)
     examples: list[DefinitionExample] = Field(

@@ -113,6 +113,16 @@ when: >-
   && acquirer.board.seats.after > 0.0
   && acquirer.voting.after > params.treshold
 """
+_DEAL_LEVEL = "when: def.xx.concentrated"
+_MARKET_DEFINITION = """\
+title: A concentrated market
+each: market
+when: market.share.merged > params.threshold
+cites: [act]
+examples:
+  - {name: above, facts: {market.share.merged: 0.3}, expect: true}
+  - {name: at-threshold, facts: {market.share.merged: 0.25}, expect: false}
+"""
 CONDITION = register(
     Check(
         "TB130",
@@ -123,8 +133,14 @@ CONDITION = register(
             bad=pack(
                 stake=edit(RULE, "when: acquirer.equity.after > params.threshold\n", _CONDITION),
                 market=edit(RULE, "acquirer.equity.after > params", "market.hhi.delta > params"),
+                deal_level=edit(
+                    RULE, "when: acquirer.equity.after > params.threshold", _DEAL_LEVEL
+                ),
+                definitions__concentrated=_MARKET_DEFINITION,
             ),
             expected="""\
+pack/deal_level.yaml:4:7: error[TB130]: 'def.xx.concentrated' is a definition over each market
+  hint: add `each: market` to use it, so that it is evaluated once per market
 pack/market.yaml:4:7: error[TB130]: 'market.hhi.delta' is a fact of each market
   hint: add `each: market` to the rule to evaluate it once per market
 pack/stake.yaml:5:3: error[TB130]: unknown fact 'acquirer.equity.aftr'
@@ -134,9 +150,14 @@ pack/stake.yaml:6:33: error[TB130]: type error: '>' cannot be applied to int and
 (int), 0.0 (not 0) to compare a share or an amount (double)
 pack/stake.yaml:7:30: error[TB130]: unknown parameter 'params.treshold'
   hint: did you mean 'params.threshold'?
-4 problems in 2 files
+5 problems in 3 files
 """,
-            good={"pack/stake.yaml": RULE, "pack/market.yaml": None},
+            good={
+                "pack/stake.yaml": RULE,
+                "pack/market.yaml": None,
+                "pack/deal_level.yaml": None,
+                "pack/definitions/concentrated.yaml": None,
+            },
         ),
     )
 )

@@ -23,9 +23,7 @@ def _with_examples(pack: Pack) -> Iterator[Loaded]:
 
 
 def _declared(loaded: Loaded, pack: Pack) -> dict[str, str]:
-    each = None
-    if not isinstance(loaded, LoadedDefinition) and "each" not in loaded.broken:
-        each = loaded.rule.each
+    each = None if "each" in loaded.broken else loaded.rule.each
     return declarations(pack, each)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.facts.helpers import ctx_for, val
+from trustbench.facts.registry import REGISTRY
 
 DEAL = """
 entities:
@@ -89,3 +90,14 @@ def test_no_or_partial_timeline_is_unknown(text: str) -> None:
 
 def test_events_after_the_case_date_decide_nothing() -> None:
     assert facts("  - {date: 2025-09-01, type: closing}")[:3] == (False, None, 0)
+
+
+@pytest.mark.parametrize("fact", ["first_act", "implemented", "notified_first", "days"])
+def test_each_standstill_fact_is_one_definition_over_the_review(fact: str) -> None:
+    definition = REGISTRY.definitions[f"standstill.{fact}"]
+    assert definition.dimensions == ("geography",)
+    names = {REGISTRY[f"standstill.{fact}.{code}"].definition.id for code in ("eu", "de")}
+    assert names == {f"standstill.{fact}"}
+    assert "German clearance" in REGISTRY[f"standstill.{fact}.de"].doc
+    ctx = ctx_for(DEAL.replace("{events}", "  - {date: 2024-12-18, type: closing}"))
+    assert ctx.of(f"standstill.{fact}", geography="de") == ctx.get(f"standstill.{fact}.de")

@@ -38,7 +38,9 @@ from trustbench.graph.build import Phase
 from trustbench.graph.control import ControlIndex
 from trustbench.graph.control_share import above_half, half_or_more
 from trustbench.graph.edges import Edge, Holds, RightEdge
+from trustbench.graph.interval import End, end_matrix, interest_or_bound
 from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
+from trustbench.model.bounds import Range
 
 Concept = Literal["hsr", "majority"]
 E = TypeVar("E", Holds, RightEdge)
@@ -85,6 +87,8 @@ class Interests:
     _control: dict[str, ControlIndex] = field(default_factory=dict)
     # joint holder of a right → the issuers of the rights naming it (built once)
     _joint_issuers: dict[str, set[str]] | None = None
+    # each measure's holdings with the bounded ones at their low or high end (built once)
+    _ends: dict[tuple[str, str], Ownership | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes.items() if d.kind != "market"]
@@ -127,6 +131,22 @@ class Interests:
         if math.isnan(value) or (value == 0.0 and self.partial):
             return None
         return value
+
+    def interest_or_bound(self, holder: str, issuer: str, measure: str) -> float | Range | None:
+        """:meth:`interest`, or the range it lies in where holdings on the chains are given
+        only as bounds (:mod:`trustbench.graph.interval`)."""
+        return interest_or_bound(self, holder, issuer, measure)
+
+    def end_matrix(self, measure: str, end: End) -> Ownership | None:
+        """The holdings with every bounded one at its low or high ``end``, built once."""
+        if (measure, end) not in self._ends:
+            self._ends[measure, end] = end_matrix(self, measure, end)
+        return self._ends[measure, end]
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Entity id → its row in the holdings (every entity but markets)."""
+        return self._index
 
     @property
     def partial(self) -> bool:

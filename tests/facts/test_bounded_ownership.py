@@ -1,0 +1,126 @@
+"""Holdings given as bounds carry through the ownership arithmetic: sums and products of
+intervals (a 30-40 % stake held through a 60 % subsidiary is 18-24 %), so a "≥ 25 %" test
+decides where the bound suffices and stays open otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.facts.helpers import ctx_for, val
+from trustbench.model.bounds import Range
+
+CHAIN = """
+entities:
+  - {{id: acme, name: Acme}}
+  - {{id: sub, name: Sub}}
+  - {{id: widget, name: Widget}}
+holdings:
+  - {{holder: acme, issuer: sub, equity: {parent}}}
+  - {{holder: sub, issuer: widget, equity: {stake}}}
+{extra}transaction:
+  acquirer: acme
+  target: widget
+  steps: []
+"""
+
+
+def _chain(parent: str, stake: str) -> object:
+    return ctx_for(CHAIN.format(parent=parent, stake=stake, extra=""))
+
+
+def test_a_bounded_stake_through_a_subsidiary_is_the_product_of_the_bounds() -> None:
+    equity = val(_chain("60%", "30-40%"), "acquirer.equity.before")
+    assert isinstance(equity, Range)
+    assert (equity.lo, equity.hi) == pytest.approx((0.18, 0.24))
+    assert equity.compare(">=", 0.25) is False  # decided: below 25 % whatever the stake
+    assert equity.compare(">=", 0.10) is True
+    assert equity.compare(">=", 0.20) is None  # the bound does not suffice
+
+
+def test_at_most_keeps_its_strictness_through_a_chain() -> None:
+    equity = val(_chain("100%", "< 25%"), "acquirer.equity.before")
+    assert isinstance(equity, Range) and equity.hi == pytest.approx(0.25) and equity.hi_open
+    assert equity.compare(">=", 0.25) is False
+
+
+def test_a_holding_with_neither_figure_nor_bound_stays_unknown() -> None:
+    text = CHAIN.format(parent="60%", stake="30-40%", extra="")
+    ctx = ctx_for(text.replace("equity: 60%", "class: voting"))
+    assert val(ctx, "acquirer.equity.before") is None
+
+
+def test_the_group_sum_adds_the_bounds_and_decides_legal_control() -> None:
+    deal = """
+    entities:
+      - {id: acme, name: Acme}
+      - {id: sub, name: Sub}
+      - {id: widget, name: Widget}
+    holdings:
+      - {holder: acme, issuer: sub, equity: 100%}
+      - {holder: sub, issuer: widget, equity: 30-40%}
+      - {holder: acme, issuer: widget, equity: 25%}
+    transaction:
+      acquirer: acme
+      target: widget
+      steps: []
+    """
+    ctx = ctx_for(deal)
+    votes = val(ctx, "acquirer.group.votes.before")
+    assert isinstance(votes, Range) and (votes.lo, votes.hi) == pytest.approx((0.55, 0.65))
+    assert val(ctx, "uk.legal_control.before") is True  # above half at either end
+
+
+def test_the_group_sum_stays_open_when_the_bound_straddles_half() -> None:
+    deal = """
+    entities:
+      - {id: acme, name: Acme}
+      - {id: widget, name: Widget}
+    holdings:
+      - {holder: acme, issuer: widget, equity: 45-55%}
+    transaction:
+      acquirer: acme
+      target: widget
+      steps: []
+    """
+    assert val(ctx_for(deal), "uk.legal_control.before") is None
+
+
+shares = st.integers(1, 99)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parent=st.tuples(shares, shares).map(sorted),
+    stake=st.tuples(shares, shares).map(sorted),
+    direct=st.integers(0, 40),
+    t1=st.floats(0, 1),
+    t2=st.floats(0, 1),
+)
+def test_the_interval_contains_the_point_result_for_every_point_inside(
+    parent: list[int], stake: list[int], direct: int, t1: float, t2: float
+) -> None:
+    """Any point inside the bounds gives an interest inside the interval (through a chain
+    and a direct holding, which must stay within 100 % of the target)."""
+    stake_hi = min(stake[1], 100 - direct)
+    stake_lo = min(stake[0], stake_hi)
+    extra = f"  - {{holder: acme, issuer: widget, equity: {direct}%}}\n"
+    bounded = ctx_for(
+        CHAIN.format(
+            parent=f"{parent[0]}-{parent[1]}%" if parent[0] < parent[1] else f"{parent[0]}%",
+            stake=f"{stake_lo}-{stake_hi}%" if stake_lo < stake_hi else f"{stake_lo}%",
+            extra=extra,
+        )
+    )
+    p = (parent[0] + t1 * (parent[1] - parent[0])) / 100
+    s = (stake_lo + t2 * (stake_hi - stake_lo)) / 100
+    point = ctx_for(CHAIN.format(parent=p, stake=s, extra=extra))
+    exact = val(point, "acquirer.equity.before")
+    interval = val(bounded, "acquirer.equity.before")
+    if isinstance(interval, Range):
+        assert interval.contains(exact) or any(
+            end is not None and abs(exact - end) < 1e-9 for end in (interval.lo, interval.hi)
+        )
+    else:
+        assert exact == pytest.approx(interval)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.facts.helpers import ctx_for, val
+from trustbench.graph.edges import Holds
 from trustbench.model.bounds import Range
 
 CHAIN = """
@@ -124,3 +125,44 @@ def test_the_interval_contains_the_point_result_for_every_point_inside(
         )
     else:
         assert exact == pytest.approx(interval)
+
+
+STEP = """
+entities:
+  - {{id: acme, name: Acme}}
+  - {{id: seller, name: Seller}}
+  - {{id: widget, name: Widget}}
+holdings:
+  - {{holder: seller, issuer: widget, equity: 60%}}
+transaction:
+  acquirer: acme
+  target: widget
+  steps:
+    - {{kind: acquire_stake, class: voting, equity: "{equity}", value: "{value}", seller: seller}}
+"""
+
+
+def test_a_step_may_give_its_stake_and_value_as_bounds() -> None:
+    ctx = ctx_for(STEP.format(equity="20-30%", value="> USD 66m"))
+    after = val(ctx, "acquirer.equity.after")
+    assert isinstance(after, Range) and (after.lo, after.hi) == pytest.approx((0.2, 0.3))
+    acquired = val(ctx, "acquirer.equity.acquired")
+    assert isinstance(acquired, Range) and (acquired.lo, acquired.hi) == pytest.approx((0.2, 0.3))
+    size = val(ctx, "hsr.size_of_transaction.usd")
+    assert isinstance(size, Range) and size.lo == pytest.approx(66e6) and size.lo_open
+    assert size.compare(">", 66e6) is True  # "exceeding USD 66 million" clears USD 66.0m
+    assert val(ctx, "hsr.voting_securities.acquired") is True
+
+
+def test_the_seller_keeps_a_bound_when_it_sells_a_bounded_stake() -> None:
+    ctx = ctx_for(STEP.format(equity="20-30%", value="USD 10m"))
+    ((_, _, held),) = ctx.phase("after").edges(Holds, "seller", "widget")
+    assert held.equity is None and held.bounds is not None
+    rest = held.bounds["equity"]
+    assert (rest.lo, rest.hi) == pytest.approx((0.3, 0.4))
+
+
+def test_an_exact_step_still_gives_an_exact_interest() -> None:
+    ctx = ctx_for(STEP.format(equity="25%", value="USD 10m"))
+    assert val(ctx, "acquirer.equity.after") == pytest.approx(0.25)
+    assert val(ctx, "hsr.size_of_transaction.usd") == pytest.approx(10e6)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.model.bounds import plus
 from trustbench.model.deal import AcquireAssets
 from trustbench.model.transaction import Contract
 from trustbench.model.types import Money, source_ids
@@ -129,4 +130,7 @@ def _total(ctx: FactContext) -> Value:
         missing = votes if not votes.known else assets
         return unknown(missing.note, (*votes.sources, *assets.sources))
     note = "; ".join(n for n in (votes.note, assets.note) if n) or None
-    return known(votes.value + assets.value, (*votes.sources, *assets.sources), note)
+    total = plus(votes.value, assets.value)
+    if total is None:
+        return unknown("bounds that do not add up to one", (*votes.sources, *assets.sources))
+    return known(total, (*votes.sources, *assets.sources), note)

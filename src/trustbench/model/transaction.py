@@ -11,10 +11,11 @@ from trustbench.model.base import Base
 from trustbench.model.rights import Right
 from trustbench.model.stake import Stake
 from trustbench.model.types import (
+    BoundedMoney,
+    BoundedShare,
     EntityRef,
     MoneyField,
     PersonRef,
-    Share,
     SourceRef,
 )
 
@@ -29,13 +30,15 @@ class AcquireStake(StepBase, Stake):
     kind: Literal["acquire_stake"]
     holder: EntityRef | None = Field(None, description="defaults to the acquirer")
     issuer: EntityRef | None = Field(None, description="defaults to the target")
-    equity: Share | None = None
-    voting: Share | None = None
-    value: MoneyField | None = None
-    holding_value: MoneyField | None = Field(
+    equity: BoundedShare = Field(None, description="a share, or a bound ('at most 10 %')")
+    voting: BoundedShare = Field(None, description="a share, or a bound ('60-70%')")
+    value: BoundedMoney | None = Field(
+        None, description="the consideration, or a bound ('> USD 66m')"
+    )
+    holding_value: BoundedMoney | None = Field(
         None,
         description="value of the holder's whole holding of the issuer after this step "
-        "(what HSR's size-of-transaction test measures)",
+        "(what HSR's size-of-transaction test measures), or a bound",
     )
     seller: EntityRef | None = None
     holding_after: bool = Field(

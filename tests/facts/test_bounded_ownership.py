@@ -166,3 +166,49 @@ def test_an_exact_step_still_gives_an_exact_interest() -> None:
     ctx = ctx_for(STEP.format(equity="25%", value="USD 10m"))
     assert val(ctx, "acquirer.equity.after") == pytest.approx(0.25)
     assert val(ctx, "hsr.size_of_transaction.usd") == pytest.approx(10e6)
+
+
+GROUP = """
+entities:
+  - {{id: acme, name: Acme}}
+  - {{id: sub, name: Sub}}
+  - {{id: widget, name: Widget}}
+holdings:
+  - {{holder: acme, issuer: sub, equity: {sub}}}
+  - {{holder: sub, issuer: widget, equity: 30%}}
+  - {{holder: acme, issuer: widget, equity: 25%}}
+transaction:
+  acquirer: acme
+  target: widget
+  steps: []
+"""
+
+
+@pytest.mark.parametrize(
+    ("sub", "controls"), [("60-70%", True), ("at most 40%", False), ("40-60%", None)]
+)
+def test_control_through_a_bounded_majority(sub: str, controls: bool | None) -> None:
+    """A 60-70 % subsidiary is controlled, so its 30 % counts with the parent's 25 %
+    (16 CFR 801.1(c)(8)): the group holds 55 %; at most 40 % it is not, and 40-60 % is open."""
+    ctx = ctx_for(GROUP.format(sub=sub))
+    interests = ctx.interests("before")
+    assert interests.controlled_by({"acme"}, "sub") is controls
+    group_votes = val(ctx, "acquirer.group.votes.before")
+    if controls is True:
+        assert group_votes == pytest.approx(0.55)
+    if controls is False:
+        assert group_votes == pytest.approx(0.25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lo=st.integers(0, 99), width=st.integers(1, 60), t=st.floats(0, 1))
+def test_a_decided_bounded_verdict_holds_at_every_point_inside(
+    lo: int, width: int, t: float
+) -> None:
+    hi = min(lo + width, 100)
+    bounded = ctx_for(GROUP.format(sub=f"{lo}-{hi}%")).interests("before")
+    point = ctx_for(GROUP.format(sub=(lo + t * (hi - lo)) / 100)).interests("before")
+    for concept in ("hsr", "majority"):
+        verdict = bounded.controlled_by({"acme"}, "sub", concept)
+        if verdict is not None:
+            assert point.controlled_by({"acme"}, "sub", concept) is verdict

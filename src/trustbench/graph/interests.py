@@ -166,15 +166,24 @@ class Interests:
     # -- control ----------------------------------------------------------------------------
     def held_by(
         self, holders: set[str] | frozenset[str], issuer: str, measure: str
-    ) -> tuple[float, bool]:
-        """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
-        a holding among them has no figure."""
-        total, missing = 0.0, False
+    ) -> tuple[float, float | None]:
+        """The least and the most of ``issuer``'s ``measure`` that ``holders`` hold directly
+        together: equal where every holding has a figure; a holding given as a bound adds its
+        ends (an open low end adds nothing); the most is ``None`` where a holding has no
+        figure and no upper bound."""
+        low: float = 0.0
+        high: float | None = 0.0
         for held in self._into(Holds, holders, issuer):
-            share = held.share(measure)
-            missing |= share is None
-            total += share or 0.0
-        return total, missing
+            share = held.share_or_bound(measure)
+            if isinstance(share, Range):
+                low += share.lo or 0.0
+                high = high + share.hi if high is not None and share.hi is not None else None
+            elif share is None:
+                high = None
+            else:
+                low += share
+                high = high + share if high is not None else None
+        return low, high
 
     def _into(self, kind: type[E], holders: set[str] | frozenset[str], issuer: str) -> Iterator[E]:
         """The edges of a kind from any of ``holders`` to ``issuer``, looked up from the
@@ -213,11 +222,11 @@ class Interests:
             measures = ["voting", "equity"]
         verdict: bool | None = False
         for measure in measures:
-            share, missing = self.held_by(holders, issuer, measure)
-            if _meets(share, concept):
+            least, most = self.held_by(holders, issuer, measure)
+            if _meets(least, concept):
                 return True
-            if missing:
-                verdict = None
+            if most is None or _meets(most, concept):
+                verdict = None  # turns on a figure the file gives only as a bound, or not at all
         if corporate or concept == "majority" or self._kind(issuer) in BOARD_GOVERNED:
             board = self.designation_share(holders, issuer)
             if board is not None and _meets(board, concept):

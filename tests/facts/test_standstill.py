@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.facts.helpers import ctx_for, val
+from trustbench.facts.registry import REGISTRY
 
 DEAL = """
 entities:
@@ -161,3 +162,14 @@ def test_an_instruction_before_clearance_implements_the_deal() -> None:
     implemented, notified, days, what = facts(events)
     assert (implemented, notified, days) == (True, True, 28)
     assert what == "instruction given on 2025-02-01, after notification on 2025-01-10"
+
+
+@pytest.mark.parametrize("fact", ["first_act", "implemented", "notified_first", "days"])
+def test_each_standstill_fact_is_one_definition_over_the_review(fact: str) -> None:
+    definition = REGISTRY.definitions[f"standstill.{fact}"]
+    assert definition.dimensions == ("geography",)
+    names = {REGISTRY[f"standstill.{fact}.{code}"].definition.id for code in ("eu", "de")}
+    assert names == {f"standstill.{fact}"}
+    assert "German clearance" in REGISTRY[f"standstill.{fact}.de"].doc
+    ctx = ctx_for(DEAL.replace("{events}", "  - {date: 2024-12-18, type: closing}"))
+    assert ctx.of(f"standstill.{fact}", geography="de") == ctx.get(f"standstill.{fact}.de")

@@ -147,7 +147,7 @@ def test_test_reports_every_failure(
     examples = _us_examples()
     assert code == 1 and lines[-1] == f"{examples - 2} passed, 2 failed"
     assert [line.split(": ")[0] for line in lines[:-1]] == [
-        "us/clayton8/interlock.yaml:95",
+        "us/clayton8/interlock.yaml:98",
         "us/hsr/non-voting-stake.yaml:105",
     ]
     assert "FAIL us.hsr.non-voting-stake::equity-unknown: expected triggered, got unknown" in out

@@ -12,6 +12,7 @@ from trustbench.facts.registry import REGISTRY, Coords, Definition, Value, known
 from trustbench.graph import Interests, Phase, TransactionGraph, build
 from trustbench.model.bounded import MoneyBound
 from trustbench.model.deal import Deal, Entity, Figure, Market
+from trustbench.model.seats import seats_as_of
 from trustbench.model.types import Money, format_money, source_ids
 
 T = TypeVar("T")
@@ -45,7 +46,11 @@ class FactContext:
 
     @classmethod
     def for_deal(cls, deal: Deal, as_of: dt.date | None = None) -> FactContext:
-        return cls(deal, build(deal), as_of or deal.case.as_of)
+        """The context of ``deal`` as of a date: its boards as they stand then (a seat the
+        timeline ends on or before it is not held, :mod:`trustbench.model.seats`)."""
+        when = as_of or deal.case.as_of
+        seated = seats_as_of(deal, when) or deal
+        return cls(seated, build(seated), when)
 
     def for_market(self, market: Market) -> FactContext:
         return FactContext(self.deal, self.graph, self.as_of, market, _parent=self)

@@ -217,7 +217,7 @@ def _register_mhhi(model: str) -> None:
         stake = ctx.get("acquirer.equity.after")
         if _either_zero(a, t):
             return known(0.0, src, "only one of the parties is active in this market")
-        if not (a.known and t.known and stake.known) or _ranged(a, t):
+        if not (a.known and t.known and stake.known) or _ranged(a, t, stake):
             return unknown(sources=(*src, *stake.sources))
         value = stake_mhhi_delta(a.value, t.value, stake.value, model)
         return known(value, (*src, *stake.sources))

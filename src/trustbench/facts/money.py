@@ -7,6 +7,8 @@ from collections.abc import Callable
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import F, Value, defines, fact, known, unknown
 from trustbench.graph.edges import Holds
+from trustbench.model.bounded import MoneyBound
+from trustbench.model.bounds import Range, plus
 from trustbench.model.deal import AcquireStake
 from trustbench.model.types import Money, format_money, source_ids
 
@@ -54,6 +56,13 @@ def _acquirer_steps(ctx: FactContext) -> list[AcquireStake]:
     ]
 
 
+def _may_vote(voting: float | Range) -> bool:
+    """Votes that may be more than none (a bound whose upper end is above zero)."""
+    if isinstance(voting, Range):
+        return voting.hi is None or voting.hi > 0
+    return voting > 0
+
+
 @fact(
     "hsr.voting_securities.acquired",
     "bool",
@@ -70,7 +79,9 @@ def _voting_acquired(ctx: FactContext) -> Value:
     class, says "none"; a class not given leaves it unknown (issue 12)."""
     steps = _acquirer_steps(ctx)
     sources = [s for st in steps for s in source_ids(st.source)]
-    if any(st.share_class == "voting" and (st.voting is None or st.voting > 0) for st in steps):
+    if any(
+        st.share_class == "voting" and (st.voting is None or _may_vote(st.voting)) for st in steps
+    ):
         return known(True, sources)
     if any(st.share_class == "unknown" for st in steps):
         return unknown("the class of the shares acquired is not given", sources)
@@ -106,25 +117,30 @@ def _person_steps(ctx: FactContext) -> list[AcquireStake]:
     ]
 
 
-def _add_usd(
-    ctx: FactContext, items: list[tuple[Money | None, tuple[str, ...]]], missing: str
-) -> Value:
-    total, sources, notes = 0.0, list[str](), list[str]()
+Amounts = list[tuple[Money | MoneyBound | None, tuple[str, ...]]]
+
+
+def _add_usd(ctx: FactContext, items: Amounts, missing: str) -> Value:
+    """The amounts in USD added up; amounts given as bounds add up to a range."""
+    total: float | Range | None = 0.0
+    sources, notes = list[str](), list[str]()
     for amount, src in items:
-        value = ctx.convert(amount, "USD", src)
+        value = ctx.convert(amount, "USD", src, bounds=True)
         if not value.known:
             return unknown(value.note or missing, value.sources)
-        total += value.value
+        total = plus(total, value.value) if total is not None else None
         sources.extend(value.sources)
         notes.extend([value.note] if value.note and value.note not in notes else [])
+    if total is None:
+        return unknown("amounts given as bounds that do not add up to one: " + missing, sources)
     return known(total, sources, "; ".join(notes) or None)
 
 
-def _already_held(ctx: FactContext) -> list[tuple[Money | None, tuple[str, ...]]] | Value:
+def _already_held(ctx: FactContext) -> Amounts | Value:
     """Voting securities of the target the acquiring person held before the deal."""
     interests = ctx.interests("before")
     person = interests.group(ctx.acquirer) - interests.closure(ctx.target).members
-    held: list[tuple[Money | None, tuple[str, ...]]] = []
+    held: Amounts = []
     for holder, _, stake in ctx.phase("before").edges(Holds, v=ctx.target):
         if holder not in person | {ctx.acquirer} or stake.share_class in NOT_VOTING:
             continue
@@ -178,7 +194,7 @@ def _size_of_transaction(ctx: FactContext) -> Value:
     held = _already_held(ctx)
     if isinstance(held, Value):
         return held
-    items = [(st.value, source_ids(st.source)) for st in voting]
+    items: Amounts = [(st.value, source_ids(st.source)) for st in voting]
     acquired = _add_usd(ctx, items, "the value of a voting-share acquisition is not given")
     before = _add_usd(ctx, held, "the value of voting securities already held is not given")
     if not (acquired.known and before.known):
@@ -186,10 +202,17 @@ def _size_of_transaction(ctx: FactContext) -> Value:
     parts = [
         acquired.note,
         before.note,
-        f"includes {format_money(before.value, 'USD')} already held" if held else None,
+        f"includes {_usd(before.value)} already held" if held else None,
     ]
     note = "; ".join(dict.fromkeys(p for p in parts if p)) or None
-    return known(acquired.value + before.value, (*acquired.sources, *before.sources), note)
+    total = plus(acquired.value, before.value)
+    return known(total, (*acquired.sources, *before.sources), note)
+
+
+def _usd(amount: float | Range) -> str:
+    if isinstance(amount, Range):
+        return amount.render(lambda end: format_money(end, "USD"))
+    return format_money(amount, "USD")
 
 
 def _person_figure(ctx: FactContext, entity: str, key: str) -> Value:

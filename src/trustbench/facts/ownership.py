@@ -5,6 +5,7 @@ from __future__ import annotations
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, phased, unknown
 from trustbench.graph.edges import Holds
+from trustbench.model.bounds import Range, minus
 
 _Q_STAKE = (
     "What equity and voting interest does the acquirer (and each entity of its "
@@ -21,13 +22,25 @@ def _holding_sources(ctx: FactContext, phase: str, issuer: str) -> tuple[str, ..
 
 
 def _interest(ctx: FactContext, phase: str, measure: str) -> Value:
-    value = ctx.interests(phase).interest(ctx.acquirer, ctx.target, measure)
+    value = ctx.interests(phase).interest_or_bound(ctx.acquirer, ctx.target, measure)
     sources = _holding_sources(ctx, phase, ctx.target)
     if value is None:
         return unknown(
             f"a holding on the chain from acquirer to target has no {measure} share", sources
         )
+    if isinstance(value, Range):
+        return known(value, sources, f"from holdings given as bounds: {_bounds(ctx, phase)}")
     return known(value, sources)
+
+
+def _bounds(ctx: FactContext, phase: str) -> str:
+    """The bounded holdings of the phase, as the file gives them (``Fund in Target: 30-40%``)."""
+    out = []
+    for u, v, held in ctx.phase(phase).edges(Holds):
+        for measure, bound in sorted((held.bounds or {}).items()):
+            if held.share(measure) is None:
+                out.append(f"{ctx.name(u)} in {ctx.name(v)} ({measure}): {bound}")
+    return "; ".join(sorted(set(out)))
 
 
 @phased(
@@ -61,9 +74,13 @@ def _voting(ctx: FactContext, phase: str) -> Value:
 
 def _delta(ctx: FactContext, name: str) -> Value:
     before, after = ctx.of(name, phase="before"), ctx.of(name, phase="after")
+    sources = (*before.sources, *after.sources)
     if not (before.known and after.known):
-        return unknown(sources=(*before.sources, *after.sources))
-    return known(after.value - before.value, (*before.sources, *after.sources))
+        return unknown(sources=sources)
+    change = minus(after.value, before.value)
+    if change is None:
+        return unknown("bounds that give no limit to the change", sources)
+    return known(change, sources, after.note or before.note)
 
 
 @fact(

@@ -18,11 +18,12 @@ the timeline is stated and not marked partial.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import STRATEGIC_MATTERS
-from trustbench.facts.registry import Value, fact, known, unknown
+from trustbench.facts.registry import F, FactType, Value, defines, fact, known, unknown
 from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, events
 from trustbench.model.plausibility import ORDINARY_MATTERS
 from trustbench.model.transaction import GrantRight
@@ -163,66 +164,72 @@ def _described(ctx: FactContext, code: str) -> Value:
     return known(f"{when}, after notification on {filed.isoformat()}", act.sources)
 
 
-def _register(code: str, label: str) -> None:
-    upper = code.upper()
-
-    @fact(
-        f"standstill.first_act.{code}",
-        "string",
-        "text",
-        f"the first act implementing the deal before {label}, with its date and whether the "
-        f"deal had been notified in {upper} by then ('nothing' when none)",
-        test="standstill obligations (gun-jumping)",
+def _over_reviews(name: str, type: FactType, unit: str, doc: str, test: str) -> Callable[[F], F]:
+    """One standstill fact defined over the review (``geography``: ``eu``, ``de``); each
+    jurisdiction's rule cites its own law. ``{geography}`` reads as that review's clearance."""
+    return defines(
+        name,
+        name + ".{geography}",
+        type,
+        unit,
+        doc,
+        over=("geography",),
+        exposed=[{"geography": code} for code in REVIEWS],
+        words={"geography": REVIEWS},
+        test=test,
         question=_Q,
         topic="Timeline",
     )
-    def _what(ctx: FactContext) -> Value:
-        return _described(ctx, code)
-
-    @fact(
-        f"standstill.implemented.{code}",
-        "bool",
-        "yes/no",
-        f"the deal was implemented before {label}: it closed, a dated step gave the "
-        f"acquirer's side vetoes over the target's business, or that side cast votes, used "
-        f"a veto, gave instructions or took a board seat in the target, before {label} (or "
-        f"with none recorded by the case date), whether or not it was notified in {upper}",
-        test="standstill obligations (gun-jumping)",
-        question=_Q,
-        topic="Timeline",
-    )
-    def _impl(ctx: FactContext) -> Value:
-        return _implemented(ctx, code)
-
-    @fact(
-        f"standstill.notified_first.{code}",
-        "bool",
-        "yes/no",
-        f"the deal was notified in {upper} before anything implemented it (false: it closed "
-        f"or rights were exercised with no notification yet)",
-        test="prior notification (EUMR Art. 4(1); GWB § 39(1))",
-        question=_Q,
-        topic="Timeline",
-    )
-    def _first(ctx: FactContext) -> Value:
-        return _notified_first(ctx, code)
-
-    @fact(
-        f"standstill.days.{code}",
-        "int",
-        "days",
-        f"days from the first act implementing the deal before {label} to that clearance "
-        f"(or to the case date when there is none); 0 when nothing was implemented early",
-        test="standstill obligations (duration of the infringement)",
-        question=_Q,
-        topic="Timeline",
-    )
-    def _dur(ctx: FactContext) -> Value:
-        return _days(ctx, code)
 
 
-for _code, _label in REVIEWS.items():
-    _register(_code, _label)
+@_over_reviews(
+    "standstill.first_act",
+    "string",
+    "text",
+    "the first act implementing the deal before {geography}, with its date and whether the "
+    "deal had been notified to that authority by then ('nothing' when none)",
+    "standstill obligations (gun-jumping)",
+)
+def _what(ctx: FactContext, geography: str) -> Value:
+    return _described(ctx, geography)
+
+
+@_over_reviews(
+    "standstill.implemented",
+    "bool",
+    "yes/no",
+    "the deal was implemented before {geography}: it closed, a dated step gave the acquirer's "
+    "side vetoes over the target's business, or that side cast votes, used a veto, gave "
+    "instructions or took a board seat in the target, before {geography} (or with none "
+    "recorded by the case date), whether or not it was notified to that authority",
+    "standstill obligations (gun-jumping)",
+)
+def _impl(ctx: FactContext, geography: str) -> Value:
+    return _implemented(ctx, geography)
+
+
+@_over_reviews(
+    "standstill.notified_first",
+    "bool",
+    "yes/no",
+    "the deal was notified to the authority whose {geography} it needs before anything "
+    "implemented it (false: it closed or rights were exercised with no notification yet)",
+    "prior notification (EUMR Art. 4(1); GWB § 39(1))",
+)
+def _first(ctx: FactContext, geography: str) -> Value:
+    return _notified_first(ctx, geography)
+
+
+@_over_reviews(
+    "standstill.days",
+    "int",
+    "days",
+    "days from the first act implementing the deal before {geography} to that clearance "
+    "(or to the case date when there is none); 0 when nothing was implemented early",
+    "standstill obligations (duration of the infringement)",
+)
+def _dur(ctx: FactContext, geography: str) -> Value:
+    return _days(ctx, geography)
 
 
 def _referral_informed(ctx: FactContext) -> dt.date | None:

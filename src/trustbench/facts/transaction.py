@@ -7,6 +7,7 @@ from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group
 from trustbench.facts.registry import Value, fact, known, unknown
 from trustbench.model.bounded import MoneyBound
+from trustbench.model.bounds import Range
 from trustbench.model.deal import Contract
 from trustbench.model.types import Money, source_ids
 
@@ -19,6 +20,11 @@ def _licences(ctx: FactContext) -> list[Contract]:
         for s in ctx.deal.transaction.steps
         if isinstance(s, Contract) and s.contract_type == "licence"
     ]
+
+
+def _above_zero(share: float | Range) -> bool:
+    """A stake that is more than nothing (a bound only when all of it is)."""
+    return share.compare(">", 0.0) is True if isinstance(share, Range) else share > 0
 
 
 @fact(
@@ -177,7 +183,7 @@ def _acquires_stock(ctx: FactContext) -> Value:
     ]
     sizes = [s.equity for s in steps] + [s.voting for s in steps]
     sources = [x for s in steps for x in source_ids(s.source)]
-    if any(v is not None and v > 0 for v in sizes):
+    if any(v is not None and _above_zero(v) for v in sizes):
         return known(True, sources)
     if not steps:
         return known(False)

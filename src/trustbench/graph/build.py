@@ -38,7 +38,7 @@ from trustbench.graph.edges import (
     Supplies,
 )
 from trustbench.graph.multigraph import Graph, Node
-from trustbench.model.bounds import Range
+from trustbench.model.bounds import Range, minus
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
@@ -50,7 +50,7 @@ from trustbench.model.deal import (
     Market,
     Right,
 )
-from trustbench.model.types import exact, source_ids
+from trustbench.model.types import Money, exact, source_ids
 from trustbench.sources import paused_gc
 
 E = TypeVar("E", bound=Edge)
@@ -170,12 +170,13 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
                 for u, v, held in list(g.edges(Holds, holder, issuer)):
                     g.remove(u, v, held)
             holds = Holds(
-                equity=step.equity,
-                voting=step.voting,
+                equity=exact(step.equity),
+                voting=exact(step.voting),
                 share_class=step.share_class,
-                value=step.value,
+                value=step.value if isinstance(step.value, Money) else None,
                 source=src,
                 acquired=True,
+                bounds=_bounds(step.equity, step.voting),
             )
             g.add(holder, issuer, holds)
             if step.seller:
@@ -196,17 +197,27 @@ def apply_steps(deal: Deal, pre: Phase) -> Phase:
 
 
 def _reduce_seller(
-    g: Graph, seller: str, issuer: str, equity: float | None, voting: float | None
+    g: Graph, seller: str, issuer: str, equity: float | Range | None, voting: float | Range | None
 ) -> None:
+    """The seller keeps what it held less what it sells; a sale given as a bound leaves a
+    bound (``held − 20-25 %``), a sale of unknown size the holding as it was."""
     for u, v, held in g.edges(Holds, seller, issuer):
-        left_equity = held.equity
-        if held.equity is not None and equity is not None:
-            left_equity = max(0.0, held.equity - equity)
-        left_voting = held.voting
-        if held.voting is not None and voting is not None:
-            left_voting = max(0.0, held.voting - voting)
-        g.replace(u, v, held, replace(held, equity=left_equity, voting=left_voting))
+        eq = _left(held.share_or_bound("equity"), equity)
+        vo = _left(held.share_or_bound("voting"), voting)
+        rest = replace(held, equity=exact(eq), voting=exact(vo), bounds=_bounds(eq, vo))
+        g.replace(u, v, held, rest)
         break
+
+
+def _left(held: float | Range | None, sold: float | Range | None) -> float | Range | None:
+    if held is None or sold is None:
+        return held
+    rest = minus(held, sold)
+    if rest is None or not isinstance(rest, Range):
+        return None if rest is None else max(0.0, rest)
+    lo = None if rest.lo is None else max(0.0, rest.lo)
+    hi = None if rest.hi is None else max(0.0, rest.hi)
+    return hi if lo == hi else Range(lo, hi, rest.lo_open and lo != 0.0, rest.hi_open)
 
 
 def _apply_hire(g: Graph, step: Hire, acquirer: str, target: str, src: tuple[str, ...]) -> None:

@@ -42,6 +42,11 @@ class Holds(Edge):
         """The ``equity`` or ``voting`` share."""
         return self.equity if measure == "equity" else self.voting
 
+    def share_or_bound(self, measure: str) -> float | Range | None:
+        """The share, or the bound the file gives instead of it (``None``: neither)."""
+        share = self.share(measure)
+        return share if share is not None else (self.bounds or {}).get(measure)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Director(Edge):

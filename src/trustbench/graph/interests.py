@@ -38,7 +38,9 @@ from trustbench.graph.build import Phase
 from trustbench.graph.control import ControlIndex
 from trustbench.graph.control_share import above_half, half_or_more
 from trustbench.graph.edges import Edge, Holds, RightEdge
+from trustbench.graph.interval import End, end_matrix, interest_or_bound
 from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
+from trustbench.model.bounds import Range
 
 Concept = Literal["hsr", "majority"]
 E = TypeVar("E", Holds, RightEdge)
@@ -85,6 +87,8 @@ class Interests:
     _control: dict[str, ControlIndex] = field(default_factory=dict)
     # joint holder of a right → the issuers of the rights naming it (built once)
     _joint_issuers: dict[str, set[str]] | None = None
+    # each measure's holdings with the bounded ones at their low or high end (built once)
+    _ends: dict[tuple[str, str], Ownership | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         nodes = [n for n, d in self.phase.graph.nodes.items() if d.kind != "market"]
@@ -128,6 +132,22 @@ class Interests:
             return None
         return value
 
+    def interest_or_bound(self, holder: str, issuer: str, measure: str) -> float | Range | None:
+        """:meth:`interest`, or the range it lies in where holdings on the chains are given
+        only as bounds (:mod:`trustbench.graph.interval`)."""
+        return interest_or_bound(self, holder, issuer, measure)
+
+    def end_matrix(self, measure: str, end: End) -> Ownership | None:
+        """The holdings with every bounded one at its low or high ``end``, built once."""
+        if (measure, end) not in self._ends:
+            self._ends[measure, end] = end_matrix(self, measure, end)
+        return self._ends[measure, end]
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Entity id → its row in the holdings (every entity but markets)."""
+        return self._index
+
     @property
     def partial(self) -> bool:
         """The deal marks its holdings partial: no listed chain is not the same as none."""
@@ -146,15 +166,24 @@ class Interests:
     # -- control ----------------------------------------------------------------------------
     def held_by(
         self, holders: set[str] | frozenset[str], issuer: str, measure: str
-    ) -> tuple[float, bool]:
-        """Sum of the direct ``measure`` shares ``holders`` hold in ``issuer``, and whether
-        a holding among them has no figure."""
-        total, missing = 0.0, False
+    ) -> tuple[float, float | None]:
+        """The least and the most of ``issuer``'s ``measure`` that ``holders`` hold directly
+        together: equal where every holding has a figure; a holding given as a bound adds its
+        ends (an open low end adds nothing); the most is ``None`` where a holding has no
+        figure and no upper bound."""
+        low: float = 0.0
+        high: float | None = 0.0
         for held in self._into(Holds, holders, issuer):
-            share = held.share(measure)
-            missing |= share is None
-            total += share or 0.0
-        return total, missing
+            share = held.share_or_bound(measure)
+            if isinstance(share, Range):
+                low += share.lo or 0.0
+                high = high + share.hi if high is not None and share.hi is not None else None
+            elif share is None:
+                high = None
+            else:
+                low += share
+                high = high + share if high is not None else None
+        return low, high
 
     def _into(self, kind: type[E], holders: set[str] | frozenset[str], issuer: str) -> Iterator[E]:
         """The edges of a kind from any of ``holders`` to ``issuer``, looked up from the
@@ -193,11 +222,11 @@ class Interests:
             measures = ["voting", "equity"]
         verdict: bool | None = False
         for measure in measures:
-            share, missing = self.held_by(holders, issuer, measure)
-            if _meets(share, concept):
+            least, most = self.held_by(holders, issuer, measure)
+            if _meets(least, concept):
                 return True
-            if missing:
-                verdict = None
+            if most is None or _meets(most, concept):
+                verdict = None  # turns on a figure the file gives only as a bound, or not at all
         if corporate or concept == "majority" or self._kind(issuer) in BOARD_GOVERNED:
             board = self.designation_share(holders, issuer)
             if board is not None and _meets(board, concept):

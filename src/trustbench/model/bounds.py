@@ -20,7 +20,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-__all__ = ["Range", "ends", "monotone", "plus"]
+__all__ = ["Range", "ends", "minus", "monotone", "plus"]
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
@@ -156,6 +156,26 @@ def plus(a: Number | Range, b: Number | Range) -> Number | Range | None:
     if lo is None and hi is None:
         return None
     return Range(lo, hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
+
+
+def minus(a: Number | Range, b: Number | Range) -> Number | Range | None:
+    """``a - b`` where either may be a range: from the low end of ``a`` less the high end of
+    ``b`` to the high end of ``a`` less the low end of ``b``; ``None`` when the difference is
+    bounded on neither side."""
+    if not isinstance(a, Range) and not isinstance(b, Range):
+        return a - b
+    (alo, ahi), (blo, bhi) = ends(a), ends(b)
+    lo = None if alo is None or bhi is None else alo - bhi
+    hi = None if ahi is None or blo is None else ahi - blo
+    if lo is None and hi is None:
+        return None
+    if lo is not None and hi is not None and lo == hi:
+        return lo
+    a_open = a.lo_open if isinstance(a, Range) else False
+    b_open = b.hi_open if isinstance(b, Range) else False
+    a_hi_open = a.hi_open if isinstance(a, Range) else False
+    b_lo_open = b.lo_open if isinstance(b, Range) else False
+    return Range(lo, hi, a_open or b_open, a_hi_open or b_lo_open)
 
 
 def ends(value: Number | Range) -> tuple[float | None, float | None]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from trustbench.errors import Diagnostic, ErrorGroup
+from trustbench.model.bounded import MoneyBound
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
@@ -23,6 +24,7 @@ from trustbench.model.deal import (
 )
 from trustbench.model.errors import did_you_mean, dotted
 from trustbench.model.scenarios import Change, Locate, find_scenario
+from trustbench.model.types import Money
 
 
 def apply_scenario(deal: Deal, name: str) -> Deal:
@@ -224,6 +226,15 @@ def _exclusivity(deal: Deal, data: dict[str, Any], arg: Any) -> None:
     _set_steps(data, steps)
 
 
+def _scaled(value: Money | MoneyBound, ratio: float) -> Money | MoneyBound:
+    """A step's value scaled with the consideration; a bound's ends scale with it."""
+    if isinstance(value, Money):
+        return value.model_copy(update={"amount": value.amount * ratio})
+    if ratio <= 0:
+        return value
+    return value.model_copy(update={"range": value.range.scale(ratio, text="")})
+
+
 def _consideration(deal: Deal, data: dict[str, Any], arg: Any) -> None:
     """The total consideration; stake steps that state a value are scaled with it."""
     old = deal.transaction.value
@@ -231,9 +242,7 @@ def _consideration(deal: Deal, data: dict[str, Any], arg: Any) -> None:
     steps = _steps(data)
     if ratio is not None:
         steps = [
-            s.model_copy(
-                update={"value": s.value.model_copy(update={"amount": s.value.amount * ratio})}
-            )
+            s.model_copy(update={"value": _scaled(s.value, ratio)})
             if isinstance(s, AcquireStake) and s.value is not None
             else s
             for s in steps

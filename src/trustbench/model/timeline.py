@@ -118,6 +118,16 @@ class Event(Base):
         return value.strip().lower() if value else value
 
     @model_validator(mode="after")
+    def _names_the_seat(self) -> Event:
+        if self.type == "board_seat_ended" and (self.person is None or self.company is None):
+            raise PydanticCustomError(
+                "event",
+                "a board_seat_ended event needs the person and the company",
+                {"hint": "add e.g. `person: jane-doe, company: widget`"},
+            )
+        return self
+
+    @model_validator(mode="after")
     def _needs_jurisdiction(self) -> Event:
         if self.type in PER_JURISDICTION and not self.jurisdiction:
             raise PydanticCustomError(

@@ -12,10 +12,10 @@ from trustbench.model.rights import Right
 from trustbench.model.stake import Stake
 from trustbench.model.types import (
     BoundedMoney,
+    BoundedShare,
     EntityRef,
     MoneyField,
     PersonRef,
-    Share,
     SourceRef,
 )
 
@@ -30,14 +30,15 @@ class AcquireStake(StepBase, Stake):
     kind: Literal["acquire_stake"]
     holder: EntityRef | None = Field(None, description="defaults to the acquirer")
     issuer: EntityRef | None = Field(None, description="defaults to the target")
-    equity: Share | None = None
-    voting: Share | None = None
-    value: MoneyField | None = None
+    equity: BoundedShare = Field(None, description="a share, or a bound ('at most 10 %')")
+    voting: BoundedShare = Field(None, description="a share, or a bound ('60-70%')")
+    value: BoundedMoney | None = Field(
+        None, description="the consideration, or a bound ('> USD 66m')"
+    )
     holding_value: BoundedMoney | None = Field(
         None,
         description="value of the holder's whole holding of the issuer after this step "
-        "(what HSR's size-of-transaction test measures); a bound where only that is known "
-        '("> USD 66m": a complaint that says the holding exceeded the threshold)',
+        "(what HSR's size-of-transaction test measures), or a bound",
     )
     seller: EntityRef | None = None
     holding_after: bool = Field(

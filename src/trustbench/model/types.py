@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import (
@@ -11,6 +12,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PlainValidator,
     WithJsonSchema,
 )
@@ -243,10 +245,63 @@ def parse_count_or_bound(value: Any) -> int | Range | None:
     return int(found) if isinstance(found, float | int) else found
 
 
+def _range_form(value: Range, reads_back: Callable[[str], bool], **more: Any) -> Any:
+    """A range as the deal file writes it: its text as given when that reads back as the same
+    value, else ``{min, max, min_open, max_open}`` (with ``more``, e.g. the currency)."""
+    if value.text:
+        try:
+            if reads_back(value.text):
+                return value.text
+        except (PydanticCustomError, ValueError):
+            pass
+    form: dict[str, Any] = {"min": _plain(value.lo), "max": _plain(value.hi), **more}
+    form.update(min_open=value.lo_open, max_open=value.hi_open)
+    return {k: v for k, v in form.items() if v is not None and v is not False}
+
+
+def _plain(end: float | None) -> float | int | None:
+    """An end as YAML gives it: ``70000000`` rather than ``70000000.0`` (its text reads
+    back the same)."""
+    return int(end) if end is not None and end.is_integer() and abs(end) < 2**53 else end
+
+
+def _limits(r: Any) -> tuple[Any, ...]:
+    return (r.lo, r.hi, r.lo_open, r.hi_open) if isinstance(r, Range) else (r,)
+
+
+def dump_money_or_bound(value: Money | MoneyBound) -> Any:
+    """What a dump writes for an amount, in a form :func:`parse_money_or_bound` reads back
+    (so that dumping a deal and validating the dump gives the same deal)."""
+    if not isinstance(value, MoneyBound):
+        return {"amount": value.amount, "currency": value.currency}
+
+    def reads_back(text: str) -> bool:
+        again = parse_money_or_bound(text)
+        return (
+            isinstance(again, MoneyBound)
+            and again.currency == value.currency
+            and _limits(again.range) == _limits(value.range)
+        )
+
+    return _range_form(value.range, reads_back, currency=value.currency)
+
+
+def _dumper(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The serializer of a value-or-bound field whose parser is ``parse``."""
+
+    def dump(value: Any) -> Any:
+        if not isinstance(value, Range):
+            return value
+        return _range_form(value, lambda text: _limits(parse(text)) == _limits(value))
+
+    return dump
+
+
 MoneyField = Annotated[Money, BeforeValidator(parse_money), WithJsonSchema(schemas.MONEY)]
 BoundedMoney = Annotated[
     Money | MoneyBound,
     PlainValidator(parse_money_or_bound),
+    PlainSerializer(dump_money_or_bound),
     WithJsonSchema(schemas.MONEY_OR_BOUND),
 ]
 Share = Annotated[
@@ -255,11 +310,13 @@ Share = Annotated[
 BoundedShare = Annotated[
     float | Range | None,
     PlainValidator(parse_share_or_bound),
+    PlainSerializer(_dumper(parse_share_or_bound)),
     WithJsonSchema(schemas.SHARE_OR_BOUND),
 ]
 BoundedCount = Annotated[
     int | Range | None,
     PlainValidator(parse_count_or_bound),
+    PlainSerializer(_dumper(parse_count_or_bound)),
     WithJsonSchema(schemas.COUNT_OR_BOUND),
 ]
 Currency = Annotated[str, BeforeValidator(check_currency), WithJsonSchema(schemas.CURRENCY)]

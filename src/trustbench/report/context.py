@@ -26,7 +26,7 @@ from trustbench.report.diagram import CATEGORY, diagram
 from trustbench.report.findings import jurisdiction
 from trustbench.report.structuring import structuring
 from trustbench.report.summary import summary
-from trustbench.rules.text import pct
+from trustbench.rules.text import fmt
 from trustbench.version import __version__
 
 
@@ -223,7 +223,7 @@ def step_text(deal: Deal, step: Any) -> str:
         holder, issuer = name(step.holder or t.acquirer), name(step.issuer or t.target)
         verb = "comes to hold" if step.holding_after else "acquires"
         equity = (
-            f"{pct(step.equity)} of the equity"
+            f"{fmt(step.equity, 'share', 'pct')} of the equity"
             if step.equity is not None
             else "a stake of unstated size"
         )
@@ -233,7 +233,9 @@ def step_text(deal: Deal, step: Any) -> str:
             "convertible": "convertible shares",
             "unknown": "shares of unstated class",
         }
-        votes = f", {pct(step.voting)} of the votes" if step.voting is not None else ""
+        votes = (
+            f", {fmt(step.voting, 'share', 'pct')} of the votes" if step.voting is not None else ""
+        )
         value = f", for {step.value.text(deal.case.currency)}" if step.value else ""
         seller = f", from {name(step.seller)}" if step.seller else ""
         return (

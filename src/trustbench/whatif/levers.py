@@ -18,7 +18,7 @@ from trustbench.errors import ErrorGroup, TrustbenchError
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.errors import diagnostics_from
 from trustbench.model.scenarios import Change
-from trustbench.model.types import format_money
+from trustbench.model.types import exact, format_money
 from trustbench.rules.loader import Pack, builtin_dir
 from trustbench.sources import load_document
 
@@ -191,7 +191,7 @@ def current(deal: Deal, lever: Lever, item: dict[str, str]) -> float | None:
             item.get("holder"),
             item.get("issuer"),
         ):
-            return s.equity if lever.set == "equity" else s.voting
+            return exact(s.equity if lever.set == "equity" else s.voting)  # a bound: no base
     return None
 
 

@@ -32,6 +32,7 @@ from trustbench.facts.logic import Tri, all_of, any_of, negate
 from trustbench.facts.registry import Value, known, phased, unknown
 from trustbench.graph.control_share import EPSILON, above_half, half_or_more
 from trustbench.graph.edges import Holds, RightEdge
+from trustbench.model.bounds import Range, plus
 
 Q_REGISTER = (
     "Who holds the target's shares before and after the deal (each holder's share of "
@@ -318,12 +319,28 @@ def sole_control(reg: Register) -> Tri:
 def shares_value(ctx: FactContext, phase: str, measure: str) -> Value:
     reg = register(ctx, phase)
     share = reg.acquirer.votes if measure == "voting" else reg.acquirer.capital
-    if share is None:
-        return unknown(
-            f"the {measure} share of a holding of the acquirer's group in the target is not given",
-            reg.sources,
-        )
-    return known(share, reg.sources)
+    if share is not None:
+        return known(share, reg.sources)
+    bounded = _bounded_sum(ctx, phase, measure)
+    if bounded is not None:
+        return known(bounded, reg.sources, "from holdings given as bounds")
+    return unknown(
+        f"the {measure} share of a holding of the acquirer's group in the target is not given",
+        reg.sources,
+    )
+
+
+def _bounded_sum(ctx: FactContext, phase: str, measure: str) -> float | Range | None:
+    """The group's share where some of its holdings are given only as bounds: the sum of
+    the ends (``None`` if a holding has neither figure nor bound, or no end is bounded)."""
+    group = acquirer_group(ctx, phase) - target_side(ctx, phase)
+    total: float | Range | None = 0.0
+    for holder, _, held in ctx.phase(phase).edges(Holds, v=ctx.target):
+        share = held.share_or_bound(measure) if holder in group else 0.0
+        if share is None or total is None:
+            return None
+        total = plus(total, share)
+    return total
 
 
 @phased(

@@ -21,8 +21,9 @@ from trustbench.facts.control.ties import commercial_ties, representation
 from trustbench.facts.governance import acquirer_group, rights_over_target, target_side
 from trustbench.facts.logic import factor_list, tri
 from trustbench.facts.registry import Value, known, phased, unknown
-from trustbench.graph.control_share import above_half
+from trustbench.graph.control_share import EPSILON, HALF, above_half
 from trustbench.graph.edges import Holds
+from trustbench.model.bounds import Range
 
 _TEST = "Enterprise Act 2002 s. 26; CMA2 (Oct 2025)"
 
@@ -38,7 +39,13 @@ _TEST = "Enterprise Act 2002 s. 26; CMA2 (Oct 2025)"
 )
 def _legal(ctx: FactContext, phase: str) -> Value:
     votes = shares_value(ctx, phase, "voting")
-    return known(above_half(votes.value), votes.sources) if votes.known else votes
+    if not votes.known:
+        return votes
+    held = votes.value
+    found = held.compare(">", HALF + EPSILON) if isinstance(held, Range) else above_half(held)
+    if found is None:
+        return unknown(f"the votes are given only as {held}", votes.sources)
+    return known(found, votes.sources, votes.note)
 
 
 @phased(

@@ -335,12 +335,15 @@ def _bounded_sum(ctx: FactContext, phase: str, measure: str) -> float | Range | 
     the ends (``None`` if a holding has neither figure nor bound, or no end is bounded)."""
     group = acquirer_group(ctx, phase) - target_side(ctx, phase)
     total: float | Range | None = 0.0
+    bounded = False
     for holder, _, held in ctx.phase(phase).edges(Holds, v=ctx.target):
         share = held.share_or_bound(measure) if holder in group else 0.0
         if share is None or total is None:
             return None
+        bounded = bounded or isinstance(share, Range)
         total = plus(total, share)
-    return total
+    # with no bound among them, the register's unknown stands (a partial list, say)
+    return total if bounded else None
 
 
 @phased(

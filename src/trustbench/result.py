@@ -11,7 +11,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["FindingOut", "JurisdictionOut", "OptionsDoc", "Result", "ScenarioDoc", "SummaryOut"]
+__all__ = [
+    "DealOut",
+    "FindingOut",
+    "GraphOut",
+    "JurisdictionOut",
+    "OptionsDoc",
+    "Result",
+    "ScenarioDoc",
+    "StructuringOut",
+    "SummaryOut",
+]
 
 Status = Literal["triggered", "not_triggered", "unknown"]
 
@@ -36,12 +46,24 @@ class DecidedBy(Out):
     status: Status
 
 
+class FactUseOut(Out):
+    """A fact a finding used, as the memo and ``--explain`` show it."""
+
+    name: str
+    value: Any
+    shown: str = Field(description="the value as printed, with its unit")
+    note: str | None
+    sources: tuple[str, ...] = Field(description="deal-file source ids")
+    in_condition: bool = Field(description="false: only the finding's text quotes it")
+
+
 class InstanceOut(Out):
     subject: str | None
     status: Status
     text: str
     facts: dict[str, Any]
     missing: tuple[str, ...]
+    used: tuple[FactUseOut, ...] | None = Field(None, description="detail: the facts used")
 
 
 class BeforeOut(Out):
@@ -52,6 +74,39 @@ class BeforeOut(Out):
 class RemedyOut(Out):
     applied: tuple[str, ...] = Field(description="the remedies of the timeline, dated")
     before: BeforeOut = Field(description="the finding on the deal before the remedies")
+
+
+class StepOut(Out):
+    """A named definition or rule the condition uses directly: one reasoning step."""
+
+    name: str
+    title: str
+    outcome: Literal["met", "not met", "open"]
+    cites: tuple[str, ...] = Field(description="authority ids of the step's own citations")
+
+
+class ParamUseOut(Out):
+    name: str
+    label: str | None = Field(description="the pack's description of the parameter")
+    value: Any
+    shown: str = Field(description="the value as printed, with its unit")
+    effective: str | None
+    reference: str = Field(description="the legal reference the pack gives the value")
+
+
+class DetailOut(Out):
+    """What the memo and ``--explain`` read besides the contract keys (rendered once)."""
+
+    kind: Literal["test", "flag", "note"]
+    cites: tuple[str, ...] = Field(description="authority ids in the rule's order (footnoted so)")
+    test: str = Field(description="the test the rule applies, in words")
+    conclusion: str = Field(description="the rule's own conclusion text (may be empty)")
+    used: tuple[FactUseOut, ...] = Field(description="condition facts first, then quoted ones")
+    steps: tuple[StepOut, ...]
+    params: tuple[ParamUseOut, ...]
+    reasoning: tuple[tuple[int, str, str], ...] = Field(
+        description="(depth, part of the condition, true | false | unknown), root first"
+    )
 
 
 class FindingOut(Out):
@@ -78,6 +133,7 @@ class FindingOut(Out):
         "after it, `before` is the finding without it",
     )
     instances: tuple[InstanceOut, ...] | None = None
+    detail: DetailOut | None = Field(None, description="present in a full result only")
 
 
 class TheoryOut(Out):
@@ -117,6 +173,25 @@ class DisabledOut(Out):
     pack: str
 
 
+class AuthorityOut(Out):
+    short: str = Field(description="the short form with its pinpoint")
+    full: str
+    date: str | None
+    url: str | None
+    confidence: Literal["confirmed", "recalled", "derived"]
+
+
+class PackDetailOut(Out):
+    name: str
+    notification: str | None
+    scoring_note: str | None
+    paper: str
+    section: bool = Field(description="the pack has its own memo section template")
+    files: int
+    digest: str = Field(description="SHA-256 over the pack's files (see report.appendix)")
+    authorities: dict[str, AuthorityOut] = Field(description="every authority cited")
+
+
 class JurisdictionOut(Out):
     id: str
     name: str
@@ -128,6 +203,7 @@ class JurisdictionOut(Out):
     summary: SummaryOut
     findings: tuple[FindingOut, ...]
     disabled: tuple[DisabledOut, ...]
+    detail: PackDetailOut | None = Field(None, description="present in a full result only")
 
 
 class CaseOut(Out):
@@ -217,6 +293,138 @@ class ScenarioDoc(Doc):
     changes: list[dict[str, Any]]
 
 
+# -- what the memo reads of the deal (additive; a full result only) --------------------
+
+
+class PartyOut(Out):
+    id: str
+    name: str
+    full_name: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+class DealStepOut(Out):
+    kind: str
+    text: str = Field(description="the step in words, parties named")
+    date: str | None
+    note: str | None
+    sources: tuple[str, ...]
+
+
+class SourceOut(Out):
+    id: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    note: str | None
+
+
+class FxOut(Out):
+    base: str = Field(description="1 unit of this currency ...")
+    quote: str = Field(description="... is `rate` units of this one")
+    rate: float
+    date: str
+    sources: tuple[str, ...]
+
+
+class FileOut(Out):
+    name: str = Field(description="the deal file's name (not its path)")
+    sha256: str
+
+
+class DealOut(Out):
+    currency: str
+    jurisdictions: tuple[str, ...]
+    prepared_for: str | None
+    summary: str | None
+    later: str | None
+    acquirer: PartyOut
+    target: PartyOut
+    names: dict[str, str] = Field(description="entity id → the name the memo uses")
+    value: str | None
+    consideration: str | None
+    dates: dict[str, str] = Field(description="announced, signing, closing, filing → date")
+    steps: tuple[DealStepOut, ...]
+    sources: tuple[SourceOut, ...]
+    fx: tuple[FxOut, ...]
+    file: FileOut | None
+
+
+class LinkOut(Out):
+    source: str
+    target: str
+    category: Literal["own", "seat", "officer", "supply"]
+    labels: tuple[str, ...]
+
+
+class GraphOut(Out):
+    """The transaction graph as the diagrams draw it: links merged per pair and category."""
+
+    acquirer: str
+    target: str
+    start: tuple[str, ...] = Field(description="the parties present, where the drawing starts")
+    people: tuple[str, ...] = Field(description="the entities that are persons")
+    before: tuple[LinkOut, ...]
+    after: tuple[LinkOut, ...]
+
+
+class FactDocOut(Out):
+    doc: str
+    question: str | None
+    topic: str
+    type: str
+    scope: str
+
+
+class EffectOut(Out):
+    jurisdiction: str
+    rule: str
+    before: Status
+    after: Status
+
+
+class BriefOptionOut(Out):
+    change: str = Field(description="the moves, in words")
+    result: Status | None = Field(description="the target finding under the option")
+    effects: tuple[EffectOut, ...]
+
+
+class TargetOut(Out):
+    jurisdiction: str
+    rule: str
+    title: str
+    status: Status
+    brings_in: bool
+    option: BriefOptionOut | None = Field(description="the smallest verified option")
+    deciding: tuple[str, ...] = Field(description="facts that decide it, when no lever turns it")
+
+
+class CellOut(Out):
+    jurisdiction: str
+    filing: str
+    control: str
+    theories: tuple[str, ...]
+    band: str
+
+
+class ScenarioOut(Out):
+    name: str
+    description: str
+    cells: tuple[CellOut, ...]
+    changes: tuple[EffectOut, ...]
+
+
+class StructuringOut(Out):
+    """Verified structuring options (trustbench.whatif), computed in the analysis stage."""
+
+    evaluations: int
+    targets: tuple[TargetOut, ...]
+    across: tuple[BriefOptionOut, ...]
+    scenarios: tuple[ScenarioOut, ...]
+
+
 class Result(Out):
     """What ``trustbench analyze --format json`` prints (``whatif --format json`` adds
     ``options``)."""
@@ -229,4 +437,12 @@ class Result(Out):
     )
     options: OptionsDoc | None = Field(
         None, description="verified structuring options (whatif only)"
+    )
+    deal: DealOut | None = Field(None, description="full result: the deal as the memo tells it")
+    graph: GraphOut | None = Field(None, description="full result: the diagrams' data")
+    catalogue: dict[str, FactDocOut] | None = Field(
+        None, description="full result: the facts used or missing, documented"
+    )
+    structuring: StructuringOut | None = Field(
+        None, description="full result: the memo's structuring options"
     )

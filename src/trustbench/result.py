@@ -64,6 +64,9 @@ class InstanceOut(Out):
     facts: dict[str, Any]
     missing: tuple[str, ...]
     used: tuple[FactUseOut, ...] | None = Field(None, description="detail: the facts used")
+    reasoning: tuple[tuple[int, str, str], ...] | None = Field(
+        None, description="detail: the condition's trace in this market"
+    )
 
 
 class BeforeOut(Out):
@@ -92,12 +95,14 @@ class ParamUseOut(Out):
     shown: str = Field(description="the value as printed, with its unit")
     effective: str | None
     reference: str = Field(description="the legal reference the pack gives the value")
+    href: str | None = Field(None, description="a link to the reference")
 
 
 class DetailOut(Out):
     """What the memo and ``--explain`` read besides the contract keys (rendered once)."""
 
     kind: Literal["test", "flag", "note"]
+    file: str = Field(description="the rule's file")
     cites: tuple[str, ...] = Field(description="authority ids in the rule's order (footnoted so)")
     test: str = Field(description="the test the rule applies, in words")
     conclusion: str = Field(description="the rule's own conclusion text (may be empty)")
@@ -190,6 +195,7 @@ class PackDetailOut(Out):
     files: int
     digest: str = Field(description="SHA-256 over the pack's files (see report.appendix)")
     authorities: dict[str, AuthorityOut] = Field(description="every authority cited")
+    disabled_at: dict[str, str] = Field(description="disabled rule → the `disable:` file:line")
 
 
 class JurisdictionOut(Out):

@@ -126,8 +126,10 @@ def analyze(
     analysis = run_analysis(deal, jurisdiction, as_of, rules, scenario)
     if explain:
         from trustbench.cli.explain import explain as explain_rule
+        from trustbench.document import full_result
 
-        typer.echo("\n\n".join(explain_rule(analysis, rid) for rid in explain))
+        result = full_result(analysis, structuring=False)
+        typer.echo("\n\n".join(explain_rule(result, rid) for rid in explain))
     elif format == Format.json:
         typer.echo(dump_json(result_json(analysis)))
     else:

@@ -26,12 +26,13 @@ def finding_out(r: JurisdictionResult, f: Finding) -> FindingOut:
     doc = finding_json(f)
     if f.instances:
         doc["instances"] = [
-            i | {"used": [_use(u) for u in part.facts.values()]}
+            i | {"used": [_use(u) for u in part.facts.values()], "reasoning": part.reasoning}
             for i, part in zip(doc["instances"], f.instances, strict=True)  # type: ignore[call-overload]
         ]
     loaded = r.pack.rules.get(f.rule)
     doc["detail"] = {
         "kind": loaded.rule.kind if loaded is not None else "test",
+        "file": str(loaded.file) if loaded is not None else "",
         "cites": list(f.cites),
         "test": f.test,
         "conclusion": f.conclusion,
@@ -63,6 +64,7 @@ def _param(pack: Pack, p: Any) -> dict[str, Any]:
         "shown": fmt(p.value, p.unit),
         "effective": p.effective.isoformat() if p.effective else None,
         "reference": p.reference,
+        "href": p.href,
     }
 
 
@@ -108,6 +110,7 @@ def pack_detail(r: JurisdictionResult, findings: list[FindingOut]) -> PackDetail
                 for aid in sorted(cited)
                 if aid in pack.authorities
             },
+            "disabled_at": {rid: f"{d.file}:{d.line}" for rid, d in sorted(pack.disabled.items())},
         }
     )
 

@@ -32,7 +32,7 @@ def finding_out(r: JurisdictionResult, f: Finding) -> FindingOut:
     loaded = r.pack.rules.get(f.rule)
     doc["detail"] = {
         "kind": loaded.rule.kind if loaded is not None else "test",
-        "file": str(loaded.file) if loaded is not None else "",
+        "file": _relative(r.pack, loaded.file) if loaded is not None else "",
         "cites": list(f.cites),
         "test": f.test,
         "conclusion": f.conclusion,
@@ -42,6 +42,12 @@ def finding_out(r: JurisdictionResult, f: Finding) -> FindingOut:
         "reasoning": list(f.reasoning),
     }
     return FindingOut.model_validate(doc)
+
+
+def _relative(pack: Pack, file: str | Path) -> str:
+    """A pack file as ``<pack id>/<path in the pack>``: the same wherever the pack lies."""
+    rel = Path(os.path.relpath(Path(file).resolve(), pack.root.resolve())).as_posix()
+    return f"{pack.id}/{rel}"
 
 
 def _use(u: FactUse) -> dict[str, Any]:
@@ -110,7 +116,10 @@ def pack_detail(r: JurisdictionResult, findings: list[FindingOut]) -> PackDetail
                 for aid in sorted(cited)
                 if aid in pack.authorities
             },
-            "disabled_at": {rid: f"{d.file}:{d.line}" for rid, d in sorted(pack.disabled.items())},
+            "disabled_at": {
+                rid: f"{_relative(pack, d.file)}:{d.line}"
+                for rid, d in sorted(pack.disabled.items())
+            },
         }
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -86,28 +87,41 @@ def test_branches_the_seed_does_not_take(context: dict[str, Any]) -> None:
     assert "Prepared for</th><td>General Counsel, Meta" in html
 
 
-def test_sources_are_footnoted_once_then_cited_by_short_form(context: dict[str, Any]) -> None:
-    """The first citation of a source carries its one footnote; later ones point at it."""
+def test_sources_are_footnoted_once_then_cited_by_note_number(context: dict[str, Any]) -> None:
+    """One citation style: the first citation of a source carries its one footnote; later
+    ones point at it. The short form "S80" beside them is for the screen only (issue 13: not
+    "S80" and a note number on paper)."""
     html = render_html(context)
     first = next(s for s in context["sources"] if s["number"] == 1)
     full = f"[{first['label']}]</span> {_e(first['title'])}"
     assert html.count(full) == 1
     assert html.count('id="note-s1"') == 1
-    assert f'<a class="sref again" href="#note-s1">{first["label"]}</a>' in html
+    label = f'<span class="sref-label">{first["label"]}</span>'
+    assert f'<a class="sref again" href="#note-s1">{label}</a>' in html
+    assert "@media print { .sref-label { display: none; } }" in html
     cited = [s for s in context["sources"] if s["cited"]]
     assert html.count('class="fn fn-source"') == len(cited)
 
 
-def test_authorities_in_full_first_then_short(context: dict[str, Any]) -> None:
+def test_authority_notes_are_short_and_the_appendix_gives_them_in_full(
+    context: dict[str, Any],
+) -> None:
+    """Issue 13: a note gives each authority by its short form — the first time with its
+    number in the Appendix's table and its URL shortened (the link keeps the whole) — never
+    the full text, which the Appendix gives once."""
     html = render_html(context)
     counts: dict[int, int] = {}
     for x in _lines(context, "triggered"):
         for c in x["cites"]:
             counts[c["n"]] = counts.get(c["n"], 0) + 1
     n = next(n for n, k in counts.items() if k > 1)
-    auth = next(a for a in context["authorities"] if a["number"] == n)
-    assert f"{_e(auth['full'])} (“{_e(auth['short'])}”)" in html
-    assert f"; {_e(auth['short'])}.</span>" in html or f">{_e(auth['short'])}.</span>" in html
+    auth = next(a for a in context["authorities"] if a["number"] == n and a["url"])
+    notes = re.findall(r'<span class="fn fn-authority">(.*?)</span>', html, re.S)
+    first = f'{_e(auth["short"])} [A{n}], <a class="url" href="{_e(auth["url"])}">'
+    assert sum(first in note for note in notes) == 1
+    assert all(_e(auth["full"]) not in note for note in notes)
+    assert f"<tr><td>A{n}</td><td>{_e(auth['short'])}</td>" in html
+    assert f"{_e(auth['url_short'])}</a>" in html
 
 
 def test_unknown_fact_points_at_its_request(context: dict[str, Any]) -> None:

@@ -25,7 +25,7 @@ from trustbench.graph.edges import (
 )
 from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
 from trustbench.model.types import source_ids
-from trustbench.result import DealOut, GraphOut, LinkOut
+from trustbench.result_parts import DealOut, GraphOut, LinkOut
 from trustbench.rules.text import pct
 
 CATEGORY = {

@@ -29,7 +29,7 @@ from typing import Any
 
 from trustbench.report import layered
 from trustbench.report import svgdraw as svg
-from trustbench.result import GraphOut, LinkOut
+from trustbench.result_parts import GraphOut, LinkOut
 
 MAX_WIDTH = 450.0  # points: the text width of a Letter or A4 page with the memo's margins
 MAX_NODES = 40

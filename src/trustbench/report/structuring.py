@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from trustbench.result import BriefOptionOut, EffectOut, StructuringOut, TargetOut
+from trustbench.result_parts import BriefOptionOut, EffectOut, StructuringOut, TargetOut
 
 if TYPE_CHECKING:
     from trustbench.report.context import Builder

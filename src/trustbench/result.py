@@ -11,13 +11,29 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["FindingOut", "JurisdictionOut", "OptionsDoc", "Result", "ScenarioDoc", "SummaryOut"]
+from trustbench.result_parts import (
+    DealOut,
+    FactDocOut,
+    GraphOut,
+    Out,
+    SourceOut,
+    Status,
+    StructuringOut,
+)
 
-Status = Literal["triggered", "not_triggered", "unknown"]
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+__all__ = [
+    "DealOut",
+    "FactDocOut",
+    "FindingOut",
+    "GraphOut",
+    "JurisdictionOut",
+    "OptionsDoc",
+    "Result",
+    "ScenarioDoc",
+    "SourceOut",
+    "StructuringOut",
+    "SummaryOut",
+]
 
 
 class Doc(BaseModel):
@@ -36,12 +52,27 @@ class DecidedBy(Out):
     status: Status
 
 
+class FactUseOut(Out):
+    """A fact a finding used, as the memo and ``--explain`` show it."""
+
+    name: str
+    value: Any
+    shown: str = Field(description="the value as printed, with its unit")
+    note: str | None
+    sources: tuple[str, ...] = Field(description="deal-file source ids")
+    in_condition: bool = Field(description="false: only the finding's text quotes it")
+
+
 class InstanceOut(Out):
     subject: str | None
     status: Status
     text: str
     facts: dict[str, Any]
     missing: tuple[str, ...]
+    used: tuple[FactUseOut, ...] | None = Field(None, description="detail: the facts used")
+    reasoning: tuple[tuple[int, str, str], ...] | None = Field(
+        None, description="detail: the condition's trace in this market"
+    )
 
 
 class BeforeOut(Out):
@@ -52,6 +83,41 @@ class BeforeOut(Out):
 class RemedyOut(Out):
     applied: tuple[str, ...] = Field(description="the remedies of the timeline, dated")
     before: BeforeOut = Field(description="the finding on the deal before the remedies")
+
+
+class StepOut(Out):
+    """A named definition or rule the condition uses directly: one reasoning step."""
+
+    name: str
+    title: str
+    outcome: Literal["met", "not met", "open"]
+    cites: tuple[str, ...] = Field(description="authority ids of the step's own citations")
+
+
+class ParamUseOut(Out):
+    name: str
+    label: str | None = Field(description="the pack's description of the parameter")
+    value: Any
+    shown: str = Field(description="the value as printed, with its unit")
+    effective: str | None
+    reference: str = Field(description="the legal reference the pack gives the value")
+    href: str | None = Field(None, description="a link to the reference")
+
+
+class DetailOut(Out):
+    """What the memo and ``--explain`` read besides the contract keys (rendered once)."""
+
+    kind: Literal["test", "flag", "note"]
+    file: str = Field(description="the rule's file")
+    cites: tuple[str, ...] = Field(description="authority ids in the rule's order (footnoted so)")
+    test: str = Field(description="the test the rule applies, in words")
+    conclusion: str = Field(description="the rule's own conclusion text (may be empty)")
+    used: tuple[FactUseOut, ...] = Field(description="condition facts first, then quoted ones")
+    steps: tuple[StepOut, ...]
+    params: tuple[ParamUseOut, ...]
+    reasoning: tuple[tuple[int, str, str], ...] = Field(
+        description="(depth, part of the condition, true | false | unknown), root first"
+    )
 
 
 class FindingOut(Out):
@@ -78,6 +144,7 @@ class FindingOut(Out):
         "after it, `before` is the finding without it",
     )
     instances: tuple[InstanceOut, ...] | None = None
+    detail: DetailOut | None = Field(None, description="present in a full result only")
 
 
 class TheoryOut(Out):
@@ -117,6 +184,26 @@ class DisabledOut(Out):
     pack: str
 
 
+class AuthorityOut(Out):
+    short: str = Field(description="the short form with its pinpoint")
+    full: str
+    date: str | None
+    url: str | None
+    confidence: Literal["confirmed", "recalled", "derived"]
+
+
+class PackDetailOut(Out):
+    name: str
+    notification: str | None
+    scoring_note: str | None
+    paper: str
+    section: bool = Field(description="the pack has its own memo section template")
+    files: int
+    digest: str = Field(description="SHA-256 over the pack's files (see report.appendix)")
+    authorities: dict[str, AuthorityOut] = Field(description="every authority cited")
+    disabled_at: dict[str, str] = Field(description="disabled rule → the `disable:` file:line")
+
+
 class JurisdictionOut(Out):
     id: str
     name: str
@@ -128,6 +215,7 @@ class JurisdictionOut(Out):
     summary: SummaryOut
     findings: tuple[FindingOut, ...]
     disabled: tuple[DisabledOut, ...]
+    detail: PackDetailOut | None = Field(None, description="present in a full result only")
 
 
 class CaseOut(Out):
@@ -229,4 +317,12 @@ class Result(Out):
     )
     options: OptionsDoc | None = Field(
         None, description="verified structuring options (whatif only)"
+    )
+    deal: DealOut | None = Field(None, description="full result: the deal as the memo tells it")
+    graph: GraphOut | None = Field(None, description="full result: the diagrams' data")
+    catalogue: dict[str, FactDocOut] | None = Field(
+        None, description="full result: the facts used or missing, documented"
+    )
+    structuring: StructuringOut | None = Field(
+        None, description="full result: the memo's structuring options"
     )

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from trustbench.analysis import Analysis, evaluate, load_packs
+from trustbench.document import full_result
 from trustbench.model import load_deal
 from trustbench.report.context import Options, build_context
 
@@ -32,7 +33,7 @@ def analysis() -> Analysis:
 
 @pytest.fixture(scope="module")
 def ctx(analysis: Analysis) -> dict[str, Any]:
-    return build_context(analysis, deal_file=SEED)
+    return build_context(full_result(analysis, SEED))
 
 
 def _keys(value: Any) -> Iterator[str]:
@@ -184,7 +185,7 @@ def test_appendix_lists_what_the_findings_shown_use(
 
 
 def test_full_appendix_lists_everything(analysis: Analysis) -> None:
-    ctx = build_context(analysis, deal_file=SEED, options=Options(full_appendix=True))
+    ctx = build_context(full_result(analysis, SEED), options=Options(full_appendix=True))
     rules = {r["id"] for r in ctx["appendix"]["rules"]}
     assert rules == {f.rule for r in analysis.results for f in r.findings}
     floor = next(

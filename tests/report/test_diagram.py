@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from trustbench.document.deal import graph_out
 from trustbench.graph.build import build
 from trustbench.model import load_deal
 from trustbench.model.deal import Deal
@@ -29,7 +30,8 @@ def _deal(tmp_path: Path, text: str) -> Deal:
 
 
 def _draw(deal: Deal, **kwargs: object) -> dg.Diagram:
-    return dg.diagram(build(deal), deal.name, deal.case.currency, **kwargs)  # type: ignore[arg-type]
+    graph = graph_out(build(deal), deal.name, deal.case.currency)
+    return dg.diagram(graph, deal.name, **kwargs)  # type: ignore[arg-type]
 
 
 def _texts(svg: str) -> list[str]:

@@ -32,10 +32,11 @@ def _words(text: str) -> str:
 
 
 def _html_text(node: Node | str) -> str:
-    """An HTML element's text without its footnotes (Word keeps those apart)."""
+    """An HTML element's text as printed, without its footnotes (Word keeps those apart) and
+    without the sources' screen-only short forms (on paper a source is its note number)."""
     if isinstance(node, str):
         return node
-    if "fn" in node.classes or node.tag in ("svg", "style"):
+    if {"fn", "sref-label"} & node.classes or node.tag in ("svg", "style"):
         return ""
     return "".join(_html_text(c) for c in node.children)
 

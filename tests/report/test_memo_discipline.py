@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from trustbench.analysis import evaluate, load_packs
+from trustbench.document import full_result
 from trustbench.model import load_deal
 from trustbench.report import render_html
 from trustbench.report.citations import short_url
@@ -39,7 +40,7 @@ def memo(request: pytest.FixtureRequest) -> tuple[Any, dict[str, Any], str]:
     deal = load_deal(request.param)
     analysis = evaluate(deal, load_packs(deal.case.jurisdictions))
     options = Options(later_developments=True)
-    ctx = build_context(analysis, deal_file=request.param, options=options)
+    ctx = build_context(full_result(analysis, request.param), options=options)
     return analysis, ctx, render_html(ctx)
 
 

@@ -3,82 +3,133 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from trustbench.errors import TemplateError
 from trustbench.report import render_html
 
-from .fixtures import sample_context
+from .fixtures import GENERATED, sample_context
 
 GOLDEN = Path(__file__).parent / "golden" / "sample.html"
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }}"
 
 
+def _lines(context: dict[str, Any], kind: str, j: int = 0) -> list[dict[str, Any]]:
+    return [x for f in context["jurisdictions"][j]["factors"] for x in f[kind]]
+
+
+def _e(text: str) -> str:
+    return str(escape(text))
+
+
 def test_html_has_every_section(context: dict[str, Any]) -> None:
     html = render_html(context)
+    us = context["jurisdictions"][0]
+    triggered, unknown = _lines(context, "triggered"), _lines(context, "unknown")
+    waived = [w for f in us["factors"] for w in f["waived"]]
+    market = next(i for x in unknown for i in x["instances"])
+    question = context["questions"][0]["items"][0]["question"]
+    row = context["summary"]["rows"][0]
+    raised = ", ".join(t["label"] for t in row["theories"] if t["state"] == "raised")
+    param = context["appendix"]["params"][0]
+    pack_hash = context["appendix"]["hashes"][1]["sha256"]
     for text in [
-        "Meta Platforms / Scale AI — minority investment",  # cover
+        _e(context["case"]["title"]),  # cover
         "Privileged &amp; Confidential — prepared at the request of counsel",
-        '<meta name="generator" content="trustbench 0.1.0">',
-        "2026-11-27 06:00 UTC",
+        f'<meta name="generator" content="trustbench {context["trustbench"]}">',
+        GENERATED,
         '<nav class="toc">',
         '<h2 id="summary">Executive summary</h2>',
         '<h2 id="transaction">The transaction</h2>',
         '<h2 id="analysis">Analysis by jurisdiction and factor</h2>',
         '<h2 id="questions">Information requests</h2>',
         '<h2 id="appendix">Appendix</h2>',
-        "Access to competitively sensitive information of rivals",  # triggered
-        "<tr><td>HSR notification</td><td>Not met</td></tr>",  # not triggered: one line
-        'Open on request <a class="qref" href="#request-2">2</a>.',
+        _e(triggered[0]["title"]),  # triggered
+        f"<tr><td>{_e(us['not_triggered'][0]['title'])}</td>"  # one line
+        f"<td>{_e(us['not_triggered'][0]['outcome'])}</td></tr>",
+        "Open on request" + ("s" if len(unknown[0]["requests"]) > 1 else "") + " <a class",
         "Part of this test is not screened; counsel to assess.",
-        'Waived</span> — <span class="label">Solely-for-investment exemption.',
-        '<span class="market">Data labelling</span> (open)',
-        "Will any Meta officer or director sit on, or observe at, Scale AI&#39;s board?",
+        f'Waived</span> — <span class="label">{_e(waived[0]["title"])}.',
+        f'<span class="market">{_e(market["subject"])}</span> (open)',
+        _e(question),
         '<span class="effect decide">Decides</span>',
-        "Likeliest filing: European Union.</span>",
-        "Mandatory and suspensory — not required",
-        '<span class="theory raised">Raised:</span> Minority stake, Rivals&#39; information',
-        "HSR size-of-transaction floor",
-        "9f2c4e1b7a3d5f60812e4c9b0a7d3e5f1c2b4a6d8e0f1a3c5b7d9e1f2a4c6b8d",
-        "15 U.S.C. § 18a(a)(2)",
+        f'<span class="theory raised">Raised:</span> {_e(raised)}',
+        _e(param["label"]),
+        pack_hash,
         '<svg xmlns="http://www.w3.org/2000/svg"',
-        "Not shown, to keep the chart readable: Accel, Index Ventures.",
         "@page { size: Letter; }",
-        "1 EUR</td><td>USD</td><td>1.08</td><td>2025-06-13</td>",
-        "(in the file; not relied on)",
-        "Prepared for</th><td>General Counsel, Meta",
+        "1 EUR</td><td>USD</td><td>",
     ]:
         assert text in html, text
 
 
-def test_sources_are_footnoted_once_then_cited_by_short_form(context: dict[str, Any]) -> None:
-    """The first citation of a source carries its one footnote; later ones point at it."""
+def test_branches_the_seed_does_not_take(context: dict[str, Any]) -> None:
+    """The likeliest filing, hidden chart entities, uncited sources and "prepared for",
+    which the sample (seed) result does not have, on a variant of its context."""
+    context["summary"]["likeliest"] = {
+        "name": "Germany",
+        "notification": "Mandatory and suspensory — required",
+        "certain": False,
+        "text": "The turnover thresholds are met.",
+    }
+    context["diagram"]["hidden"] = ["Accel", "Index Ventures"]
+    context["sources"][-1]["cited"] = False
+    context["case"]["prepared_for"] = "General Counsel, Meta"
     html = render_html(context)
-    full = (
-        "[S80]</span> Scale AI announces next phase of company&#39;s evolution, Scale AI, "
-        "2025-06-12."
-    )
+    assert "Likeliest filing: Germany.</span>" in html
+    assert "Not shown, to keep the chart readable: Accel, Index Ventures." in html
+    assert "(in the file; not relied on)" in html
+    assert "Prepared for</th><td>General Counsel, Meta" in html
+
+
+def test_sources_are_footnoted_once_then_cited_by_note_number(context: dict[str, Any]) -> None:
+    """One citation style: the first citation of a source carries its one footnote; later
+    ones point at it. The short form "S80" beside them is for the screen only (issue 13: not
+    "S80" and a note number on paper)."""
+    html = render_html(context)
+    first = next(s for s in context["sources"] if s["number"] == 1)
+    full = f"[{first['label']}]</span> {_e(first['title'])}"
     assert html.count(full) == 1
     assert html.count('id="note-s1"') == 1
-    assert '<a class="sref again" href="#note-s1">S80</a>' in html
-    assert html.count('class="fn fn-source"') == 4  # S80, S81, term-sheet, customers
+    label = f'<span class="sref-label">{first["label"]}</span>'
+    assert f'<a class="sref again" href="#note-s1">{label}</a>' in html
+    assert "@media print { .sref-label { display: none; } }" in html
+    cited = [s for s in context["sources"] if s["cited"]]
+    assert html.count('class="fn fn-source"') == len(cited)
 
 
-def test_authorities_in_full_first_then_short(context: dict[str, Any]) -> None:
+def test_authority_notes_are_short_and_the_appendix_gives_them_in_full(
+    context: dict[str, Any],
+) -> None:
+    """Issue 13: a note gives each authority by its short form — the first time with its
+    number in the Appendix's table and its URL shortened (the link keeps the whole) — never
+    the full text, which the Appendix gives once."""
     html = render_html(context)
-    assert (
-        "U.S. DOJ &amp; FTC, Merger Guidelines (Dec. 18, 2023) (“2023 Merger Guidelines, § 2.11”)"
-    ) in html
-    assert "; 2023 Merger Guidelines, § 2.11.</span>" in html  # the short form, cited again
+    counts: dict[int, int] = {}
+    for x in _lines(context, "triggered"):
+        for c in x["cites"]:
+            counts[c["n"]] = counts.get(c["n"], 0) + 1
+    n = next(n for n, k in counts.items() if k > 1)
+    auth = next(a for a in context["authorities"] if a["number"] == n and a["url"])
+    notes = re.findall(r'<span class="fn fn-authority">(.*?)</span>', html, re.S)
+    first = f'{_e(auth["short"])} [A{n}], <a class="url" href="{_e(auth["url"])}">'
+    assert sum(first in note for note in notes) == 1
+    assert all(_e(auth["full"]) not in note for note in notes)
+    assert f"<tr><td>A{n}</td><td>{_e(auth['short'])}</td>" in html
+    assert f"{_e(auth['url_short'])}</a>" in html
 
 
 def test_unknown_fact_points_at_its_request(context: dict[str, Any]) -> None:
     html = render_html(context)
-    assert 'unknown — see <a class="qref" href="#request-1">request 1</a>' in html
-    assert '<li id="request-1" value="1"><span class="qno">1.</span>' in html
+    fact = next(f for x in _lines(context, "triggered") for f in x["facts"] if f["question"])
+    n = fact["question"]
+    assert f'unknown — see <a class="qref" href="#request-{n}">request {n}</a>' in html
+    assert f'<li id="request-{n}" value="{n}"><span class="qno">{n}.</span>' in html
 
 
 def test_html_matches_golden_file(context: dict[str, Any]) -> None:
@@ -98,7 +149,7 @@ def _hostile_context() -> dict[str, Any]:
     ctx["deal"]["steps"][0]["note"] = HOSTILE
     ctx["deal"]["parties"][0]["note"] = HOSTILE
     ctx["summary"]["rows"][0]["merger"] = HOSTILE
-    finding = ctx["jurisdictions"][0]["factors"][3]["triggered"][0]
+    finding = _lines(ctx, "triggered")[0]
     finding["text"] = HOSTILE
     finding["facts"][0]["value"] = HOSTILE
     finding["facts"][0]["label"] = HOSTILE
@@ -209,11 +260,15 @@ def test_optional_fields_may_be_null_or_empty(context: dict[str, Any]) -> None:
     context["authorities"][0].update(pinpoint=None, url=None)
     us = context["jurisdictions"][0]
     us["scoring_note"] = None
-    us["factors"][0]["waived"][0]["by"] = None
-    finding = us["factors"][1]["triggered"][0]
-    finding["params"][0].update(effective=None, reference=None)
-    finding["conclusion"] = ""
-    us["factors"][2]["unknown"][0]["requests"] = []
+    next(w for f in us["factors"] for w in f["waived"])["by"] = None
+    finding = _lines(context, "triggered")[0]
+    for x in _lines(context, "triggered"):
+        for p in x["params"]:
+            p.update(effective=None, reference=None)
+    for x in _lines(context, "triggered"):
+        x["conclusion"] = ""
+    finding["conclusion"] = "Concluded."
+    _lines(context, "unknown")[0]["requests"] = []
     for p in context["appendix"]["params"]:
         p.update(effective=None, reference=None)
     context["appendix"]["fx"] = []
@@ -227,21 +282,29 @@ def test_optional_fields_may_be_null_or_empty(context: dict[str, Any]) -> None:
 def test_client_copy_has_no_reviewer_material(context: dict[str, Any]) -> None:
     html = render_html(context)
     assert 'class="rule-id"' not in html and "us.clayton8.interlock" not in html
+    assert _lines(context, "unknown")[0]["rule"] not in html
     assert "Verification notes" not in html and "Later developments" not in html
 
 
 def test_reviewer_copy_adds_verification_notes_and_ids() -> None:
     html = render_html(sample_context(reviewer=True))
     assert '<h3 id="app-verification">Verification notes (for the signing lawyer)</h3>' in html
-    assert "That the stake counts is recalled, not confirmed." in html
-    assert "Sources dated after 2025-06-13 that the file cites for a fact" in html
-    assert "us.\u200bclayton8.\u200binterlock" in html  # breaks only after a dot
+    ctx = sample_context(reviewer=True)
+    note = ctx["verification"]["notes"][0]["items"][0]
+    assert _e(note) in html
+    ctx["verification"]["later_sources"] = ["S90"]  # the seed cites none for a fact
+    later = render_html(ctx)
+    assert f"Sources dated after {ctx['case']['as_of']} that the file cites for a fact" in later
+    rule = _lines(ctx, "unknown")[0]["rule"]
+    assert rule.replace(".", ".\u200b") in html  # breaks only after a dot
     assert "Reviewer’s copy, with verification notes — not for the client" in html
 
 
 def test_later_developments_only_when_asked() -> None:
-    html = render_html(sample_context(later=True))
+    ctx = sample_context(later=True)
+    html = render_html(ctx)
     section = html.split('<h2 id="later">')[1].split("</section>")[0]
-    assert "Later developments (after 2025-06-13)" in section
-    assert "2025-07-16</span> — Scale AI lays off 14% staff, UPI." in section
-    assert "Scale AI lays off" not in html.split('<h2 id="later">')[0]
+    assert f"Later developments (after {ctx['case']['as_of']})" in section
+    later = ctx["later"]["sources"][0]
+    assert f"{later['date']}</span> — {_e(later['title'])}" in section
+    assert _e(later["title"]) not in html.split('<h2 id="later">')[0]

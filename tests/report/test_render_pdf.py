@@ -28,17 +28,20 @@ def test_pdf_has_the_memo(sample_pdf: bytes) -> None:
     reader = PdfReader(BytesIO(sample_pdf))
     assert len(reader.pages) > 1
     text = " ".join(_text(sample_pdf).split())
+    ctx = sample_context()
+    lines = [x for f in ctx["jurisdictions"][0]["factors"] for x in f["triggered"]]
+    cited = {c["n"] for x in lines for c in x["cites"]}
+    short = next(a["short"] for a in ctx["authorities"] if a["number"] in cited)
     for expected in [
-        "Access to competitively sensitive information of rivals",  # a triggered finding
-        "Partial ownership of a supplier to rivals",
-        "2023 Merger Guidelines, § 2.11",  # an authority's short form and pinpoint
+        lines[0]["title"],  # a triggered finding
+        lines[-1]["title"],
+        short,  # an authority's short form and pinpoint
         "Page 1 of",
         "Privileged & Confidential",
         "Findings not triggered",
-        "Open — Interlocking directorates.",
-        "Open on request 2.",
+        "Open on request",
     ]:
-        assert expected in text, expected
+        assert " ".join(expected.split()) in text, expected
 
 
 def test_header_is_not_on_the_cover(sample_pdf: bytes) -> None:

@@ -9,6 +9,7 @@ import pytest
 from trustbench.analysis import Analysis, evaluate, load_packs
 from trustbench.cli import main
 from trustbench.cli.explain import explain
+from trustbench.document import full_result
 from trustbench.model import load_deal
 from trustbench.rules.evaluate import Finding
 from trustbench.rules.text import fmt
@@ -42,7 +43,7 @@ def test_every_us_rule_is_covered(analysis: Analysis) -> None:
 @pytest.mark.parametrize("rule", US_RULES)
 def test_explanation_names_everything_it_used(analysis: Analysis, rule: str) -> None:
     finding = next(f for f in analysis.results[0].findings if f.rule == rule)
-    text = _flat(explain(analysis, rule))
+    text = _flat(explain(full_result(analysis, structuring=False), rule))
     sources = {s.id: s for s in analysis.deal.sources}
     assert text.startswith(
         f"{rule} — {finding.title} outcome: {finding.status.replace('_', ' ')} (as of 2025-06-13"
@@ -68,10 +69,10 @@ def _check_part(part: Finding, text: str, sources: dict) -> None:  # type: ignor
 
 
 def test_explanation_shows_the_deciding_part(analysis: Analysis) -> None:
-    text = explain(analysis, "us.hsr.filing-required")
+    text = explain(full_result(analysis, structuring=False), "us.hsr.filing-required")
     assert "✗ false   hsr.voting_securities.acquired\n" in text
     assert "hsr.voting_securities.acquired = no" in text
-    text = explain(analysis, "us.mg2023.g11-influence")
+    text = explain(full_result(analysis, structuring=False), "us.mg2023.g11-influence")
     assert "        ✓ true    interlock.officer_director.after\n" in text
     assert "acquirer.vetoes.after = unknown" in text
     assert "unknown — question for the client: Which veto, consent" in _flat(text)
@@ -98,7 +99,7 @@ def test_explain_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_definitions_and_rule_references_are_named_steps_with_their_citations() -> None:
     german = evaluate(load_deal(SEED), load_packs(["de"]))
-    text = _flat(explain(german, "de.filing.standstill"))
+    text = _flat(explain(full_result(german, structuring=False), "de.filing.standstill"))
     assert (
         "? unknown rule.de.filing.notification_required — Notification to the "
         "Bundeskartellamt required" in text

@@ -98,13 +98,13 @@ def test_a_house_pack_adds_its_levers() -> None:
 
 def test_the_memo_gets_the_options_and_the_request_order(seed_with_scenarios: Path) -> None:
     from trustbench.analysis import evaluate, load_packs
-    from trustbench.report.requests import Wording
-    from trustbench.report.structuring import structuring
+    from trustbench.document import full_result
+    from trustbench.report.context import build_context
     from trustbench.whatif import request_order
 
     d = load_deal(seed_with_scenarios)
     a = evaluate(d, load_packs(d.case.jurisdictions))
-    context = structuring(a, Wording(d), lambda text: text)
+    context = build_context(full_result(a))["structuring"]
     de = next(j for j in context["jurisdictions"] if j["id"] == "de")
     share = next(
         f for f in de["findings"] if any(t.startswith("Acquisition of 25 %") for t in f["titles"])

@@ -122,8 +122,10 @@ def analyze(
     analysis = run_analysis(deal, jurisdiction, as_of, rules, scenario)
     if explain:
         from trustbench.cli.explain import explain as explain_rule
+        from trustbench.document import full_result
 
-        typer.echo("\n\n".join(explain_rule(analysis, rid) for rid in explain))
+        result = full_result(analysis, structuring=False)
+        typer.echo("\n\n".join(explain_rule(result, rid) for rid in explain))
     elif format == Format.json:
         typer.echo(dump_json(result_json(analysis)))
     else:
@@ -154,7 +156,12 @@ def check_fail_on(analysis: Analysis, fail_on: str | None) -> None:
 
 
 def memo(
-    deal: Annotated[Path, typer.Argument(metavar="DEAL", help="the deal file (YAML or JSON)")],
+    deal: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="DEAL", help="the deal file (YAML or JSON); omit with --from-result"
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -190,29 +197,59 @@ def memo(
         bool,
         typer.Option("--full-appendix", help="list every parameter and rule, not only those used"),
     ] = False,
+    save_result: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-result",
+            metavar="FILE",
+            help="also write the full analysis result (JSON) the memo is rendered from",
+        ),
+    ] = None,
+    from_result: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-result",
+            metavar="FILE",
+            help="render from a result saved with --save-result (no deal file, no analysis)",
+        ),
+    ] = None,
 ) -> None:
     """Write the memo (PDF, or HTML with --html, or Word with --docx) for a deal; print
-    where, pages and time."""
+    where, pages and time. The memo reads one saved result: `memo DEAL --save-result r.json`
+    keeps it, `memo --from-result r.json -o memo.pdf` renders it again."""
+    from trustbench.cli.result_io import dump_result, load_result, template_dirs
+    from trustbench.document import full_result
     from trustbench.report import render_html, render_pdf
-    from trustbench.report.context import Options, build_context, pack_template_dirs
+    from trustbench.report.context import Options, build_context
     from trustbench.report.docx import render_docx
 
     start = time.perf_counter()
     dirs = list(template_dir or [])
     check_folders("--template-dir", dirs)
-    analysis = run_analysis(deal, jurisdiction, as_of, rules)
+    if (deal is None) == (from_result is None):
+        raise TrustbenchError(
+            "give a deal file or --from-result FILE (one of them)",
+            hint="trustbench memo DEAL, or trustbench memo --from-result result.json",
+        )
+    if from_result is not None:
+        result = load_result(from_result)
+        inputs: tuple[Path, ...] = (from_result,)
+    else:
+        assert deal is not None
+        analysis = run_analysis(deal, jurisdiction, as_of, rules)
+        result = full_result(analysis, deal)
+        inputs = (deal, *[p for r in analysis.results for p in r.pack.files])
     suffix = ".html" if html else ".docx" if docx else ".pdf"
-    target = output if output is not None else default_output(analysis.deal.case.id, suffix)
-    packs = pack_template_dirs(analysis)
-    inputs = (
-        deal,
-        *[p for r in analysis.results for p in r.pack.files],
-        *[p for d in [*dirs, *packs.values()] for p in d.glob("*") if p.is_file()],
-    )
+    target = output if output is not None else default_output(result.case.id, suffix)
+    packs = template_dirs(result, rules)
+    inputs += tuple(p for d in [*dirs, *packs.values()] for p in d.glob("*") if p.is_file())
     check_output(target, protect=inputs)  # before rendering, not after
+    if save_result is not None:
+        check_output(save_result, protect=(*inputs, target))
+        atomic_write(save_result, dump_result(result), protect=inputs)
     options = Options(reviewer, later_developments, full_appendix)
     with _rendering(f"rendering {display_path(target)}"):
-        context = build_context(analysis, deal_file=deal, options=options)
+        context = build_context(result, options=options)
         data = (
             render_html(context, template_dirs=dirs, pack_dirs=packs).encode("utf-8")
             if html

@@ -155,11 +155,14 @@ def _write_outputs(analysis: Any, path: Path, settings: Settings) -> None:
     stem = analysis.deal.case.id
     atomic_write(settings.out / f"{stem}.json", (dump_json(result_json(analysis)) + "\n").encode())
     if settings.memo:
+        from trustbench.cli.result_io import template_dirs
+        from trustbench.document import full_result
         from trustbench.report import render_pdf
-        from trustbench.report.context import build_context, pack_template_dirs
+        from trustbench.report.context import build_context
 
-        context = build_context(analysis, deal_file=path)
-        pdf = render_pdf(context, template_dirs=[], pack_dirs=pack_template_dirs(analysis))
+        result = full_result(analysis, path)
+        context = build_context(result)
+        pdf = render_pdf(context, template_dirs=[], pack_dirs=template_dirs(result, settings.rules))
         atomic_write(settings.out / f"{stem}.pdf", pdf, protect=(path,))
 
 

@@ -1,19 +1,18 @@
-"""What every part of the memo context is built with: the analysis, the memo's options, and
+"""What every part of the memo context is built with: the result, the memo's options, and
 the shared helpers (citations, wording, requests, plain text). A module of its own, so that
 the section builders (:mod:`~trustbench.report.findings`, :mod:`~trustbench.report.summary`)
 and :mod:`~trustbench.report.context`, which calls them, do not import each other."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from trustbench.analysis import Analysis
+from trustbench.errors import InputError
 from trustbench.report.citations import Citations
 from trustbench.report.plain import Plain
 from trustbench.report.requests import Requests, Wording
-from trustbench.rules.evaluate import JurisdictionResult
-
-PACK_SECTION = "templates/section.html.j2"
+from trustbench.result import DealOut, JurisdictionOut, PackDetailOut, Result
 
 
 @dataclass(frozen=True)
@@ -26,20 +25,28 @@ class Options:
     structuring: bool = True  # the verified structuring options (trustbench.whatif)
 
 
-class Builder:
-    def __init__(self, analysis: Analysis, options: Options) -> None:
-        self.analysis = analysis
-        self.options = options
-        self.deal = analysis.deal
-        self.as_of = analysis.as_of
-        self.cite = Citations(self.deal, analysis.results, analysis.as_of)
-        self.wording = Wording(self.deal)
-        self.requests = Requests(analysis.results, self.wording, ("decide", "weigh"))
-        self.facts_shown: set[str] = set()
-        self.plain = Plain(
-            {rid: f.title for r in analysis.results for f in r.findings for rid in [f.rule]}
-        )
+def pack_of(j: JurisdictionOut) -> PackDetailOut:
+    if j.detail is None:
+        raise InputError(f"{j.id}: the result has no memo detail (see trustbench.document)")
+    return j.detail
 
-    def pack_section(self, r: JurisdictionResult) -> str | None:
-        has_section = (r.pack.root / PACK_SECTION).is_file()
-        return f"pack/{r.pack.id}/section.html.j2" if has_section else None
+
+class Builder:
+    def __init__(self, result: Result, options: Options) -> None:
+        if result.deal is None or result.catalogue is None:
+            raise InputError(
+                "the result has no memo detail (the deal, the facts' documentation)",
+                hint="save it with `trustbench memo DEAL --save-result FILE`",
+            )
+        self.result = result
+        self.options = options
+        self.deal: DealOut = result.deal
+        self.as_of = dt.date.fromisoformat(result.case.as_of)
+        self.cite = Citations(self.deal.sources, list(result.jurisdictions), self.as_of)
+        self.wording = Wording(self.deal.acquirer.name, self.deal.target.name, result.catalogue)
+        self.requests = Requests(list(result.jurisdictions), self.wording, ("decide", "weigh"))
+        self.facts_shown: set[str] = set()
+        self.plain = Plain({f.rule: f.title for j in result.jurisdictions for f in j.findings})
+
+    def pack_section(self, j: JurisdictionOut) -> str | None:
+        return f"pack/{j.pack.id}/section.html.j2" if pack_of(j).section else None

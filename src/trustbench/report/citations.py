@@ -29,9 +29,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from trustbench.model.deal import Deal, Source
-from trustbench.rules.evaluate import JurisdictionResult
-from trustbench.rules.schema import Authority
+from trustbench.result import AuthorityOut, JurisdictionOut, SourceOut
 
 URL_CHARS = 48
 
@@ -55,16 +53,14 @@ def short_url(url: str, limit: int = URL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip("/-_.") + "…"
 
 
-def authority_date(auth: Authority) -> dt.date | None:
-    """The authority's date (``date`` in authorities.yaml), when the pack gives one."""
-    value = getattr(auth, "date", None)
-    return value if isinstance(value, dt.date) else None
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 @dataclass
 class Citations:
-    deal: Deal
-    results: list[JurisdictionResult]
+    deal_sources: tuple[SourceOut, ...]
+    results: list[JurisdictionOut]
     as_of: dt.date
     source_no: dict[str, int] = field(default_factory=dict)
     authority_no: dict[str, int] = field(default_factory=dict)
@@ -74,13 +70,18 @@ class Citations:
     sources_not_listed: int = 0
 
     @cached_property
-    def _by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.deal.sources}
+    def _by_id(self) -> dict[str, SourceOut]:
+        return {s.id: s for s in self.deal_sources}
 
-    def _later(self, date: dt.date | None) -> bool:
-        return date is not None and date > self.as_of
+    def _later(self, date: str | None) -> bool:
+        day = _date(date)
+        return day is not None and day > self.as_of
 
-    def _source(self, sid: str) -> Source | None:
+    def _authorities(self, jurisdiction: str) -> dict[str, AuthorityOut]:
+        j = next(r for r in self.results if r.id == jurisdiction)
+        return j.detail.authorities if j.detail else {}
+
+    def _source(self, sid: str) -> SourceOut | None:
         return self._by_id.get(sid)
 
     def sources(self, ids: Any) -> list[dict[str, Any]]:
@@ -104,14 +105,14 @@ class Citations:
     def authorities(self, jurisdiction: str, ids: list[str]) -> list[dict[str, Any]]:
         """``[{n: 6, full: true}, …]``: ``full`` marks the authority's first citation. An
         authority dated after the memo's date is set aside, never cited."""
-        pack = next(r.pack for r in self.results if r.id == jurisdiction)
+        known = self._authorities(jurisdiction)
         out = []
         for aid in dict.fromkeys(ids):
-            auth = pack.authorities.get(aid)
+            auth = known.get(aid)
             if auth is None:
                 continue
             key = f"{jurisdiction}:{aid}"
-            if self._later(authority_date(auth)):
+            if self._later(auth.date):
                 self.later_authorities.setdefault(key)
                 continue
             first = key not in self.authority_no
@@ -119,14 +120,14 @@ class Citations:
             out.append({"n": n, "full": first})
         return out
 
-    def _source_item(self, s: Source, number: int | None) -> dict[str, Any]:
+    def _source_item(self, s: SourceOut, number: int | None) -> dict[str, Any]:
         return {
             "number": number,
             "id": s.id,
             "label": source_label(s.id),
             "title": s.title,
             "publisher": s.publisher,
-            "date": s.date.isoformat() if s.date else None,
+            "date": s.date,
             "url": s.url,
             "url_short": short_url(s.url) if s.url else None,
             "note": s.note,
@@ -138,7 +139,7 @@ class Citations:
         ones the memo cites, then (numbered last) the documents no fact cites, as long as there
         are at most MAX_UNCITED_LISTED of them; more are only counted (``sources_not_listed``):
         50,000 would bury the Appendix."""
-        current = [s for s in self.deal.sources if not self._later(s.date)]
+        current = [s for s in self.deal_sources if not self._later(s.date)]
         cited = set(self.source_no)
         uncited = [s for s in current if s.id not in cited]
         listed = uncited if len(uncited) <= MAX_UNCITED_LISTED else []
@@ -155,29 +156,27 @@ class Citations:
         """Sources dated after the memo's date: only for the "Later developments" section."""
         return [
             self._source_item(s, None) | {"cited": s.id in self.later_sources}
-            for s in self.deal.sources
+            for s in self.deal_sources
             if self._later(s.date)
         ]
 
-    def _authority(self, key: str) -> tuple[str, str, Authority]:
+    def _authority(self, key: str) -> tuple[str, str, AuthorityOut]:
         jid, aid = key.split(":", 1)
-        pack = next(r.pack for r in self.results if r.id == jid)
-        return jid, aid, pack.authorities[aid]
+        return jid, aid, self._authorities(jid)[aid]
 
     def authority_list(self) -> list[dict[str, Any]]:
         out = []
         for key, n in self.authority_no.items():
             jid, aid, auth = self._authority(key)
-            date = authority_date(auth)
             out.append(
                 {
                     "number": n,
                     "id": aid,
                     "jurisdiction": jid,
-                    "short": auth.cite(),
+                    "short": auth.short,
                     "full": auth.full,
                     "pinpoint": None,
-                    "date": date.isoformat() if date else None,
+                    "date": auth.date,
                     "url": auth.url,
                     "url_short": short_url(auth.url) if auth.url else None,
                     "confidence": auth.confidence,
@@ -189,14 +188,13 @@ class Citations:
         out = []
         for key in self.later_authorities:
             jid, aid, auth = self._authority(key)
-            date = authority_date(auth)
             out.append(
                 {
                     "id": aid,
                     "jurisdiction": jid,
-                    "short": auth.cite(),
+                    "short": auth.short,
                     "full": auth.full,
-                    "date": date.isoformat() if date else None,
+                    "date": auth.date,
                     "url": auth.url,
                     "url_short": short_url(auth.url) if auth.url else None,
                 }

@@ -9,62 +9,54 @@ not know points at the request that asks for it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
-from trustbench.analysis import Analysis
-from trustbench.graph.build import TransactionGraph
-from trustbench.graph.edges import Edge
-from trustbench.model.deal import AcquireStake, AppointDirector, Contract, Deal, GrantRight, Hire
-from trustbench.model.types import source_ids
 from trustbench.report import clock
 from trustbench.report.appendix import appendix
-from trustbench.report.builder import PACK_SECTION, Builder
+from trustbench.report.builder import Builder, pack_of
 from trustbench.report.builder import Options as Options
-from trustbench.report.diagram import CATEGORY, diagram
+from trustbench.report.diagram import diagram
 from trustbench.report.findings import jurisdiction
 from trustbench.report.structuring import structuring
 from trustbench.report.summary import summary
-from trustbench.rules.text import fmt
-from trustbench.version import __version__
+from trustbench.result import DealOut, GraphOut, Result
 
 
 def generated_at() -> str:
     return clock.now().strftime("%Y-%m-%d %H:%M UTC")
 
 
-def build_context(
-    analysis: Analysis, deal_file: Path | None = None, options: Options | None = None
-) -> dict[str, Any]:
-    """The memo context. ``deal_file`` is hashed for the Appendix (its name, not its path,
-    is printed)."""
+def build_context(result: Result, options: Options | None = None) -> dict[str, Any]:
+    """The memo context, from a full result (``trustbench.document.full_result``)."""
     opts = options or Options()
-    b = Builder(analysis, opts)
-    deal = analysis.deal
-    graph = analysis.context.graph
-    transaction = _deal(b, graph)
-    jurisdictions = [jurisdiction(b, r) for r in analysis.results]
-    back = appendix(analysis, deal_file, b.cite, b.plain, shown=_shown(jurisdictions, opts))
-    paper = analysis.results[0].pack.manifest.paper if analysis.results else "A4"
+    b = Builder(result, opts)
+    deal = b.deal
+    transaction = _deal(b)
+    jurisdictions = [jurisdiction(b, j) for j in result.jurisdictions]
+    back = appendix(b, shown=_shown(jurisdictions, opts))
+    paper = pack_of(result.jurisdictions[0]).paper if result.jurisdictions else "A4"
     return {
         "case": {
-            "id": deal.case.id,
-            "title": deal.case.title,
-            "as_of": analysis.as_of.isoformat(),
-            "jurisdictions": deal.case.jurisdictions,
-            "prepared_for": deal.case.prepared_for,
+            "id": result.case.id,
+            "title": result.case.title,
+            "as_of": result.case.as_of,
+            "jurisdictions": list(deal.jurisdictions),
+            "prepared_for": deal.prepared_for,
         },
         "generated": generated_at(),
-        "trustbench": __version__,
+        "trustbench": result.trustbench,
         "paper": paper,
         "deal": transaction,
-        "diagram": _diagram(deal, graph),
+        "diagram": _diagram(deal, result.graph),
         "summary": summary(b, jurisdictions),
         "jurisdictions": jurisdictions,
         "questions": _questions(b),
         "structuring": (
-            structuring(analysis, b.wording, b.plain.words) if opts.structuring else None
+            structuring(b, result.structuring)
+            if opts.structuring and result.structuring is not None
+            else None
         ),
         "sources": b.cite.source_list(),
         "sources_not_listed": b.cite.sources_not_listed,
@@ -125,16 +117,13 @@ def _questions(b: Builder) -> list[dict[str, Any]]:
 def _later(b: Builder) -> dict[str, Any]:
     """Material dated after the as-of date: shown only in "Later developments" — what the
     file says happened since, the deal's dates after it, later sources and authorities."""
-    t = b.deal.transaction
     dates = [
-        (label, getattr(t, key))
+        (label, b.deal.dates.get(key))
         for key, label in (("signing", "Signed"), ("filing", "Filing"), ("closing", "Closing"))
     ]
     return {
-        "narrative": b.plain.deal_text(b.deal.case.later),
-        "dates": [
-            {"label": label, "date": d.isoformat()} for label, d in dates if d and d > b.as_of
-        ],
+        "narrative": b.plain.deal_text(b.deal.later),
+        "dates": [{"label": label, "date": d} for label, d in dates if d and _after(d, b.as_of)],
         "sources": b.cite.later_source_list(),
         "authorities": [
             a | {"full": b.plain.clause(a["full"], f"Authority {a['short']}")}
@@ -155,23 +144,17 @@ def _verification(b: Builder) -> dict[str, Any]:
     }
 
 
-def pack_template_dirs(analysis: Analysis) -> dict[str, Path]:
-    """Pack id → the pack's ``templates/`` folder, for packs that have one."""
-    return {
-        r.pack.id: r.pack.root / "templates"
-        for r in analysis.results
-        if (r.pack.root / PACK_SECTION).is_file()
-    }
+def _after(date: str | None, as_of: dt.date) -> bool:
+    return date is not None and dt.date.fromisoformat(date) > as_of
 
 
 # ---------------------------------------------------------------------------- the deal
 
 
-def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
+def _deal(b: Builder) -> dict[str, Any]:
     deal = b.deal
-    t = deal.transaction
     dates = [
-        (label, getattr(t, key))
+        (label, deal.dates.get(key))
         for key, label in (
             ("announced", "Announced"),
             ("signing", "Signed"),
@@ -179,108 +162,47 @@ def _deal(b: Builder, graph: TransactionGraph) -> dict[str, Any]:
             ("filing", "Filing"),
         )
     ]
-    parties = []
-    for role, eid in (("Acquirer", t.acquirer), ("Target", t.target)):
-        entity = next((e for e in deal.entities if e.id == eid), None)
-        parties.append(
-            {
-                "role": role,
-                "name": deal.full_name(eid),
-                "short": deal.name(eid),
-                "note": b.plain.deal_text(entity.note) if entity else None,
-                "sources": b.cite.sources(source_ids(entity.source) if entity else ()),
-            }
-        )
+    parties = [
+        {
+            "role": role,
+            "name": p.full_name,
+            "short": p.name,
+            "note": b.plain.deal_text(p.note),
+            "sources": b.cite.sources(p.sources),
+        }
+        for role, p in (("Acquirer", deal.acquirer), ("Target", deal.target))
+    ]
     return {
-        "acquirer": deal.full_name(t.acquirer),
-        "target": deal.full_name(t.target),
-        "acquirer_short": deal.name(t.acquirer),
-        "target_short": deal.name(t.target),
-        "value": t.value.text(deal.case.currency) if t.value else None,
-        "consideration": t.consideration,
+        "acquirer": deal.acquirer.full_name,
+        "target": deal.target.full_name,
+        "acquirer_short": deal.acquirer.name,
+        "target_short": deal.target.name,
+        "value": deal.value,
+        "consideration": deal.consideration,
         "dates": [
-            {"label": label, "date": d.isoformat()} for label, d in dates if d and d <= b.as_of
+            {"label": label, "date": d} for label, d in dates if d and not _after(d, b.as_of)
         ],
-        "summary": b.plain.deal_text(deal.case.summary),
+        "summary": b.plain.deal_text(deal.summary),
         "parties": parties,
         "steps": [
             {
                 "number": i,
                 "kind": step.kind,
-                "text": step_text(deal, step),
-                "date": step.date.isoformat() if step.date and step.date <= b.as_of else None,
+                "text": step.text,
+                "date": None if _after(step.date, b.as_of) else step.date,
                 "note": b.plain.deal_text(step.note),
-                "sources": b.cite.sources(source_ids(step.source) or source_ids(t.source)),
+                "sources": b.cite.sources(step.sources),
             }
-            for i, step in enumerate(t.steps, start=1)
+            for i, step in enumerate(deal.steps, start=1)
         ],
     }
 
 
-def step_text(deal: Deal, step: Any) -> str:
-    t, name = deal.transaction, deal.name
-    if isinstance(step, AcquireStake):
-        holder, issuer = name(step.holder or t.acquirer), name(step.issuer or t.target)
-        verb = "comes to hold" if step.holding_after else "acquires"
-        equity = (
-            f"{fmt(step.equity, 'share', 'pct')} of the equity"
-            if step.equity is not None
-            else "a stake of unstated size"
-        )
-        shares = {
-            "voting": "voting shares",
-            "non-voting": "non-voting shares",
-            "convertible": "convertible shares",
-            "unknown": "shares of unstated class",
-        }
-        votes = (
-            f", {fmt(step.voting, 'share', 'pct')} of the votes" if step.voting is not None else ""
-        )
-        value = f", for {step.value.text(deal.case.currency)}" if step.value else ""
-        seller = f", from {name(step.seller)}" if step.seller else ""
-        return (
-            f"{holder} {verb} {equity} of {issuer} in {shares[step.share_class]}"
-            f"{votes}{seller}{value}."
-        )
-    if isinstance(step, AppointDirector):
-        by = f", designated by {name(step.designated_by)}" if step.designated_by else ""
-        role = "an observer" if step.role == "observer" else f"a {step.role}"
-        return (
-            f"{name(step.person)} joins the board of {name(step.company or t.target)} "
-            f"as {role}{by}."
-        )
-    if isinstance(step, Hire):
-        if (step.by or t.acquirer) == (step.from_ or t.target):  # a change of role inside
-            role = step.title or "an officer"
-            return f"{name(step.person)} becomes {role} of {name(step.by or t.acquirer)}."
-        who = name(step.person) + (f" and {step.count - 1} others" if step.count > 1 else "")
-        title = f" as {step.title}" if step.title else ""
-        seat = " and keeps a board seat there" if step.keeps_board_seat else ""
-        return (
-            f"{name(step.by or t.acquirer)} hires {who} from "
-            f"{name(step.from_ or t.target)}{title}{seat}."
-        )
-    if isinstance(step, GrantRight):
-        r = step.right
-        matters = f" over {', '.join(m.replace('_', ' ') for m in r.matters)}" if r.matters else ""
-        return (
-            f"{name(r.holder)} obtains a {r.kind.replace('_', ' ')} right{matters} "
-            f"in {name(r.issuer)}."
-        )
-    if isinstance(step, Contract):
-        return step.text
-    return str(step)
-
-
-def _diagram(deal: Deal, graph: TransactionGraph) -> dict[str, Any] | None:
-    drawn = set(CATEGORY)
-    if not any(
-        edge.kind_name in drawn
-        for phase in (graph.before, graph.after)
-        for _, _, edge in phase.edges(Edge)
-    ):
+def _diagram(deal: DealOut, graph: GraphOut | None) -> dict[str, Any] | None:
+    if graph is None or not (graph.before or graph.after):
         return None
-    d = diagram(graph, deal.name, deal.case.currency)
+    names = deal.names
+    d = diagram(graph, lambda eid: names.get(eid, eid))
     return {
         "before": d.before,
         "after": d.after,

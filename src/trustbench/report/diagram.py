@@ -1,4 +1,5 @@
-"""Ownership and control before and after the deal, drawn as SVG from the transaction graph.
+"""Ownership and control before and after the deal, drawn as SVG from the result's graph
+(``Result.graph``: the links of the transaction graph, labelled in the analysis stage).
 
 Pure Python, no Graphviz binary: boxes and links go to ``report.layered`` for a layered
 layout (owners above what they own, suppliers above their customers, people on the half-row
@@ -26,35 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from trustbench.graph.build import Phase, TransactionGraph
-from trustbench.graph.edges import (
-    Director,
-    Edge,
-    Employee,
-    Holds,
-    Observer,
-    Officer,
-    RightEdge,
-    Supplies,
-)
 from trustbench.report import layered
 from trustbench.report import svgdraw as svg
-from trustbench.rules.text import pct
+from trustbench.result_parts import GraphOut, LinkOut
 
 MAX_WIDTH = 450.0  # points: the text width of a Letter or A4 page with the memo's margins
 MAX_NODES = 40
 GROUP_MIN = 3
 BOX_TEXT_WIDTH, LIST_TEXT_WIDTH = 104.0, 190.0
 ORDER = ("own", "seat", "officer", "supply")
-CATEGORY = {
-    "holds": "own",
-    "right": "own",
-    "director": "seat",
-    "observer": "seat",
-    "officer": "officer",
-    "employee": "officer",
-    "supplies": "supply",
-}
 
 
 # ---------------------------------------------------------------------------- links
@@ -77,64 +58,12 @@ class Link:
         return "; ".join(dict.fromkeys(x for x in self.labels if x))
 
 
-def _stake(held: Holds) -> str:
-    equity, voting, cls = held.equity, held.voting, held.share_class
-    if equity is None and voting is None:
-        return "stake of unknown size" + (" and class" if cls == "unknown" else "")
-    text = (
-        f"{pct(equity) + ' equity' if equity is not None else 'equity unknown'} / "
-        f"{pct(voting) + ' votes' if voting is not None else 'votes unknown'}"
-    )
-    if cls and cls != "voting":
-        text += ", class unknown" if cls == "unknown" else f", {cls}"
-    return text
-
-
-def edge_label(edge: Edge, name: Callable[[str], str], currency: str) -> str:
-    """The words on a link: a stake, a right, a seat, a title, supply terms."""
-    if isinstance(edge, Holds):
-        return _stake(edge)
-    if isinstance(edge, RightEdge):
-        text = f"{(edge.kind or 'other').replace('_', ' ')} right"
-        if edge.matters:
-            text += ": " + ", ".join(str(m).replace("_", " ") for m in edge.matters)
-        return text + (f" ({edge.seats} seats)" if edge.seats else "")
-    if isinstance(edge, Director | Observer):
-        role = edge.role or edge.kind_name
-        text = {"director": "board seat", "chair": "board seat (chair)"}.get(role, "observer")
-        if edge.designated_by:
-            text += f", designated by {name(edge.designated_by)}"
-        return text
-    if isinstance(edge, Officer | Employee):
-        return str(edge.title or edge.kind_name)
-    if not isinstance(edge, Supplies):
-        return ""
-    parts = []  # supplies: the dotted line says "supplies"; the label gives the terms
-    if edge.value is not None:
-        parts.append(edge.value.text(currency))
-    if edge.status and edge.status != "ongoing":
-        parts.append(str(edge.status))
-    if edge.confidential_data:
-        parts.append("confidential data")
-    return ", ".join(parts)
-
-
-def phase_links(
-    phase: Phase, name: Callable[[str], str], currency: str
-) -> dict[tuple[str, str, str], Link]:
-    """One link per (from, to, category), labels merged, in a stable order."""
-    links: dict[tuple[str, str, str], Link] = {}
-    edges = sorted(
-        phase.edges(Edge),
-        key=lambda e: (e[0], e[1], e[2].kind_name, repr(sorted(e[2].attrs().items()))),
-    )
-    for u, v, edge in edges:
-        category = CATEGORY.get(edge.kind_name)
-        if category is None or u == v:
-            continue
-        link = links.setdefault((u, v, category), Link(u, v, category))
-        link.labels.append(edge_label(edge, name, currency))
-    return links
+def phase_links(links: tuple[LinkOut, ...]) -> dict[tuple[str, str, str], Link]:
+    """One link per (from, to, category), as the result gives them (labels merged)."""
+    return {
+        (x.source, x.target, x.category): Link(x.source, x.target, x.category, list(x.labels))
+        for x in links
+    }
 
 
 # ---------------------------------------------------------------------------- what to show
@@ -165,14 +94,14 @@ class Scene:
 
 
 def _neighbourhood(
-    tg: TransactionGraph, keys: list[tuple[str, str, str]], max_nodes: int
+    tg: GraphOut, keys: list[tuple[str, str, str]], max_nodes: int
 ) -> tuple[list[str], list[str]]:
     """The parties, then others breadth first; at most ``max_nodes``."""
     near: dict[str, set[str]] = defaultdict(set)
     for u, v, _ in keys:
         near[u].add(v)
         near[v].add(u)
-    start = [n for n in (tg.acquirer, tg.target) if n in tg.after.graph]
+    start = list(tg.start)
     seen = dict.fromkeys(start)
     queue = deque(start)
     while queue:
@@ -185,7 +114,7 @@ def _neighbourhood(
 
 
 def _groups(
-    tg: TransactionGraph,
+    tg: GraphOut,
     nodes: list[str],
     keys: list[tuple[str, str, str]],
     name: Callable[[str], str],
@@ -308,7 +237,7 @@ class _Drawing:
 
     def __init__(
         self,
-        tg: TransactionGraph,
+        tg: GraphOut,
         name: Callable[[str], str],
         phases: dict[str, dict[tuple[str, str, str], Link]],
         max_width: float,
@@ -317,8 +246,7 @@ class _Drawing:
         self.tg, self.name, self.phases, self.max_width = tg, name, phases, max_width
         keys = list(dict.fromkeys(k for links in phases.values() for k in links))
         nodes, hidden = _neighbourhood(tg, keys, max_nodes)
-        graph = tg.after.graph
-        people = {n for n in nodes if n in graph and graph.node(n).kind == "person"}
+        people = set(nodes) & set(tg.people)
         self.scene = Scene(nodes, [name(h) for h in hidden], people)
         self.keys = [k for k in keys if k[0] in set(nodes) and k[1] in set(nodes)]
         self.placement = self._place(max_width)
@@ -430,15 +358,14 @@ class _Drawing:
 
 
 def diagram(
-    tg: TransactionGraph,
+    tg: GraphOut,
     name: Callable[[str], str],
-    currency: str = "USD",
     max_width: float = MAX_WIDTH,
     max_nodes: int = MAX_NODES,
 ) -> Diagram:
     """Before and after, laid out once on the union of both phases' links."""
-    before = phase_links(tg.before, name, currency)
-    after = phase_links(tg.after, name, currency)
+    before = phase_links(tg.before)
+    after = phase_links(tg.after)
     for key, link in after.items():
         link.changed = key not in before or before[key].label != link.label
     for key, link in before.items():

@@ -324,6 +324,8 @@ class _Writer:
         if "fn" in classes:
             self._footnote(item, sink)
             return
+        if "sref-label" in classes:  # one citation style: a source is its note number
+            return
         if (classes & NEW_LINE or (self.in_cell and "mono" in classes)) and item.children:
             line_break(sink)
             self.space = True

@@ -15,11 +15,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from trustbench.facts import REGISTRY
 from trustbench.report.appendix import param_item
-from trustbench.rules.evaluate import Finding, JurisdictionResult
+from trustbench.report.requests import subject_of, uses
+from trustbench.result import DetailOut, FindingOut, InstanceOut, JurisdictionOut
 from trustbench.rules.schema import FACTORS
-from trustbench.rules.text import fmt
 
 if TYPE_CHECKING:
     from trustbench.report.builder import Builder
@@ -37,9 +36,16 @@ FACTOR_TITLES = {
 NOT_MET = {"test": "Not met", "flag": "Not raised", "note": "Does not apply"}
 
 
-def kind_of(r: JurisdictionResult, f: Finding) -> str:
-    loaded = r.pack.rules.get(f.rule)
-    return loaded.rule.kind if loaded is not None else "test"
+def detail_of(f: FindingOut) -> DetailOut:
+    if f.detail is None:
+        from trustbench.errors import InputError
+
+        raise InputError(f"{f.rule}: the result has no memo detail for this finding")
+    return f.detail
+
+
+def kind_of(f: FindingOut) -> str:
+    return detail_of(f).kind
 
 
 def requests_phrase(numbers: list[int]) -> str:
@@ -50,7 +56,7 @@ def requests_phrase(numbers: list[int]) -> str:
     return f"requests {', '.join(words[:-1])} and {words[-1]}"
 
 
-def jurisdiction(b: Builder, r: JurisdictionResult) -> dict[str, Any]:
+def jurisdiction(b: Builder, r: JurisdictionOut) -> dict[str, Any]:
     factors = []
     for factor in FACTORS:
         group = [f for f in r.findings if f.factor == factor]
@@ -69,6 +75,8 @@ def jurisdiction(b: Builder, r: JurisdictionResult) -> dict[str, Any]:
         for s in ("triggered", "not_triggered", "unknown")
     }
     counts["waived"] = sum(1 for f in r.findings if f.waiver)
+    pack = r.detail
+    assert pack is not None  # Builder checks the result is a full one
     return {
         "id": r.id,
         "name": r.name,
@@ -76,12 +84,12 @@ def jurisdiction(b: Builder, r: JurisdictionResult) -> dict[str, Any]:
         "score": r.score,
         "filing": r.filing,
         "control": r.control,
-        "notification": r.pack.manifest.notification,
-        "scoring_note": b.plain.text(r.pack.manifest.scoring_note, r.name),
+        "notification": pack.notification,
+        "scoring_note": b.plain.text(pack.scoring_note, r.name),
         "pack": {
             "id": r.pack.id,
-            "name": r.pack.manifest.name,
-            "version": r.pack.manifest.version,
+            "name": pack.name,
+            "version": r.pack.version,
             "section": b.pack_section(r),
         },
         "counts": counts,
@@ -90,7 +98,7 @@ def jurisdiction(b: Builder, r: JurisdictionResult) -> dict[str, Any]:
     }
 
 
-def _waived(b: Builder, f: Finding) -> dict[str, Any]:
+def _waived(b: Builder, f: FindingOut) -> dict[str, Any]:
     waiver = f.waiver or {}
     return {
         "rule": f.rule,
@@ -100,23 +108,23 @@ def _waived(b: Builder, f: Finding) -> dict[str, Any]:
     }
 
 
-def not_triggered(b: Builder, r: JurisdictionResult) -> list[dict[str, Any]]:
+def not_triggered(b: Builder, r: JurisdictionOut) -> list[dict[str, Any]]:
     """One row per finding not triggered; the rungs of a ladder share one row."""
     rows = [f for f in r.findings if f.status == "not_triggered" and not f.waiver]
 
-    def ladder(f: Finding) -> tuple[str, str]:
+    def ladder(f: FindingOut) -> tuple[str, str]:
         head = f.title.split(" — ")[0] if " — " in f.title else f.title
         return f.rule.rsplit(".", 1)[0], head
 
     out = []
     for (_, head), items in groupby(sorted(rows, key=ladder), key=ladder):
         group = list(items)
-        kinds = {kind_of(r, f) for f in group}
+        kinds = {kind_of(f) for f in group}
         outcome = NOT_MET[kinds.pop()] if len(kinds) == 1 else "Not met"
-        cured = [f.remedy for f in group if f.remedy and f.remedy.status != "not_triggered"]
+        cured = [f.remedy for f in group if f.remedy and f.remedy.before.status != "not_triggered"]
         if cured:  # met (or open) on the deal as notified, not after the timeline's remedies
-            lead = "Met" if cured[0].status == "triggered" else "Open"
-            outcome = f"{lead} before the remedy; resolved by " + "; ".join(cured[0].remedies)
+            lead = "Met" if cured[0].before.status == "triggered" else "Open"
+            outcome = f"{lead} before the remedy; resolved by " + "; ".join(cured[0].applied)
         if len(group) > 1 and all(" — " in f.title for f in group):
             parts = [f.title.split(" — ", 1)[1] for f in group]
             title = f"{head}: {'; '.join(parts)}"
@@ -134,15 +142,15 @@ def not_triggered(b: Builder, r: JurisdictionResult) -> list[dict[str, Any]]:
     return sorted(out, key=lambda row: (FACTORS.index(_factor_of(r, row)), order[row["rules"][0]]))
 
 
-def _factor_of(r: JurisdictionResult, row: dict[str, Any]) -> str:
+def _factor_of(r: JurisdictionOut, row: dict[str, Any]) -> str:
     return next(f.factor for f in r.findings if f.rule == row["rules"][0])
 
 
 def _fact(b: Builder, u: Any, subject: str | None) -> dict[str, Any]:
     label, detail = b.wording.label(u.name)
-    spec = REGISTRY.specs.get(u.name)
+    spec = b.wording.specs.get(u.name)
     scoped = subject is not None and spec is not None and spec.scope == "market"
-    value = fmt(u.value, u.unit)
+    value = u.shown
     if u.note and u.value is not None:
         value += f" ({b.plain.words(u.note)})"
     return {
@@ -156,17 +164,19 @@ def _fact(b: Builder, u: Any, subject: str | None) -> dict[str, Any]:
     }
 
 
-def _facts(b: Builder, f: Finding) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _facts(b: Builder, f: FindingOut) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(facts set out here, facts already set out earlier in the memo). The table holds the
     facts the test decided on (those only the finding's wording uses are stated there, in
     words); a fact is tabled once, where it is first relied on."""
-    parts = [i for i in f.instances if i.status == f.status] or [f]
+    parts: list[FindingOut | InstanceOut] = [
+        i for i in f.instances or () if i.status == f.status
+    ] or [f]
     out: dict[str, dict[str, Any]] = {}
     for part in parts:
-        for u in sorted(part.facts.values(), key=lambda u: u.name):
+        for u in sorted(uses(part), key=lambda u: u.name):
             if u.name.startswith("params.") or not (u.in_condition or b.options.reviewer):
                 continue
-            item = _fact(b, u, part.subject)
+            item = _fact(b, u, subject_of(part))
             out.setdefault(item["label"], item)
     new: list[dict[str, Any]] = []
     again: list[dict[str, Any]] = []
@@ -177,24 +187,25 @@ def _facts(b: Builder, f: Finding) -> tuple[list[dict[str, Any]], list[dict[str,
     return new, again
 
 
-def params(b: Builder, r: JurisdictionResult, f: Finding) -> list[dict[str, Any]]:
-    return [param_item(r, p, b.plain) for p in sorted(f.params.values(), key=lambda p: p.name)]
+def params(b: Builder, r: JurisdictionOut, f: FindingOut) -> list[dict[str, Any]]:
+    return [param_item(r, p, b.plain) for p in detail_of(f).params]
 
 
-def _instances(b: Builder, f: Finding, where: str) -> list[dict[str, Any]]:
+def _instances(b: Builder, f: FindingOut, where: str) -> list[dict[str, Any]]:
     return [
         {"subject": i.subject, "status": i.status, "text": b.plain.text(i.text, where)}
-        for i in f.instances
+        for i in f.instances or ()
     ]
 
 
-def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
+def _triggered(b: Builder, r: JurisdictionOut, f: FindingOut) -> dict[str, Any]:
     where = f"{r.name}: {f.title}"
-    kind = kind_of(r, f)
-    cites = b.cite.authorities(r.id, f.cites)
+    detail = detail_of(f)
+    kind = detail.kind
+    cites = b.cite.authorities(r.id, list(detail.cites))
     facts, again = _facts(b, f)
     open_points = sorted({x["question"] for x in [*facts, *again] if x["question"]})
-    conclusion = b.plain.text(f.conclusion, where)
+    conclusion = b.plain.text(detail.conclusion, where)
     generated = not conclusion
     conclusion = conclude(kind, conclusion, open_points, f.weight)
     return {
@@ -203,7 +214,7 @@ def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
         "kind": kind,
         "weight": f.weight,
         "text": b.plain.text(f.text, where),
-        "test": b.plain.text(f.test, where),
+        "test": b.plain.text(detail.test, where),
         "conclusion": conclusion,
         "conclusion_generated": generated,
         "cites": cites,
@@ -216,36 +227,21 @@ def _triggered(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
     }
 
 
-STEP_OUTCOME = {"true": "met", "false": "not met", "unknown": "open"}
-
-
 def steps(
-    b: Builder, r: JurisdictionResult, f: Finding, *, cite: bool = True
+    b: Builder, r: JurisdictionOut, f: FindingOut, *, cite: bool = True
 ) -> list[dict[str, Any]]:
     """The named definitions and rules the finding's condition uses directly, as reasoning
     steps: each law concept by its title, its outcome on this deal and its authorities
     (footnoted like the finding's own), never by its id (issue 10). An open finding's line
     names its steps without footnotes (``cite=False``): their titles carry the provision."""
-    out: dict[str, dict[str, Any]] = {}
-    rules = r.pack.referable()
-    top = f.reasoning[0] if f.reasoning else (0, "", None)
-    # a condition that is one definition: its steps are the ones inside it
-    level = 2 if top[0] == 0 and top[1].split(" — ", 1)[0] in r.pack.definitions else 1
-    for depth, source, truth in f.reasoning:
-        name = source.split(" — ", 1)[0]
-        if depth != level or " — " not in source or name in out:
-            continue
-        found = r.pack.definitions.get(name)
-        rule = rules.get(name)
-        item = found.definition if found is not None else rule.rule if rule is not None else None
-        if item is None:
-            continue
-        out[name] = {
-            "title": item.title,
-            "outcome": STEP_OUTCOME[truth],
-            "cites": b.cite.authorities(r.id, list(item.cites or ())) if cite else [],
+    return [
+        {
+            "title": step.title,
+            "outcome": step.outcome,
+            "cites": b.cite.authorities(r.id, list(step.cites)) if cite else [],
         }
-    return list(out.values())
+        for step in detail_of(f).steps
+    ]
 
 
 def conclude(kind: str, authored: str, open_points: list[int], weight: float = 1.0) -> str:
@@ -260,24 +256,27 @@ def conclude(kind: str, authored: str, open_points: list[int], weight: float = 1
     return text
 
 
-def _line(b: Builder, r: JurisdictionResult, f: Finding) -> dict[str, Any]:
+def _line(b: Builder, r: JurisdictionOut, f: FindingOut) -> dict[str, Any]:
     """An undecided finding: its text and the requests that decide it."""
     where = f"{r.name}: {f.title}"
     numbers: set[int] = set()
     unscreened = False
-    for part in [i for i in f.instances if i.status == "unknown"] or [f]:
+    parts: list[FindingOut | InstanceOut] = [
+        i for i in f.instances or () if i.status == "unknown"
+    ] or [f]
+    for part in parts:
         for name in part.missing:
-            if name.startswith("params.") or name not in REGISTRY.specs:
+            if name.startswith("params.") or name not in b.wording.specs:
                 unscreened = True
                 b.plain.note(where, f"not screened by the rule pack: {name}")
                 continue
-            n = b.requests.number(name, part.subject)
+            n = b.requests.number(name, subject_of(part))
             if n is not None:
                 numbers.add(n)
     return {
         "rule": f.rule,
         "title": f.title,
-        "kind": kind_of(r, f),
+        "kind": kind_of(f),
         "text": b.plain.text(f.text, where),
         "requests": sorted(numbers),
         "unscreened": unscreened,

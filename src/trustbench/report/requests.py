@@ -1,6 +1,7 @@
 """Information requests: every unknown fact a finding used, as a question for the client.
 
-The fact registry gives each fact a ``question`` and a ``topic``. Questions are written about
+The result's fact catalogue (``Result.catalogue``) gives each fact a ``question`` and a
+``topic``. Questions are written about
 "the acquirer" and "the target"; here they name the parties ("Meta", "Scale AI") so the
 client can answer them as they stand. Each question names the rules it bears on and how:
 
@@ -17,13 +18,11 @@ client is told.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from trustbench.facts import REGISTRY
-from trustbench.model.deal import Deal
-from trustbench.rules.evaluate import Finding, JurisdictionResult
+from trustbench.result import FactDocOut, FactUseOut, FindingOut, InstanceOut, JurisdictionOut
 
 EFFECTS = ("decide", "weigh", "complete")
 _PHASE = re.compile(r"\s*\((after|before) the deal\)$")
@@ -48,9 +47,9 @@ def _partition_outside_brackets(text: str, sep: str) -> tuple[str, str, str]:
 class Wording:
     """Fact descriptions and questions, with the parties' names put in."""
 
-    def __init__(self, deal: Deal) -> None:
-        t = deal.transaction
-        self.acquirer, self.target = deal.name(t.acquirer), deal.name(t.target)
+    def __init__(self, acquirer: str, target: str, catalogue: Mapping[str, FactDocOut]) -> None:
+        self.acquirer, self.target = acquirer, target
+        self.specs = catalogue
 
     def names(self, text: str) -> str:
         def sub(pattern: str, name: str, text: str) -> str:
@@ -63,7 +62,7 @@ class Wording:
     def label(self, fact: str) -> tuple[str, str]:
         """(label, detail): "Meta's integrated equity interest in Scale AI (after the deal)"
         and the definition after the colon, if the registry gives one."""
-        spec = REGISTRY.specs.get(fact)
+        spec = self.specs.get(fact)
         if spec is None:
             return fact, ""
         doc = self.names(spec.doc)
@@ -81,7 +80,7 @@ class Wording:
         """The fact as a noun phrase for running text ("it turns on …"): "whether the deal
         acquires stock …" for a yes/no fact, "the number of earlier acquisitions …" otherwise.
         Its first word keeps the case the definition gives it (a party's name stays capital)."""
-        spec = REGISTRY.specs.get(fact)
+        spec = self.specs.get(fact)
         if spec is None:
             return fact
         head, _ = self.label(fact)
@@ -92,7 +91,7 @@ class Wording:
 
     def question(self, fact: str, subject: str | None) -> tuple[str, str]:
         """(question, topic) for an unknown fact."""
-        spec = REGISTRY.specs.get(fact)
+        spec = self.specs.get(fact)
         if spec is None:
             return f"Please provide: {fact}.", "General"
         if spec.question:
@@ -128,16 +127,29 @@ class Request:
         return sum(1 for r in self.rules.values() if r["effect"] == "decide")
 
 
-def _unknowns(f: Finding) -> Iterator[tuple[str, str | None, str]]:
+def uses(part: FindingOut | InstanceOut) -> tuple[FactUseOut, ...]:
+    """The facts a finding (or one market of it) used, in the order the evaluator met them."""
+    if isinstance(part, InstanceOut):
+        return part.used or ()
+    return part.detail.used if part.detail else ()
+
+
+def subject_of(part: FindingOut | InstanceOut) -> str | None:
+    return part.subject if isinstance(part, InstanceOut) else None
+
+
+def _unknowns(
+    f: FindingOut, specs: Mapping[str, FactDocOut]
+) -> Iterator[tuple[str, str | None, str]]:
     """(fact, market, effect) for every fact the finding could not know."""
-    parts = f.instances or [f]
+    parts: tuple[FindingOut | InstanceOut, ...] = f.instances or (f,)
     for part in parts:
         effect = {"unknown": "decide", "triggered": "weigh"}.get(part.status, "complete")
         names = list(part.missing) if part.status == "unknown" else []
-        names += [u.name for u in part.facts.values() if u.value is None]
+        names += [u.name for u in uses(part) if u.value is None]
         for name in dict.fromkeys(names):
-            if name in REGISTRY.specs:
-                yield name, part.subject, effect
+            if name in specs:
+                yield name, subject_of(part), effect
 
 
 class Requests:
@@ -145,7 +157,7 @@ class Requests:
 
     def __init__(
         self,
-        results: list[JurisdictionResult],
+        results: list[JurisdictionOut],
         wording: Wording,
         effects: tuple[str, ...] = EFFECTS,
     ) -> None:
@@ -156,7 +168,7 @@ class Requests:
             for f in r.findings:
                 if f.waiver:
                     continue
-                for name, subject, effect in _unknowns(f):
+                for name, subject, effect in _unknowns(f, wording.specs):
                     if effect not in effects:
                         continue
                     text, topic = wording.question(name, subject)

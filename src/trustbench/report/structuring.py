@@ -8,82 +8,74 @@ finding no lever can turn, the facts outside the deal's structure that decide it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from trustbench.analysis import Analysis
-from trustbench.report.requests import Wording
-from trustbench.summary import summary_of
-from trustbench.whatif import structuring_options
-from trustbench.whatif.compare import compare
-from trustbench.whatif.finder import Effect, Option, Target
-from trustbench.whatif.output import LABEL
+from trustbench.result_parts import BriefOptionOut, EffectOut, StructuringOut, TargetOut
+
+if TYPE_CHECKING:
+    from trustbench.report.builder import Builder
 
 MAX_ALSO = 1  # further effects of one option, named; the rest counted
-MAX_ACROSS = 3  # options that improve findings and worsen none, across jurisdictions
+LABEL = {"triggered": "triggered", "not_triggered": "not triggered", "unknown": "unknown"}
 
 
-def structuring(
-    analysis: Analysis, wording: Wording, words: Callable[[str], str]
-) -> dict[str, Any]:
+def structuring(b: Builder, found: StructuringOut) -> dict[str, Any]:
     """Per jurisdiction, each finding with its smallest verified option (or the facts that
-    decide it), and the options that work across all jurisdictions at once. ``words`` is
-    the memo's client wording (no tool terms or ids)."""
-    report = structuring_options(analysis)
-    titles = {(r.id, f.rule): f.title for r in analysis.results for f in r.findings}
-    names = {r.id: r.name for r in analysis.results}
+    decide it), and the options that work across all jurisdictions at once, in the memo's
+    client wording (no tool terms or ids)."""
+    words = b.plain.words
+    titles = {(j.id, f.rule): f.title for j in b.result.jurisdictions for f in j.findings}
+    names = {j.id: j.name for j in b.result.jurisdictions}
 
-    def effect(e: Effect, home: str | None) -> str:
+    def effect(e: EffectOut, home: str | None) -> str:
         title = titles.get((e.jurisdiction, e.rule), "another finding")
         where = "" if e.jurisdiction == home else f"{names.get(e.jurisdiction, '')}: "
         return words(f"{where}{title} — {LABEL[e.before]} → {LABEL[e.after]}")
 
-    def option(o: Option, target: Target | None) -> dict[str, Any]:
-        others = [e for e in o.effects if target is None or e.rule != target.rule]
-        result = None
-        if target is not None:
-            result = LABEL[o.verdicts[target.jurisdiction].statuses[target.rule]]
+    def option(o: BriefOptionOut, target: TargetOut | None) -> dict[str, Any]:
+        home = target.jurisdiction if target else None
         return {
-            "change": "; ".join(m.text() for m in o.moves),
-            "result": result,
-            "also": [effect(e, target.jurisdiction if target else None) for e in others[:MAX_ALSO]],
-            "more": max(0, len(others) - MAX_ALSO),
+            "change": o.change,
+            "result": LABEL[o.result] if o.result else None,
+            "also": [effect(e, home) for e in o.effects[:MAX_ALSO]],
+            "more": max(0, len(o.effects) - MAX_ALSO),
         }
 
     rows = []
-    for r in analysis.results:
-        found = [t for t in report.targets if t.jurisdiction == r.id and (t.options or t.deciding)]
+    for j in b.result.jurisdictions:
+        mine = [t for t in found.targets if t.jurisdiction == j.id]
         rows.append(
             {
-                "id": r.id,
-                "name": r.name,
+                "id": j.id,
+                "name": j.name,
                 "findings": _grouped(
                     [
                         {
                             "title": f"{titles.get((t.jurisdiction, t.rule), t.title)} "
                             f"({LABEL[t.status]})",
-                            "brings_in": t.goal == "brought_in",
-                            "option": option(t.options[0], t),
+                            "brings_in": t.brings_in,
+                            "option": option(t.option, t),
                         }
-                        for t in found
-                        if t.options
+                        for t in mine
+                        if t.option is not None
                     ]
                 ),
                 "fixed": [
                     {
                         "title": titles.get((t.jurisdiction, t.rule), t.title),
-                        "deciding": _named(words(wording.phrase(f)) for f in t.deciding),
+                        "deciding": _named(words(b.wording.phrase(f)) for f in t.deciding),
                     }
-                    for t in found
-                    if not t.options
+                    for t in mine
+                    if t.option is None
                 ],
             }
         )
     return {
-        "scenarios": _scenarios(analysis, titles, names) if analysis.deal.scenarios else [],
+        "scenarios": _scenarios(b, found, titles, names),
         "jurisdictions": [row for row in rows if row["findings"] or row["fixed"]],
-        "across": [option(o, None) for o in report.across[:MAX_ACROSS]],
-        "evaluations": report.evaluations,
+        "across": [option(o, None) for o in found.across],
+        "evaluations": found.evaluations,
     }
 
 
@@ -113,35 +105,36 @@ ANSWER = {"yes": "yes", "no": "no", "unknown": "open", "n/a": "not screened"}
 
 
 def _scenarios(
-    analysis: Analysis, titles: dict[tuple[str, str], str], names: dict[str, str]
+    b: Builder,
+    found: StructuringOut,
+    titles: dict[tuple[str, str], str],
+    names: dict[str, str],
 ) -> list[dict[str, Any]]:
     """The deal file's scenarios against the base: per jurisdiction, notification, the merger
     concept, the theories raised and the band; then the findings each scenario changes."""
-    scope = {r.id: summary_of(r).band_scope for r in analysis.results}
-    out = []
-    for row in compare(analysis):
-        out.append(
-            {
-                "name": row.name,
-                "description": row.description,
-                "cells": [
-                    {
-                        "jurisdiction": names.get(jid, jid),
-                        "filing": ANSWER.get(c.filing, c.filing),
-                        "concept": ANSWER.get(c.control, c.control),
-                        "theories": ", ".join(c.theories) or "none",
-                        "band": f"{c.band} (on {', '.join(scope[jid])})"
-                        if scope.get(jid)
-                        else "no theory screened",
-                    }
-                    for jid, c in row.cells.items()
-                ],
-                "changes": [
-                    f"{names.get(c.jurisdiction, c.jurisdiction)}: "
-                    f"{titles.get((c.jurisdiction, c.rule), 'a finding')} — "
-                    f"{LABEL[c.before]} → {LABEL[c.after]}"
-                    for c in row.changes
-                ],
-            }
-        )
-    return out
+    scope = {j.id: j.summary.band_scope for j in b.result.jurisdictions}
+    return [
+        {
+            "name": row.name,
+            "description": row.description,
+            "cells": [
+                {
+                    "jurisdiction": names.get(c.jurisdiction, c.jurisdiction),
+                    "filing": ANSWER.get(c.filing, c.filing),
+                    "concept": ANSWER.get(c.control, c.control),
+                    "theories": ", ".join(c.theories) or "none",
+                    "band": f"{c.band} (on {', '.join(scope[c.jurisdiction])})"
+                    if scope.get(c.jurisdiction)
+                    else "no theory screened",
+                }
+                for c in row.cells
+            ],
+            "changes": [
+                f"{names.get(c.jurisdiction, c.jurisdiction)}: "
+                f"{titles.get((c.jurisdiction, c.rule), 'a finding')} — "
+                f"{LABEL[c.before]} → {LABEL[c.after]}"
+                for c in row.changes
+            ],
+        }
+        for row in found.scenarios
+    ]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from trustbench.report.findings import kind_of, requests_phrase
-from trustbench.rules.evaluate import Finding, JurisdictionResult
-from trustbench.summary import Summary, summary_of
+from trustbench.result import FindingOut, JurisdictionOut, SummaryOut
 
 if TYPE_CHECKING:
     from trustbench.report.builder import Builder
@@ -27,23 +26,25 @@ STATES = {
 }
 
 
-def _active(r: JurisdictionResult) -> list[Finding]:
+def _active(r: JurisdictionOut) -> list[FindingOut]:
     return [f for f in r.findings if not f.waiver]
 
 
-def theories(summary: Summary) -> list[dict[str, str]]:
+def theories(summary: SummaryOut) -> list[dict[str, str]]:
     return [
         {"factor": t.factor, "label": t.label, "state": STATES[t.status]} for t in summary.theories
     ]
 
 
-def band(summary: Summary) -> str | None:
+def band(summary: SummaryOut) -> str | None:
     """The band with the theories it rests on, naming those still open and those not
-    screened; None where the pack screens no theory."""
+    screened; None where the pack screens no theory. No screened theory raised yet some
+    open: a low band would rest on facts the file does not give, so it is not yet given."""
     if summary.band is None:
         return None
     screened = [t for t in summary.theories if t.status != "not_screened"]
-    if summary.provisional:
+    statuses = {t.status for t in screened}
+    if "open" in statuses and not statuses & {"raised", "remedied"}:
         still = _joined([t.label.lower() for t in screened if t.status == "open"])
         return (
             "not yet given: no theory screened is raised on the facts in the file, and "
@@ -74,7 +75,7 @@ def _short(question: str, limit: int = 90) -> str:
     return head[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def next_steps(b: Builder, r: JurisdictionResult) -> list[dict[str, Any]]:
+def next_steps(b: Builder, r: JurisdictionOut) -> list[dict[str, Any]]:
     """The three requests that decide most of this jurisdiction's open findings, one per
     topic."""
     ranked = []
@@ -96,20 +97,20 @@ def next_steps(b: Builder, r: JurisdictionResult) -> list[dict[str, Any]]:
     return steps
 
 
-def _filing_reason(b: Builder, r: JurisdictionResult) -> tuple[int, str]:
+def _filing_reason(b: Builder, r: JurisdictionOut) -> tuple[int, str]:
     met = [
         f
         for f in _active(r)
-        if f.factor == "filing" and f.status == "triggered" and kind_of(r, f) == "test"
+        if f.factor == "filing" and f.status == "triggered" and kind_of(f) == "test"
     ]
     rank = 3 if r.filing == "yes" else (2 if met and r.filing == "unknown" else 0)
-    if r.pack.manifest.notification == "voluntary":  # no filing is ever "required" there
+    if r.summary.regime == "voluntary":  # no filing is ever "required" there
         rank = min(rank, 1)
     text = " ".join(b.plain.text(f.text, f"{r.name}: {f.title}") for f in met)
     return rank, text
 
 
-def likeliest(b: Builder, results: list[JurisdictionResult]) -> dict[str, Any] | None:
+def likeliest(b: Builder, results: tuple[JurisdictionOut, ...]) -> dict[str, Any] | None:
     """The filing most likely to be needed: one required on the file, else one whose
     thresholds are partly met with the rest open."""
     ranked = [(r, *_filing_reason(b, r)) for r in results]
@@ -119,7 +120,7 @@ def likeliest(b: Builder, results: list[JurisdictionResult]) -> dict[str, Any] |
     r, rank, text = max(ranked, key=lambda x: x[1])
     return {
         "name": r.name,
-        "notification": summary_of(r).notification_text,
+        "notification": r.summary.notification_text,
         "certain": rank == 3,
         "text": text,
     }
@@ -127,10 +128,10 @@ def likeliest(b: Builder, results: list[JurisdictionResult]) -> dict[str, Any] |
 
 def summary(b: Builder, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
     rows = []
-    for r, j in zip(b.analysis.results, jurisdictions, strict=True):
+    for r, j in zip(b.result.jurisdictions, jurisdictions, strict=True):
         open_lines = [x for f in j["factors"] for x in f["unknown"]]
         numbers = sorted({n for x in open_lines for n in x["requests"]})
-        of = summary_of(r)
+        of = r.summary
         rows.append(
             {
                 "id": r.id,
@@ -143,4 +144,4 @@ def summary(b: Builder, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
                 "next_steps": next_steps(b, r),
             }
         )
-    return {"likeliest": likeliest(b, b.analysis.results), "rows": rows}
+    return {"likeliest": likeliest(b, b.result.jurisdictions), "rows": rows}

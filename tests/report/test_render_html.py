@@ -53,7 +53,6 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
         f"<tr><td>{_e(us['not_triggered'][0]['title'])}</td>"  # one line
         f"<td>{_e(us['not_triggered'][0]['outcome'])}</td></tr>",
         "Open on request" + ("s" if len(unknown[0]["requests"]) > 1 else "") + " <a class",
-        "Part of this test is not screened; counsel to assess.",
         f'Waived</span> — <span class="label">{_e(waived[0]["title"])}.',
         f'<span class="market">{_e(market["subject"])}</span> (open)',
         _e(question),
@@ -69,7 +68,8 @@ def test_html_has_every_section(context: dict[str, Any]) -> None:
 
 
 def test_branches_the_seed_does_not_take(context: dict[str, Any]) -> None:
-    """The likeliest filing, hidden chart entities, uncited sources and "prepared for",
+    """The likeliest filing, hidden chart entities, uncited sources, "prepared for" and a test
+    part the pack does not screen,
     which the sample (seed) result does not have, on a variant of its context."""
     context["summary"]["likeliest"] = {
         "name": "Germany",
@@ -80,7 +80,9 @@ def test_branches_the_seed_does_not_take(context: dict[str, Any]) -> None:
     context["diagram"]["hidden"] = ["Accel", "Index Ventures"]
     context["sources"][-1]["cited"] = False
     context["case"]["prepared_for"] = "General Counsel, Meta"
+    _lines(context, "unknown")[0]["unscreened"] = True  # a value the pack does not give
     html = render_html(context)
+    assert "Part of this test is not screened; counsel to assess." in html
     assert "Likeliest filing: Germany.</span>" in html
     assert "Not shown, to keep the chart readable: Accel, Index Ventures." in html
     assert "(in the file; not relied on)" in html

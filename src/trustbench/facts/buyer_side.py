@@ -22,7 +22,7 @@ def _register(where: str) -> None:
         test="MG 2023 §2.10",
         question="What do the parties' documents, the workers' or suppliers' evidence or "
         "economic analysis show about wages, advances, benefits, working conditions or terms "
-        "after the merger? (With the documents that say so.)",
+        "after the merger (with the documents that say so)?",
         topic="Evidence",
     )
     def _compute(ctx: FactContext) -> Value:

@@ -145,15 +145,15 @@ def _margins(ctx: FactContext, rows: Iterable[Supply]) -> Value | None:
 _Q_INPUT = (
     "Could each rival that buys from the other party compete without the product, with how "
     "many other suppliers, how readily could it switch, and what would cutting it off gain "
-    "and cost the merged firm? (With the documents that say so.)"
+    "and cost the merged firm (with the documents that say so)?"
 )
 _Q_CUSTOMER = (
     "Could each rival that sells to the other party do without it as a customer, and would "
-    "the merged firm gain by buying elsewhere? (With the documents that say so.)"
+    "the merged firm gain by buying elsewhere (with the documents that say so)?"
 )
 _Q_CONGLOMERATE = (
     "Are the parties active in closely related markets, and could and would the merged firm "
-    "tie or bundle them to rivals' harm? (With the documents that say so.)"
+    "tie or bundle them to rivals' harm (with the documents that say so)?"
 )
 Compute = Callable[[FactContext, str], Value]
 

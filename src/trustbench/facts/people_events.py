@@ -17,7 +17,7 @@ from __future__ import annotations
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import acquirer_group, people_of, target_side
 from trustbench.facts.registry import Value, defines, fact, known, unknown
-from trustbench.facts.timeline import events
+from trustbench.facts.timeline import TIMELINE_QUESTION, events
 from trustbench.graph.edges import Employee, Observer
 from trustbench.model.seats import ended_seats
 from trustbench.model.types import source_ids
@@ -78,8 +78,10 @@ def _deal_people(ctx: FactContext) -> set[str]:
 def _barred(ctx: FactContext) -> Value:
     people = _deal_people(ctx)
     bans = [e for e in events(ctx) if e.type == "individual_ban" and e.person in people]
-    if not bans and not _stated(ctx):
-        return unknown("the timeline is not stated in full")
+    if not bans:
+        # an agency's order against a person is a public act that counsel checks in the
+        # agency's records, not a fact to ask the client for: none recorded reads as none
+        return known([], note="the file records no agency order against a person of the deal")
     out = []
     for e in sorted(bans, key=lambda e: (e.date, e.person or "")):
         by = f" by {e.jurisdiction.upper()}" if e.jurisdiction else ""
@@ -98,7 +100,7 @@ def _barred(ctx: FactContext) -> Value:
     exposed=[{"geography": "eu"}],  # the German one has no rule yet (GWB § 41(3))
     words={"geography": REVIEWS},
     test="EUMR Art. 8(3), 8(4)",
-    question="Has the Commission or the Bundeskartellamt prohibited the deal, and when?",
+    question=TIMELINE_QUESTION,
     topic="Timeline",
 )
 def _prohibited(ctx: FactContext, geography: str) -> Value:
@@ -106,6 +108,6 @@ def _prohibited(ctx: FactContext, geography: str) -> Value:
     if found:
         first = min(found, key=lambda e: e.date)
         return known(True, source_ids(first.source), f"prohibited {first.date.isoformat()}")
-    if not _stated(ctx):
-        return unknown("the timeline is not stated in full")
-    return known(False, note="the timeline records no prohibition")
+    # a prohibition is a published decision that counsel checks in the authority's records,
+    # not a fact to ask the client for: none recorded reads as none
+    return known(False, note="the file records no prohibition")

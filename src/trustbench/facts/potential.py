@@ -19,15 +19,10 @@ from collections.abc import Callable
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, known, unknown
+from trustbench.facts.structure import _Q_ENTRY as _Q
 from trustbench.facts.structure import _market_fact
 from trustbench.model.market import Entrant
 from trustbench.model.types import source_ids
-
-_Q = (
-    "Could the acquirer (or the target) have entered the {market} market on its own: with what "
-    "means and plans, and would its entry have deconcentrated the market? Do the firms there "
-    "see it as a potential entrant, and does that change what they do?"
-)
 
 
 def _party_entrants(ctx: FactContext, kind: str) -> list[Entrant] | None:

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
-from trustbench.facts.timeline import events
+from trustbench.facts.timeline import REFERRAL_QUESTION, events
 from trustbench.facts.turnover import member_states
 from trustbench.model.types import source_ids
 
-_Q = (
-    "Has any Member State called the deal in under its national law, or asked the Commission "
-    "to examine it under Art. 22 — which, and when?"
-)
+_Q = REFERRAL_QUESTION
 
 
 def _stated(ctx: FactContext) -> bool:

@@ -26,7 +26,7 @@ _Q = (
     "What can the acquirer do with its stake to influence the target's competitive conduct "
     "(block special resolutions, share issues or a sale; sway the board), and would it gain "
     "from using that influence, or from competing less itself, given its share of the "
-    "target's profits? (With the documents that say so.)"
+    "target's profits (with the documents that say so)?"
 )
 _TEST = "EA 2002 ss. 26, 35-36; CMA129 ch. 4 (a stake short of control)"
 _WORDS = {"uk": "UK"}
@@ -69,7 +69,7 @@ def _closeness(where: str) -> None:
         "each other's main alternative for customers, with few others",
         test="EU HMG paras 28-30; GWB § 36(1)",
         question="How closely do the parties compete — are they each other's main alternative "
-        "for customers, and how many others are there? (With the documents that say so.)",
+        "for customers, and how many others are there (with the documents that say so)?",
         topic="Evidence",
     )(compute)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from trustbench.facts.context import FactContext
 from trustbench.facts.governance import STRATEGIC_MATTERS
 from trustbench.facts.registry import F, FactType, Value, defines, fact, known, unknown
-from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, events
+from trustbench.facts.timeline import ENDS_REVIEW, RIGHTS_EVENTS, TIMELINE_QUESTION, events
 from trustbench.model.plausibility import ORDINARY_MATTERS
 from trustbench.model.transaction import GrantRight
 from trustbench.model.types import source_ids
@@ -36,10 +36,7 @@ BUSINESS_MATTERS = (*STRATEGIC_MATTERS, *ORDINARY_MATTERS)
 the strategic vetoes of joint control (Consolidated Jurisdictional Notice, B.II.3.2) and the
 ordinary-course vetoes (pricing, contracts) held to implement a deal in Altice."""
 
-_Q = (
-    "When did the deal close, when was it notified to each authority and cleared, and did "
-    "the acquirer vote, use a veto or take a board seat at the target before clearance?"
-)
+_Q = TIMELINE_QUESTION
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,9 @@ def _market_fact(
 
 
 _Q_ENTRY = (
-    "Could the acquirer (or the target) enter the {market} market, and do the firms there "
-    "see it as a likely entrant?"
+    "Could the acquirer (or the target) have entered the {market} market on its own: with what "
+    "means and plans, and would its entry have deconcentrated the market? Do the firms there "
+    "see it as a potential entrant, and does that change what they do?"
 )
 
 

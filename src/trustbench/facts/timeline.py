@@ -29,6 +29,20 @@ def _first(events: list[Event], types: frozenset[str], jurisdiction: str) -> Eve
     return min(dated, key=lambda e: e.date) if dated else None
 
 
+# One question for the dated course of the deal, and one for referrals: every fact the
+# timeline decides asks one of these, so the memo writes each once (issue 13: each request once).
+TIMELINE_QUESTION = (
+    "When was the deal announced, signed and completed, and when were its material facts first "
+    "made public or given to the CMA? When was it notified to each authority, and when cleared "
+    "or prohibited? Did the acquirer vote, use a veto, give instructions or take a board seat at "
+    "the target before clearance?"
+)
+REFERRAL_QUESTION = (
+    "Has any Member State called the deal in under its national law, or asked the Commission "
+    "to examine it under Art. 22 — which, and when — and has the Commission accepted a referral?"
+)
+
+
 @fact(
     "timeline.referral_accepted.eu",
     "bool",
@@ -36,8 +50,7 @@ def _first(events: list[Event], types: frozenset[str], jurisdiction: str) -> Eve
     "the Commission has accepted a Member State's request to refer the deal to it (a "
     "referral acceptance in the EU recorded in the timeline on or before the case date)",
     test="EUMR Art. 22",
-    question="Has any Member State asked the Commission to examine the deal, and has the "
-    "Commission accepted the referral?",
+    question=REFERRAL_QUESTION,
     topic="Timeline",
 )
 def _referral_accepted(ctx: FactContext) -> Value:

@@ -18,13 +18,10 @@ import datetime as dt
 
 from trustbench.facts.context import FactContext
 from trustbench.facts.registry import Value, fact, known, unknown
-from trustbench.facts.timeline import events
+from trustbench.facts.timeline import TIMELINE_QUESTION, events
 from trustbench.model.types import source_ids
 
-_Q = (
-    "Has the deal completed, and when? When were its material facts first made public or "
-    "given to the CMA (announcement, merger notice, briefing paper)?"
-)
+_Q = TIMELINE_QUESTION
 
 
 def _stated(ctx: FactContext) -> bool:

@@ -87,8 +87,21 @@ def appendix(b: Builder, shown: set[str] | None = None) -> dict[str, Any]:
         for x in b.deal.fx
     ]
     return {
-        "params": sorted(params, key=lambda p: (p["jurisdiction"], p["name"])),
+        "params": sorted(_once(params), key=lambda p: (p["jurisdiction"], p["name"])),
         "rules": rules,
         "hashes": hashes,
         "fx": fx,
     }
+
+
+def _once(params: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each parameter once: a pack that uses another's parameters (the German pack reads the
+    EU dimension for the one-stop shop) applies the same value, listed under both."""
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for p in params:
+        key = (p["name"], p["value"], p["effective"], p["reference"])
+        if key in rows:
+            rows[key]["jurisdiction"] += ", " + p["jurisdiction"]
+        else:
+            rows[key] = dict(p)
+    return list(rows.values())

@@ -96,7 +96,7 @@ class Wording:
             return f"Please provide: {fact}.", "General"
         if spec.question:
             text = spec.question.replace("{market}", subject or "relevant").strip()
-            if not text.endswith("?") and not text.startswith("Please"):
+            if "?" not in text and not text.startswith("Please"):
                 text = "Please provide " + text[:1].lower() + text[1:]
         else:
             label, _ = self.label(fact)

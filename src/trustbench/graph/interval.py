@@ -15,16 +15,29 @@ are closed, which contains every value the bounds allow and decides a little les
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
+from trustbench.graph.build import Phase
 from trustbench.graph.edges import Holds
 from trustbench.graph.ownership import Ownership, OwnershipError, holdings_for
 from trustbench.model.bounds import Range
 
-if TYPE_CHECKING:
-    from trustbench.graph.interests import Interests
-
 End = Literal["lo", "hi"]
+
+
+class Interests(Protocol):
+    """What this module reads of :class:`trustbench.graph.interests.Interests` (a protocol,
+    so that the two modules do not import each other)."""
+
+    @property
+    def phase(self) -> Phase: ...
+    @property
+    def index(self) -> dict[str, int]: ...
+    @property
+    def partial(self) -> bool: ...
+    def matrix(self, measure: str) -> Ownership: ...
+    def interest(self, holder: str, issuer: str, measure: str) -> float | None: ...
+    def end_matrix(self, measure: str, end: End) -> Ownership | None: ...
 
 
 def end_matrix(interests: Interests, measure: str, end: End) -> Ownership | None:

@@ -11,6 +11,7 @@ from tests.whatif.conftest import SEED, deal
 from trustbench.cli import main
 from trustbench.errors import ErrorGroup
 from trustbench.model import load_deal
+from trustbench.model.bounds import Range
 from trustbench.model.deal import AcquireStake, Hire
 from trustbench.model.patch import apply_changes, apply_scenario
 from trustbench.model.scenarios import Change
@@ -196,3 +197,23 @@ def test_a_divestiture_sells_part_of_a_holding(tmp_path: Path) -> None:
     sold = apply_scenario(loaded, "sell-c").holdings[0]
     assert (sold.equity, sold.voting) == (pytest.approx(0.1), pytest.approx(0.1))
     assert apply_scenario(loaded, "set-c").holdings[0].voting == pytest.approx(0.05)
+
+
+def test_a_divestiture_from_a_holding_given_as_a_bound_keeps_a_bound(tmp_path: Path) -> None:
+    """Selling 2 % of a holding of at most 7 % leaves at most 5 % (it used to raise a
+    TypeError, which the structuring search would have hit on any bounded holding)."""
+    path = tmp_path / "bounded.yaml"
+    path.write_text(
+        "case: {id: bounded, title: Bounded, as_of: 2025-06-13, jurisdictions: [us]}\n"
+        "entities: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]\n"
+        'holdings: [{holder: a, issuer: c, equity: "at most 7%"}]\n'
+        "transaction: {acquirer: a, target: b, steps: [{kind: acquire_stake, equity: 0.2}]}\n"
+        "scenarios:\n"
+        "  - name: sell-c\n"
+        "    description: A sells 2 % of C\n"
+        "    changes: [{divest: {holder: a, issuer: c, equity: 0.02}}]\n"
+    )
+    sold = apply_scenario(load_deal(path), "sell-c").holdings[0]
+    assert isinstance(sold.equity, Range)
+    assert sold.equity.lo in (None, 0.0)
+    assert sold.equity.hi == pytest.approx(0.05)

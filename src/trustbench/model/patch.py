@@ -12,6 +12,7 @@ from typing import Any
 
 from trustbench.errors import Diagnostic, ErrorGroup
 from trustbench.model.bounded import MoneyBound
+from trustbench.model.bounds import Range, minus
 from trustbench.model.deal import (
     AcquireStake,
     AppointDirector,
@@ -111,8 +112,8 @@ def _holding(deal: Deal, data: dict[str, Any], arg: Any, sell: float | None = No
     for h in data["holdings"]:
         if (h.holder, h.issuer) == (arg.holder, arg.issuer):
             if sell is not None:
-                equity = max(0.0, (h.equity or 0.0) - sell)
-                voting = max(0.0, (h.voting or 0.0) - sell) if h.voting is not None else None
+                equity = _less(h.equity, sell)
+                voting = _less(h.voting, sell) if h.voting is not None else None
                 h = h.model_copy(update={"equity": equity, "voting": voting})
             else:
                 update = {k: getattr(arg, k) for k in ("equity", "voting")}
@@ -121,6 +122,19 @@ def _holding(deal: Deal, data: dict[str, Any], arg: Any, sell: float | None = No
                 h = h.model_copy(update={k: v for k, v in update.items() if v is not None})
         out.append(h)
     data["holdings"] = out
+
+
+def _less(held: float | Range | None, sell: float) -> float | Range | None:
+    """What is left of a holding after selling ``sell``, never below none; a holding given
+    as a bound keeps a bound ("at most 7 %" less 2 % is at most 5 %)."""
+    rest = minus(held if held is not None else 0.0, sell)
+    if not isinstance(rest, Range):
+        return None if rest is None else max(0.0, rest)
+    lo = max(0.0, rest.lo) if rest.lo is not None else None
+    hi = max(0.0, rest.hi) if rest.hi is not None else None
+    if lo is not None and lo == hi:
+        return lo
+    return Range(lo, hi, rest.lo_open and lo != 0.0, rest.hi_open and hi != 0.0)
 
 
 def _divest(deal: Deal, data: dict[str, Any], arg: Any) -> None:

@@ -52,3 +52,20 @@ def test_bad_ranges_are_refused() -> None:
         Range(lo=2, hi=1)
     with pytest.raises(ValueError):
         Range(lo=float("nan"))
+
+
+@pytest.mark.parametrize(
+    ("mapping", "shown"),
+    [
+        ({"max": 0.07}, "≤ 0.07"),
+        ({"max": 0.07, "max_open": True}, "< 0.07"),
+        ({"min": 0.6}, "≥ 0.6"),
+        ({"min": 0.6, "min_open": True}, "> 0.6"),
+        ({"min": 0.6, "max": 0.7}, "0.6–0.7"),
+    ],
+)
+def test_a_mapping_bound_is_shown_as_written(mapping: dict[str, object], shown: str) -> None:
+    """A strict bound written as a mapping reads "<" / ">", not "≤" / "≥"."""
+    from trustbench.model.bounded import text_of
+
+    assert text_of(mapping) == shown

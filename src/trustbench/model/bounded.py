@@ -128,5 +128,7 @@ def text_of(value: Any) -> str:
         lo, hi = value.get("min"), value.get("max")
         if lo is not None and hi is not None:
             return f"{lo}–{hi}"
-        return f"≥ {lo}" if hi is None else f"≤ {hi}"
+        if hi is None:
+            return f"{'>' if value.get('min_open') else '≥'} {lo}"
+        return f"{'<' if value.get('max_open') else '≤'} {hi}"
     return " ".join(str(value).split())
